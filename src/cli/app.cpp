@@ -1,0 +1,54 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/render_command.hpp"
+#include "common/error.hpp"
+
+namespace steppeflow::cli {
+
+namespace {
+constexpr const char* kFooter = R"(Exit codes: 0 success (warnings may be printed), 1 data error (a file's
+content is wrong: the message names file, line and field), 2 usage error (a wrong option), 3 I/O error
+(a file cannot be read or written).
+
+Run from the repository root, where the default geodata/ and output/ are.
+Example: steppeflow render --lang ru --size 84x100 -o output/overview_ru.pdf)";
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    CLI::App app{"steppeflow — maps of the flight of Kazakh families, 1928–1933, from archival records", "steppeflow"};
+    app.footer(kFooter);
+    app.require_subcommand(1);
+    RenderSettings render_settings;
+    add_render_command(app, render_settings);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        out << app.help();
+        return 0;
+    } catch (const CLI::CallForAllHelp& e) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        // Subcommand help arrives as CallForHelp from the subcommand too; other parse errors are usage errors.
+        fmt::print(err, "steppeflow: {}\nRun 'steppeflow --help' for the commands and options.\n", e.what());
+        return static_cast<int>(ExitCode::usage_error);
+    }
+
+    try {
+        if (app.got_subcommand("render")) run_render(render_settings, out, err);
+        return 0;
+    } catch (const Error& e) {
+        fmt::print(err, "steppeflow: error: {}\n", e.what());
+        return static_cast<int>(e.code());
+    } catch (const std::exception& e) {
+        fmt::print(err, "steppeflow: error: {}\n", e.what());
+        return static_cast<int>(ExitCode::io_error);
+    }
+}
+
+}  // namespace steppeflow::cli

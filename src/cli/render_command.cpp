@@ -1,0 +1,136 @@
+#include "cli/render_command.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "geo/projection.hpp"
+#include "io/basemap_reader.hpp"
+#include "io/field_parsers.hpp"
+#include "io/flow_reader.hpp"
+#include "io/gazetteer_reader.hpp"
+#include "layout/scene_builder.hpp"
+#include "model/gazetteer.hpp"
+#include "render/output.hpp"
+#include "render/text.hpp"
+
+namespace steppeflow::cli {
+
+namespace {
+
+double parse_double(const std::string& text, const std::string& option) {
+    double value = 0;
+    const std::string trimmed = io::trim(text);
+    const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
+    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty()) {
+        throw UsageError(fmt::format("{}: '{}' is not a number", option, text));
+    }
+    return value;
+}
+
+std::optional<layout::LonLatBox> parse_extent(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto parts = io::split_list(text, ',');
+    if (parts.size() != 4) {
+        throw UsageError(fmt::format("--extent: expected lon_min,lat_min,lon_max,lat_max, found '{}'", text));
+    }
+    const layout::LonLatBox box{parse_double(parts[0], "--extent"), parse_double(parts[1], "--extent"),
+                                parse_double(parts[2], "--extent"), parse_double(parts[3], "--extent")};
+    if (box.lon_min >= box.lon_max || box.lat_min >= box.lat_max || box.lon_min < -180 || box.lon_max > 180 ||
+        box.lat_min < -90 || box.lat_max > 90) {
+        throw UsageError(fmt::format("--extent: '{}' is not a box with lon_min < lon_max and lat_min < lat_max in degrees", text));
+    }
+    return box;
+}
+
+model::Language parse_language(const std::string& text) {
+    if (text == "en") return model::Language::en;
+    if (text == "ru") return model::Language::ru;
+    if (text == "kk") return model::Language::kk;
+    throw UsageError(fmt::format("--lang: '{}' is not one of en, ru, kk", text));
+}
+
+}  // namespace
+
+void add_render_command(CLI::App& app, RenderSettings& settings) {
+    CLI::App* render = app.add_subcommand("render", "Draw a flow map to SVG, PNG or PDF (default: the overview map into output/)");
+    render->add_option("--gazetteer", settings.gazetteer, "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
+        ->capture_default_str();
+    render->add_option("--flows", settings.flows, "Flow records (same formats)")->capture_default_str();
+    render->add_option("--basemap", settings.basemap, "Directory with land, lakes, rivers, borders GeoJSON")
+        ->capture_default_str();
+    render->add_option("--projection", settings.projection, "PROJ string or EPSG:n of the map projection")
+        ->capture_default_str();
+    render->add_option("--extent", settings.extent, "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
+    render->add_option("--size", settings.size, "Page WIDTHxHEIGHT in mm (default 174x140, a double column)");
+    render->add_option("--dpi", settings.dpi, "Resolution of PNG output")->capture_default_str();
+    render->add_option("--lang", settings.lang, "Label language: en, ru or kk (English where a name is missing)")
+        ->capture_default_str();
+    render->add_option("--title", settings.title, "Title above the map")->capture_default_str();
+    render->add_option("-o,--output", settings.outputs, "Output file(s); the extension (.svg, .png, .pdf) picks the format");
+}
+
+layout::FigureOptions figure_options_from(const RenderSettings& settings) {
+    layout::FigureOptions options;
+    options.projection = settings.projection;
+    options.extent = parse_extent(settings.extent);
+    options.language = parse_language(settings.lang);
+    options.title = settings.title;
+    options.subtitle = "Movements recorded in the archival sources; width proportional to the number stated";
+    options.credits =
+        "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. "
+        "Basemap: Natural Earth (public domain), modern borders. Albers equal-area, 40°/52°N, 75°E.";
+    if (!settings.size.empty()) {
+        const auto x = settings.size.find('x');
+        if (x == std::string::npos) throw UsageError(fmt::format("--size: expected WIDTHxHEIGHT in mm, found '{}'", settings.size));
+        options.page_width_mm = parse_double(settings.size.substr(0, x), "--size");
+        options.page_height_mm = parse_double(settings.size.substr(x + 1), "--size");
+        if (options.page_width_mm < 40 || options.page_height_mm < 30 || options.page_width_mm > 2000 ||
+            options.page_height_mm > 2000) {
+            throw UsageError(fmt::format("--size: {} is outside 40x30 to 2000x2000 mm", settings.size));
+        }
+    }
+    return options;
+}
+
+void run_render(const RenderSettings& settings, std::ostream& out, std::ostream& err) {
+    const layout::FigureOptions options = figure_options_from(settings);
+    std::vector<std::filesystem::path> outputs = settings.outputs;
+    if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
+    for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
+    render::require_font();
+
+    const geo::Projection projection(options.projection);
+    const model::Gazetteer gazetteer(io::read_places(settings.gazetteer));
+    const auto all_flows = io::read_flows(settings.flows);
+    std::vector<std::string> warnings;
+    const model::Basemap basemap = io::read_basemap(settings.basemap, warnings);
+
+    std::vector<model::Flow> drawn;
+    for (const auto& flow : all_flows) {
+        for (const auto* id : {&flow.origin, &flow.destination, &flow.via}) {
+            if (id->empty() || gazetteer.find(*id) != nullptr) continue;
+            SourceLocation where = flow.where;
+            where.field = id == &flow.origin ? "origin" : id == &flow.destination ? "destination" : "via";
+            const auto near = gazetteer.suggest(*id);
+            throw DataError(where, fmt::format("unknown place '{}'", *id),
+                            near.empty() ? "add it to the gazetteer" : fmt::format("did you mean '{}'?", fmt::join(near, "', '")));
+        }
+        // Aggregates restate events as totals; drawing both would count people twice.
+        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head) drawn.push_back(flow);
+    }
+
+    const layout::SceneInputs inputs{gazetteer, drawn, basemap};
+    auto result = layout::build_scene(inputs, options, projection, render::pango_text_measure());
+    warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+    for (const auto& warning : warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
+
+    for (const auto& path : outputs) {
+        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+        render::write_scene(result.scene, path, {settings.dpi});
+        fmt::print(out, "wrote {}\n", path.string());
+    }
+}
+
+}  // namespace steppeflow::cli

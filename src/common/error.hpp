@@ -1,0 +1,56 @@
+#pragma once
+// One error vocabulary for the whole tool: where (file, line, column, field),
+// what was found, what was expected, and a suggestion when one exists.
+
+#include <stdexcept>
+#include <string>
+
+namespace steppeflow {
+
+// Exit codes documented in `steppeflow --help`.
+enum class ExitCode : int { ok = 0, data_error = 1, usage_error = 2, io_error = 3 };
+
+struct SourceLocation {
+    std::string file;
+    int line = 0;     // 1-based text line (CSV), 0 when the format has none
+    int feature = 0;  // 1-based feature/record number, 0 when unknown
+    int column = 0;   // 1-based column, 0 when unknown
+    std::string field;
+
+    // "file:line:column (field 'x')" or "file: feature 3 (field 'x')".
+    [[nodiscard]] std::string to_string() const;
+};
+
+class Error : public std::runtime_error {
+public:
+    Error(ExitCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+    [[nodiscard]] ExitCode code() const { return code_; }
+
+private:
+    ExitCode code_;
+};
+
+class UsageError : public Error {
+public:
+    explicit UsageError(std::string message) : Error(ExitCode::usage_error, std::move(message)) {}
+};
+
+class IoError : public Error {
+public:
+    explicit IoError(std::string message) : Error(ExitCode::io_error, std::move(message)) {}
+};
+
+class DataError : public Error {
+public:
+    DataError(SourceLocation where, std::string what, std::string suggestion = {});
+    [[nodiscard]] const SourceLocation& where() const { return where_; }
+    [[nodiscard]] const std::string& what_alone() const { return what_; }
+    [[nodiscard]] const std::string& suggestion() const { return suggestion_; }
+
+private:
+    SourceLocation where_;
+    std::string what_;
+    std::string suggestion_;
+};
+
+}  // namespace steppeflow

@@ -1,0 +1,95 @@
+#include "io/basemap_reader.hpp"
+
+#include <fmt/format.h>
+
+#include "io/gdal_handles.hpp"
+
+namespace steppeflow::io {
+
+namespace {
+
+model::LonLatPath path_of(OGRGeometryH line) {
+    model::LonLatPath path;
+    const int count = OGR_G_GetPointCount(line);
+    path.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) path.push_back({OGR_G_GetX(line, i), OGR_G_GetY(line, i)});
+    return path;
+}
+
+void collect(OGRGeometryH geometry, model::Feature& feature) {
+    switch (wkbFlatten(OGR_G_GetGeometryType(geometry))) {
+        case wkbLineString:
+            feature.lines.push_back(path_of(geometry));
+            break;
+        case wkbPolygon: {
+            model::LonLatPolygon polygon;
+            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
+                polygon.rings.push_back(path_of(OGR_G_GetGeometryRef(geometry, i)));
+            }
+            feature.polygons.push_back(std::move(polygon));
+            break;
+        }
+        case wkbMultiLineString:
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) collect(OGR_G_GetGeometryRef(geometry, i), feature);
+            break;
+        default:
+            break;  // points carry no basemap meaning
+    }
+}
+
+std::string string_field(OGRFeatureH feature, const char* name) {
+    const int index = OGR_F_GetFieldIndex(feature, name);
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(feature, index)) return {};
+    return OGR_F_GetFieldAsString(feature, index);
+}
+
+}  // namespace
+
+std::vector<model::Feature> read_features(const std::filesystem::path& path) {
+    ensure_gdal_drivers();
+    GdalErrorCollector errors;
+    const std::string file = path.string();
+    DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!dataset) throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, errors.last_or("unknown format")));
+    if (GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
+    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
+    std::vector<model::Feature> features;
+    OGR_L_ResetReading(layer);
+    while (FeatureHandle handle{OGR_L_GetNextFeature(layer)}) {
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(handle.get());
+        if (geometry == nullptr) continue;
+        model::Feature feature;
+        collect(geometry, feature);
+        feature.name = string_field(handle.get(), "name");
+        const int rank_index = OGR_F_GetFieldIndex(handle.get(), "scalerank");
+        if (rank_index >= 0) feature.rank = OGR_F_GetFieldAsDouble(handle.get(), rank_index);
+        features.push_back(std::move(feature));
+    }
+    return features;
+}
+
+model::Basemap read_basemap(const std::filesystem::path& directory, std::vector<std::string>& warnings) {
+    if (!std::filesystem::is_directory(directory)) {
+        throw IoError(fmt::format("{}: basemap directory not found", directory.string()));
+    }
+    model::Basemap basemap;
+    const auto layer = [&](const char* name, std::vector<model::Feature>& into) {
+        const auto path = directory / (std::string(name) + ".geojson");
+        if (!std::filesystem::exists(path)) {
+            warnings.push_back(fmt::format("{}: not found; the map is drawn without {}", path.string(), name));
+            return;
+        }
+        auto features = read_features(path);
+        into.insert(into.end(), std::make_move_iterator(features.begin()), std::make_move_iterator(features.end()));
+    };
+    layer("land", basemap.land);
+    layer("lakes", basemap.lakes);
+    layer("lakes_historic", basemap.lakes);
+    layer("rivers", basemap.rivers);
+    layer("borders", basemap.borders);
+    return basemap;
+}
+
+}  // namespace steppeflow::io

@@ -1,0 +1,120 @@
+#include "io/field_parsers.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "model/name_match.hpp"
+
+namespace steppeflow::io {
+
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::vector<std::string> split_list(std::string_view text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = text.find(separator, start);
+        std::string part = trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (!part.empty()) parts.push_back(std::move(part));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+void require_columns(const Table& table, const std::vector<std::string_view>& columns) {
+    for (const auto column : columns) {
+        if (table.column_index(column)) continue;
+        std::vector<std::string> present(table.columns.begin(), table.columns.end());
+        const auto near = model::nearest_names(column, present, 1);
+        SourceLocation where{table.file, table.has_line_numbers ? 1 : 0, 0, 0, std::string(column)};
+        throw DataError(where, fmt::format("missing column '{}'", column),
+                        near.empty() ? fmt::format("the header has: {}", fmt::join(table.columns, ", "))
+                                     : fmt::format("did you mean '{}'?", near.front()));
+    }
+}
+
+std::string optional_text(const RecordView& row, std::string_view column) {
+    const std::string value = row.text(column);
+    if (value.find('\n') != std::string::npos) {
+        throw DataError(row.where(column), "a line break inside a value",
+                        "keep each record on one line (line numbers in messages depend on it)");
+    }
+    return trim(value);
+}
+
+std::string required_text(const RecordView& row, std::string_view column) {
+    std::string value = optional_text(row, column);
+    if (value.empty()) throw DataError(row.where(column), fmt::format("'{}' is empty; a value is required", column));
+    return value;
+}
+
+std::optional<double> parse_optional_number(const RecordView& row, std::string_view column, double min, double max) {
+    const std::string text = optional_text(row, column);
+    if (text.empty()) return std::nullopt;
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+        throw DataError(row.where(column), fmt::format("expected a number, found '{}'", text),
+                        "use a dot as decimal separator, e.g. 80.25");
+    }
+    if (value < min || value > max) {
+        throw DataError(row.where(column), fmt::format("{} is out of range", text),
+                        fmt::format("expected a value from {} to {}", min, max));
+    }
+    return value;
+}
+
+double parse_number(const RecordView& row, std::string_view column, double min, double max) {
+    const auto value = parse_optional_number(row, column, min, max);
+    if (!value) throw DataError(row.where(column), fmt::format("'{}' is empty; a number is required", column));
+    return *value;
+}
+
+std::optional<std::int64_t> parse_optional_count(const RecordView& row, std::string_view column) {
+    const std::string text = optional_text(row, column);
+    if (text.empty()) return std::nullopt;
+    // Spreadsheets and GeoJSON may hand over a whole number as "423.0"; accept only exact integers.
+    std::string digits = text;
+    if (const auto dot = digits.find('.'); dot != std::string::npos && digits.find_first_not_of('0', dot + 1) == std::string::npos) {
+        digits.erase(dot);
+    }
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error == std::errc::result_out_of_range) {
+        throw DataError(row.where(column), fmt::format("count '{}' is too large", text));
+    }
+    if (error != std::errc{} || end != digits.data() + digits.size()) {
+        throw DataError(row.where(column), fmt::format("expected a whole number, found '{}'", text),
+                        "write counts without separators or words, e.g. 83000, and put 'about' into certainty");
+    }
+    if (value < 0) throw DataError(row.where(column), fmt::format("count {} is negative", value), "counts are 0 or more");
+    // No movement of the period approaches this; it is a typing error (extra digits).
+    constexpr std::int64_t kLargestPlausible = 100'000'000;
+    if (value > kLargestPlausible) {
+        throw DataError(row.where(column), fmt::format("count {} is implausibly large", value),
+                        fmt::format("expected at most {}", kLargestPlausible));
+    }
+    return value;
+}
+
+std::string parse_choice(const RecordView& row, std::string_view column, const std::vector<std::string_view>& names) {
+    const std::string text = required_text(row, column);
+    for (const auto name : names) {
+        if (name == text) return text;
+    }
+    std::vector<std::string> candidates(names.begin(), names.end());
+    const auto near = model::nearest_names(text, candidates, 1);
+    std::string hint = fmt::format("expected one of: {}", fmt::join(names, ", "));
+    if (!near.empty()) hint = fmt::format("did you mean '{}'? ({})", near.front(), hint);
+    throw DataError(row.where(column), fmt::format("unknown {} '{}'", column, text), hint);
+}
+
+}  // namespace steppeflow::io

@@ -1,0 +1,78 @@
+#include "io/flow_reader.hpp"
+
+#include <fmt/format.h>
+
+#include "io/field_parsers.hpp"
+
+namespace steppeflow::io {
+
+namespace {
+
+std::optional<model::PartialDate> parse_date(const RecordView& row, std::string_view column) {
+    const std::string text = optional_text(row, column);
+    if (text.empty()) return std::nullopt;
+    const auto date = model::PartialDate::parse(text);
+    if (!date) {
+        throw DataError(row.where(column), fmt::format("'{}' is not a valid date", text),
+                        "expected YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1930-08-06), a real calendar day");
+    }
+    return *date;
+}
+
+template <typename Enum>
+Enum parse_enum(const RecordView& row, std::string_view column) {
+    return *model::enum_from<Enum>(parse_choice(row, column, model::enum_names<Enum>()));
+}
+
+model::Flow flow_from(const RecordView& row) {
+    model::Flow flow;
+    flow.where = row.record().where;
+    flow.id = required_text(row, "id");
+    flow.date_start = parse_date(row, "date_start");
+    flow.date_end = parse_date(row, "date_end");
+    if (!flow.date_end) flow.date_end = flow.date_start;
+    flow.origin = required_text(row, "origin");
+    flow.via = optional_text(row, "via");
+    flow.destination = optional_text(row, "destination");
+    flow.count = parse_optional_count(row, "count");
+    if (!optional_text(row, "unit").empty()) flow.unit = parse_enum<model::Unit>(row, "unit");
+    flow.status = parse_enum<model::Status>(row, "status");
+    flow.certainty = parse_enum<model::Certainty>(row, "certainty");
+    flow.livestock_head = parse_optional_count(row, "livestock_head");
+    flow.scope = row.has_column("scope") && !optional_text(row, "scope").empty() ? parse_enum<model::Scope>(row, "scope")
+                                                                               : model::Scope::event;
+    flow.part_of = optional_text(row, "part_of");
+    flow.source = optional_text(row, "source");
+    flow.quote = optional_text(row, "quote");
+    flow.note = optional_text(row, "note");
+
+    if (!flow.count && flow.certainty != model::Certainty::unknown_size) {
+        throw DataError(row.where("count"), "count is empty but certainty is not 'unknown_size'",
+                        "give the count, or set certainty to unknown_size");
+    }
+    if (flow.count && !flow.unit) {
+        throw DataError(row.where("unit"), "a count needs a unit",
+                        fmt::format("expected one of: {}", fmt::join(model::enum_names<model::Unit>(), ", ")));
+    }
+    if (flow.count && flow.certainty == model::Certainty::unknown_size) {
+        throw DataError(row.where("certainty"), fmt::format("certainty is 'unknown_size' but count is {}", *flow.count),
+                        "use documented, estimate or lower_bound for a stated figure");
+    }
+    return flow;
+}
+
+}  // namespace
+
+std::vector<model::Flow> flows_from_table(const Table& table) {
+    require_columns(table, {"id", "date_start", "origin", "destination", "count", "unit", "status", "certainty"});
+    std::vector<model::Flow> flows;
+    flows.reserve(table.records.size());
+    for (const auto& record : table.records) flows.push_back(flow_from(RecordView(table, record)));
+    return flows;
+}
+
+std::vector<model::Flow> read_flows(const std::filesystem::path& path) {
+    return flows_from_table(read_table(path));
+}
+
+}  // namespace steppeflow::io

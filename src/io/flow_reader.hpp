@@ -1,0 +1,16 @@
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "io/table.hpp"
+#include "model/flow.hpp"
+
+namespace steppeflow::io {
+
+// Flow records from any GDAL-readable file with the flow columns (geodata/SCHEMA.md). Each value is
+// checked for form here; references to places are resolved later, against a gazetteer.
+std::vector<model::Flow> read_flows(const std::filesystem::path& path);
+std::vector<model::Flow> flows_from_table(const Table& table);
+
+}  // namespace steppeflow::io

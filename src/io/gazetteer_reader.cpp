@@ -1,0 +1,62 @@
+#include "io/gazetteer_reader.hpp"
+
+#include <fmt/format.h>
+
+#include "io/field_parsers.hpp"
+
+namespace steppeflow::io {
+
+namespace {
+
+model::LonLat position_of(const Table& table, const RecordView& row) {
+    if (table.column_index("lon") || table.column_index("lat")) {
+        return {parse_number(row, "lon", -180, 180), parse_number(row, "lat", -90, 90)};
+    }
+    if (const auto& point = row.record().point) {
+        if (point->lon < -180 || point->lon > 180 || point->lat < -90 || point->lat > 90) {
+            throw DataError(row.where("geometry"),
+                            fmt::format("point ({}, {}) is outside WGS84 longitude/latitude", point->lon, point->lat),
+                            "coordinates must be lon, lat in degrees (EPSG:4326)");
+        }
+        return {point->lon, point->lat};
+    }
+    throw DataError(row.where("geometry"), "the place has no coordinates",
+                    "give lon and lat columns, or a point geometry");
+}
+
+model::Place place_from(const Table& table, const RecordView& row) {
+    model::Place place;
+    place.where = row.record().where;
+    place.id = required_text(row, "id");
+    const auto kind_names = model::place_kind_names();
+    place.kind = *model::place_kind_from(parse_choice(row, "kind", kind_names));
+    place.name_en = required_text(row, "name_en");
+    place.name_ru = optional_text(row, "name_ru");
+    place.name_kk = optional_text(row, "name_kk");
+    place.variants = split_list(optional_text(row, "variants"), ';');
+    place.position = position_of(table, row);
+    place.coord_source = optional_text(row, "coord_source");
+    place.precision_km = parse_optional_number(row, "precision_km", 0, 5000);
+    place.placed_at = optional_text(row, "placed_at");
+    place.period = optional_text(row, "period");
+    place.parent = optional_text(row, "parent");
+    place.note = optional_text(row, "note");
+    place.source = optional_text(row, "source");
+    return place;
+}
+
+}  // namespace
+
+std::vector<model::Place> places_from_table(const Table& table) {
+    require_columns(table, {"id", "kind", "name_en"});
+    std::vector<model::Place> places;
+    places.reserve(table.records.size());
+    for (const auto& record : table.records) places.push_back(place_from(table, RecordView(table, record)));
+    return places;
+}
+
+std::vector<model::Place> read_places(const std::filesystem::path& path) {
+    return places_from_table(read_table(path));
+}
+
+}  // namespace steppeflow::io

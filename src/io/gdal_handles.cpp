@@ -1,0 +1,29 @@
+#include "io/gdal_handles.hpp"
+
+#include <cpl_error.h>
+
+namespace steppeflow::io {
+
+void ensure_gdal_drivers() {
+    GDALAllRegister();
+}
+
+GdalErrorCollector::GdalErrorCollector() {
+    CPLPushErrorHandlerEx(&GdalErrorCollector::handle, this);
+}
+
+GdalErrorCollector::~GdalErrorCollector() {
+    CPLPopErrorHandler();
+}
+
+std::string GdalErrorCollector::last_or(std::string fallback) const {
+    return messages_.empty() ? std::move(fallback) : messages_.back();
+}
+
+void CPL_STDCALL GdalErrorCollector::handle(CPLErr level, CPLErrorNum /*number*/, const char* message) {
+    if (level < CE_Warning) return;
+    auto* self = static_cast<GdalErrorCollector*>(CPLGetErrorHandlerUserData());
+    if (self != nullptr && message != nullptr) self->messages_.emplace_back(message);
+}
+
+}  // namespace steppeflow::io

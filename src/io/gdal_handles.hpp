@@ -1,0 +1,42 @@
+#pragma once
+// RAII ownership of GDAL objects and a scoped collector for GDAL's error messages.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+namespace steppeflow::io {
+
+struct DatasetCloser {
+    void operator()(void* dataset) const { GDALClose(dataset); }
+};
+using DatasetHandle = std::unique_ptr<void, DatasetCloser>;
+
+struct FeatureDestroyer {
+    void operator()(OGRFeatureH feature) const { OGR_F_Destroy(feature); }
+};
+using FeatureHandle = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
+
+// Registers drivers once; GDAL itself guards against repeated registration.
+void ensure_gdal_drivers();
+
+// While alive, GDAL errors on this thread are collected here instead of printed to stderr.
+class GdalErrorCollector {
+public:
+    GdalErrorCollector();
+    ~GdalErrorCollector();
+    GdalErrorCollector(const GdalErrorCollector&) = delete;
+    GdalErrorCollector& operator=(const GdalErrorCollector&) = delete;
+
+    [[nodiscard]] const std::vector<std::string>& messages() const { return messages_; }
+    [[nodiscard]] std::string last_or(std::string fallback) const;
+
+private:
+    static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);
+    std::vector<std::string> messages_;
+};
+
+}  // namespace steppeflow::io

@@ -1,0 +1,106 @@
+#include "io/table.hpp"
+
+#include <algorithm>
+
+#include <cpl_string.h>
+#include <fmt/format.h>
+
+#include "io/gdal_handles.hpp"
+
+namespace steppeflow::io {
+
+std::optional<std::size_t> Table::column_index(std::string_view name) const {
+    const auto found = std::find(columns.begin(), columns.end(), name);
+    if (found == columns.end()) return std::nullopt;
+    return static_cast<std::size_t>(found - columns.begin());
+}
+
+namespace {
+
+bool is_csv(const std::filesystem::path& path) {
+    auto ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".csv";
+}
+
+std::optional<PointGeometry> point_of(OGRFeatureH feature) {
+    OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
+    if (geometry == nullptr) return std::nullopt;
+    if (wkbFlatten(OGR_G_GetGeometryType(geometry)) != wkbPoint) return std::nullopt;
+    if (OGR_G_IsEmpty(geometry)) return std::nullopt;
+    return PointGeometry{OGR_G_GetX(geometry, 0), OGR_G_GetY(geometry, 0)};
+}
+
+}  // namespace
+
+Table read_table(const std::filesystem::path& path) {
+    ensure_gdal_drivers();
+    GdalErrorCollector errors;
+    const std::string file = path.string();
+    if (!std::filesystem::exists(path)) throw IoError(fmt::format("{}: no such file", file));
+
+    // CSV: keep every value as text, and never guess geometry from column names; our readers
+    // interpret lon/lat themselves so that a bad coordinate is reported with its line.
+    const char* const csv_options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
+    DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                     is_csv(path) ? csv_options : nullptr, nullptr));
+    if (!dataset) {
+        throw IoError(fmt::format("{}: cannot be read as a vector data file ({})", file,
+                                  errors.last_or("no GDAL driver recognised it")));
+    }
+    if (GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
+    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
+    OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+
+    Table table;
+    table.file = file;
+    table.has_line_numbers = is_csv(path);
+    const int field_count = OGR_FD_GetFieldCount(definition);
+    for (int i = 0; i < field_count; ++i) {
+        table.columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
+    }
+
+    OGR_L_ResetReading(layer);
+    int feature_number = 0;
+    while (FeatureHandle feature{OGR_L_GetNextFeature(layer)}) {
+        ++feature_number;
+        Record record;
+        record.where.file = file;
+        record.where.feature = feature_number;
+        // GDAL's CSV driver numbers features from 1 after the header line. Quoted values that
+        // span lines would shift this; the readers reject embedded newlines for that reason.
+        if (table.has_line_numbers) record.where.line = static_cast<int>(OGR_F_GetFID(feature.get())) + 1;
+        record.values.reserve(static_cast<std::size_t>(field_count));
+        for (int i = 0; i < field_count; ++i) {
+            const bool present = OGR_F_IsFieldSetAndNotNull(feature.get(), i) != 0;
+            record.values.emplace_back(present ? OGR_F_GetFieldAsString(feature.get(), i) : "");
+        }
+        record.point = point_of(feature.get());
+        table.records.push_back(std::move(record));
+    }
+    if (!errors.messages().empty() && table.records.empty() && table.columns.empty()) {
+        throw IoError(fmt::format("{}: {}", file, errors.messages().back()));
+    }
+    return table;
+}
+
+std::string RecordView::text(std::string_view column) const {
+    const auto index = table_.column_index(column);
+    if (!index || *index >= record_.values.size()) return {};
+    return record_.values[*index];
+}
+
+bool RecordView::has_column(std::string_view column) const {
+    return table_.column_index(column).has_value();
+}
+
+SourceLocation RecordView::where(std::string_view column) const {
+    SourceLocation where = record_.where;
+    where.field = std::string(column);
+    if (const auto index = table_.column_index(column); index && table_.has_line_numbers) {
+        where.column = static_cast<int>(*index) + 1;
+    }
+    return where;
+}
+
+}  // namespace steppeflow::io

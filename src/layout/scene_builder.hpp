@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "geo/projection.hpp"
+#include "layout/figure_options.hpp"
+#include "layout/scene.hpp"
+#include "model/flow.hpp"
+#include "model/gazetteer.hpp"
+#include "model/geometry.hpp"
+
+namespace steppeflow::layout {
+
+struct SceneInputs {
+    const model::Gazetteer& gazetteer;
+    const std::vector<model::Flow>& flows;  // the flows to draw, already filtered
+    const model::Basemap& basemap;
+};
+
+struct SceneResult {
+    Scene scene;
+    std::vector<std::string> warnings;  // e.g. labels that could not be placed
+};
+
+SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection,
+                        const TextMeasure& measure);
+
+}  // namespace steppeflow::layout

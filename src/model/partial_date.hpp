@@ -1,0 +1,23 @@
+#pragma once
+// A date known to year, month or day precision, as archival sources give it.
+
+#include <compare>
+#include <optional>
+#include <string>
+
+namespace steppeflow::model {
+
+struct PartialDate {
+    int year = 0;
+    int month = 0;  // 0 when only the year is known
+    int day = 0;    // 0 when only year and month are known
+
+    // Parses "1930", "1930-08" or "1930-08-06"; nullopt for anything else or an impossible date.
+    static std::optional<PartialDate> parse(std::string_view text);
+    [[nodiscard]] std::string to_string() const;
+
+    // Ordering by the earliest day the value can mean.
+    friend auto operator<=>(const PartialDate&, const PartialDate&) = default;
+};
+
+}  // namespace steppeflow::model

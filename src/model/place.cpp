@@ -1,0 +1,49 @@
+#include "model/place.hpp"
+
+#include <array>
+#include <utility>
+
+namespace steppeflow::model {
+
+namespace {
+constexpr std::array<std::pair<PlaceKind, std::string_view>, 10> kPlaceKinds{{
+    {PlaceKind::okrug, "okrug"},
+    {PlaceKind::region, "region"},
+    {PlaceKind::district, "district"},
+    {PlaceKind::village, "village"},
+    {PlaceKind::tract, "tract"},
+    {PlaceKind::outpost, "outpost"},
+    {PlaceKind::border_section, "border_section"},
+    {PlaceKind::town, "town"},
+    {PlaceKind::destination, "destination"},
+    {PlaceKind::country, "country"},
+}};
+}  // namespace
+
+std::string_view to_string(PlaceKind kind) {
+    for (const auto& [value, name] : kPlaceKinds) {
+        if (value == kind) return name;
+    }
+    return "?";
+}
+
+std::optional<PlaceKind> place_kind_from(std::string_view text) {
+    for (const auto& [value, name] : kPlaceKinds) {
+        if (name == text) return value;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string_view> place_kind_names() {
+    std::vector<std::string_view> names;
+    for (const auto& entry : kPlaceKinds) names.push_back(entry.second);
+    return names;
+}
+
+const std::string& display_name(const Place& place, Language language) {
+    if (language == Language::ru && !place.name_ru.empty()) return place.name_ru;
+    if (language == Language::kk && !place.name_kk.empty()) return place.name_kk;
+    return place.name_en;
+}
+
+}  // namespace steppeflow::model

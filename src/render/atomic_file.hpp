@@ -1,0 +1,29 @@
+#pragma once
+// A file that appears at its path whole or not at all: written to a temporary file beside it
+// and renamed into place on commit. An exception or a kill before commit leaves the old file.
+
+#include <cstdio>
+#include <filesystem>
+
+namespace steppeflow::render {
+
+class AtomicFile {
+public:
+    explicit AtomicFile(std::filesystem::path target);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    [[nodiscard]] std::FILE* stream() const { return stream_; }
+    [[nodiscard]] const std::filesystem::path& temporary_path() const { return temporary_; }
+    // Flushes, syncs and renames onto the target. Throws IoError on failure.
+    void commit();
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path temporary_;
+    std::FILE* stream_ = nullptr;
+    bool committed_ = false;
+};
+
+}  // namespace steppeflow::render

@@ -1,0 +1,100 @@
+#include "render/output.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <fmt/format.h>
+
+#include "common/error.hpp"
+#include "render/atomic_file.hpp"
+#include "render/scene_painter.hpp"
+
+namespace steppeflow::render {
+
+namespace {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length) {
+    auto* stream = static_cast<std::FILE*>(closure);
+    return std::fwrite(data, 1, length, stream) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+void check(cairo_status_t status, const std::filesystem::path& path) {
+    if (status != CAIRO_STATUS_SUCCESS) {
+        throw IoError(fmt::format("{}: drawing failed: {}", path.string(), cairo_status_to_string(status)));
+    }
+}
+
+void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm, const std::filesystem::path& path) {
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, units_per_mm, units_per_mm);
+    paint_scene(cr, scene);
+    const cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    check(status, path);
+}
+
+}  // namespace
+
+OutputFormat format_for(const std::filesystem::path& path) {
+    auto ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".svg") return OutputFormat::svg;
+    if (ext == ".png") return OutputFormat::png;
+    if (ext == ".pdf") return OutputFormat::pdf;
+    throw UsageError(fmt::format("{}: unknown output format '{}'; use .svg, .png or .pdf", path.string(), ext));
+}
+
+void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options) {
+    const OutputFormat format = format_for(path);
+    AtomicFile file(path);
+    const double width_pt = scene.page_width_mm * kPointsPerMm;
+    const double height_pt = scene.page_height_mm * kPointsPerMm;
+    switch (format) {
+        case OutputFormat::svg: {
+            // Cairo writes the size in the document unit as given, so an SVG in mm is drawn in mm.
+            cairo_surface_t* surface = cairo_svg_surface_create_for_stream(write_to_file, file.stream(),
+                                                                           scene.page_width_mm, scene.page_height_mm);
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_MM);
+            paint_on(surface, scene, 1.0, path);
+            cairo_surface_finish(surface);
+            const auto status = cairo_surface_status(surface);
+            cairo_surface_destroy(surface);
+            check(status, path);
+            break;
+        }
+        case OutputFormat::pdf: {
+            cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write_to_file, file.stream(), width_pt, height_pt);
+            // A fixed creation date keeps re-rendered PDFs byte-identical.
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "steppeflow");
+            paint_on(surface, scene, kPointsPerMm, path);
+            cairo_surface_finish(surface);
+            const auto status = cairo_surface_status(surface);
+            cairo_surface_destroy(surface);
+            check(status, path);
+            break;
+        }
+        case OutputFormat::png: {
+            if (options.dpi < 10 || options.dpi > 2400) throw UsageError(fmt::format("dpi {} is out of range 10–2400", options.dpi));
+            const double px_per_mm = options.dpi / 25.4;
+            const int width = static_cast<int>(std::lround(scene.page_width_mm * px_per_mm));
+            const int height = static_cast<int>(std::lround(scene.page_height_mm * px_per_mm));
+            cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+            check(cairo_surface_status(surface), path);
+            paint_on(surface, scene, px_per_mm, path);
+            const auto status = cairo_surface_write_to_png_stream(surface, write_to_file, file.stream());
+            cairo_surface_destroy(surface);
+            check(status, path);
+            break;
+        }
+    }
+    file.commit();
+}
+
+}  // namespace steppeflow::render

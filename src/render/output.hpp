@@ -1,0 +1,21 @@
+#pragma once
+
+#include <filesystem>
+
+#include "layout/scene.hpp"
+
+namespace steppeflow::render {
+
+enum class OutputFormat { svg, png, pdf };
+
+// The format named by the file's extension; UsageError for anything else.
+OutputFormat format_for(const std::filesystem::path& path);
+
+struct OutputOptions {
+    double dpi = 300;  // PNG only; SVG and PDF are vector
+};
+
+// Draws the scene into `path`, atomically: the file appears complete or not at all.
+void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options);
+
+}  // namespace steppeflow::render

@@ -1,0 +1,99 @@
+#include "render/text.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <pango/pangocairo.h>
+
+#include "common/error.hpp"
+
+namespace steppeflow::render {
+
+namespace {
+
+constexpr double kMmPerPoint = 25.4 / 72.0;
+
+struct GObjectUnref {
+    void operator()(void* object) const { g_object_unref(object); }
+};
+struct FontDescriptionFree {
+    void operator()(PangoFontDescription* description) const { pango_font_description_free(description); }
+};
+
+std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::string& text, double size_pt, bool bold,
+                                                       double wrap_width_mm) {
+    // Unhinted metrics keep text the same width at every output resolution.
+    cairo_font_options_t* font_options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
+    std::unique_ptr<PangoLayout, GObjectUnref> layout(pango_cairo_create_layout(cr));
+    PangoContext* context = pango_layout_get_context(layout.get());
+    pango_cairo_context_set_font_options(context, font_options);
+    // Glyph positions rounded to whole device units scatter letter spacing at small sizes.
+    pango_context_set_round_glyph_positions(context, FALSE);
+    cairo_font_options_destroy(font_options);
+    std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(pango_font_description_new());
+    pango_font_description_set_family(description.get(), kFontFamily);
+    pango_font_description_set_weight(description.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(description.get(), size_pt * kMmPerPoint * PANGO_SCALE);
+    pango_layout_set_font_description(layout.get(), description.get());
+    pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+    if (wrap_width_mm > 0) {
+        pango_layout_set_width(layout.get(), static_cast<int>(wrap_width_mm * PANGO_SCALE));
+        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
+    }
+    pango_cairo_update_layout(cr, layout.get());
+    return layout;
+}
+
+}  // namespace
+
+layout::TextMeasure pango_text_measure() {
+    return [](const std::string& text, double size_pt, bool bold, double wrap_width_mm) {
+        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+        cairo_t* cr = cairo_create(surface);
+        auto layout = make_layout(cr, text, size_pt, bold, wrap_width_mm);
+        PangoRectangle logical;
+        pango_layout_get_extents(layout.get(), nullptr, &logical);
+        layout.reset();
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        return layout::TextSize{static_cast<double>(logical.width) / PANGO_SCALE,
+                                static_cast<double>(logical.height) / PANGO_SCALE};
+    };
+}
+
+void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size_pt, bool bold, double halo_mm,
+               double wrap_width_mm) {
+    auto layout = make_layout(cr, text, size_pt, bold, wrap_width_mm);
+    cairo_save(cr);
+    cairo_move_to(cr, x, y);
+    if (halo_mm > 0) {
+        pango_cairo_layout_path(cr, layout.get());
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+        cairo_set_line_width(cr, 2 * halo_mm);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        cairo_move_to(cr, x, y);
+    }
+    cairo_restore(cr);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout.get());
+}
+
+void require_font() {
+    PangoFontMap* map = pango_cairo_font_map_get_default();
+    PangoFontFamily** families = nullptr;
+    int count = 0;
+    pango_font_map_list_families(map, &families, &count);
+    bool found = false;
+    for (int i = 0; i < count && !found; ++i) found = std::string(pango_font_family_get_name(families[i])) == kFontFamily;
+    g_free(static_cast<void*>(families));
+    if (!found) {
+        throw IoError(fmt::format("font '{}' is not installed (Debian package fonts-noto-core); it is needed for "
+                                  "Cyrillic and Kazakh labels",
+                                  kFontFamily));
+    }
+}
+
+}  // namespace steppeflow::render

@@ -1,0 +1,93 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+using namespace steppeflow;
+using ::testing::HasSubstr;
+
+namespace {
+std::vector<std::string> mini(const std::filesystem::path& output, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"render",
+                                  "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
+                                  "--flows", (test::data_dir() / "mini_flows.csv").string(),
+                                  "-o", output.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+}
+}  // namespace
+
+TEST(Cli, HelpExplainsCommandsAndExitCodes) {
+    const auto result = test::run_cli({"--help"});
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_THAT(result.out, HasSubstr("render"));
+    EXPECT_THAT(result.out, HasSubstr("Exit codes"));
+    const auto render_help = test::run_cli({"render", "--help"});
+    EXPECT_EQ(render_help.exit_code, 0);
+    EXPECT_THAT(render_help.out, HasSubstr("--projection"));
+    EXPECT_THAT(render_help.out, HasSubstr("--extent"));
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+    const auto dir = test::scratch_dir("cli_usage");
+    EXPECT_EQ(test::run_cli({"render", "--no-such-option"}).exit_code, 2);
+    const auto bad_extent = test::run_cli(mini(dir / "x.png", {"--extent", "90,40,80,50"}));
+    EXPECT_EQ(bad_extent.exit_code, 2);
+    EXPECT_THAT(bad_extent.err, HasSubstr("--extent"));
+    const auto bad_format = test::run_cli(mini(dir / "x.jpg"));
+    EXPECT_EQ(bad_format.exit_code, 2);
+    EXPECT_THAT(bad_format.err, HasSubstr("use .svg, .png or .pdf"));
+    const auto bad_projection = test::run_cli(mini(dir / "x.png", {"--projection", "EPSG:999999"}));
+    EXPECT_EQ(bad_projection.exit_code, 2);
+    EXPECT_THAT(bad_projection.err, HasSubstr("EPSG:999999"));
+}
+
+TEST(Cli, MissingInputIsAnIoError) {
+    const auto dir = test::scratch_dir("cli_missing");
+    const auto result = test::run_cli({"render", "--gazetteer", (dir / "nope.csv").string(), "-o", (dir / "x.png").string()});
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_THAT(result.err, HasSubstr("nope.csv: no such file"));
+}
+
+TEST(Cli, UnknownPlaceIsADataErrorWithSuggestionAndNoOutput) {
+    const auto dir = test::scratch_dir("cli_unknown_place");
+    const auto flows = dir / "flows.csv";
+    test::write_file(flows, test::read_file(test::data_dir() / "mini_flows.csv") +
+                                "T005,1930,1930,zaisan_distrct,,kulja,5,people,crossed,documented,,event,,test,,\n");
+    const auto output = dir / "map.png";
+    const auto result = test::run_cli({"render", "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
+                                       "--flows", flows.string(), "-o", output.string()});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_THAT(result.err, HasSubstr("flows.csv:6"));
+    EXPECT_THAT(result.err, HasSubstr("unknown place 'zaisan_distrct'"));
+    EXPECT_THAT(result.err, HasSubstr("did you mean 'zaisan_district'"));
+    EXPECT_FALSE(std::filesystem::exists(output));
+}
+
+TEST(Cli, FailedRenderKeepsThePreviousFigureAndLeavesNoTemporaryFile) {
+    const auto dir = test::scratch_dir("cli_atomic");
+    const auto output = dir / "map.png";
+    ASSERT_EQ(test::run_cli(mini(output)).exit_code, 0);
+    const std::string before = test::read_file(output);
+    ASSERT_FALSE(before.empty());
+
+    const auto broken = dir / "broken.csv";
+    test::write_file(broken, "id,kind,name_en,lon,lat\nx,village,X,80,not-a-number\n");
+    const auto result = test::run_cli({"render", "--gazetteer", broken.string(), "--flows",
+                                       (test::data_dir() / "mini_flows.csv").string(), "-o", output.string()});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_THAT(result.err, HasSubstr("broken.csv:2:5 (field 'lat')"));
+    EXPECT_EQ(test::read_file(output), before);
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+    }
+}
+
+TEST(Cli, WritesEveryRequestedFormat) {
+    const auto dir = test::scratch_dir("cli_formats");
+    const auto result = test::run_cli(mini(dir / "a.svg", {"-o", (dir / "a.pdf").string(), "-o", (dir / "a.png").string()}));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    for (const char* name : {"a.svg", "a.pdf", "a.png"}) {
+        EXPECT_GT(std::filesystem::file_size(dir / name), 1000u) << name;
+    }
+}
