@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "cli/data_commands.hpp"
 #include "cli/render_command.hpp"
 #include "common/error.hpp"
 
@@ -24,6 +25,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     app.require_subcommand(1);
     RenderSettings render_settings;
     add_render_command(app, render_settings);
+    DataSettings data_settings;
+    add_data_commands(app, data_settings);
 
     try {
         app.parse(argc, argv);
@@ -41,6 +44,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
     try {
         if (app.got_subcommand("render")) run_render(render_settings, out, err);
+        if (app.got_subcommand("validate")) return run_validate(data_settings, out, err);
+        if (app.got_subcommand("stats")) return run_stats(data_settings, out, err);
+        if (app.got_subcommand("place")) return run_place(data_settings, out, err);
         return 0;
     } catch (const Error& e) {
         fmt::print(err, "steppeflow: error: {}\n", e.what());

@@ -12,6 +12,7 @@
 #include "io/gazetteer_reader.hpp"
 #include "layout/scene_builder.hpp"
 #include "model/gazetteer.hpp"
+#include "model/validation.hpp"
 #include "render/output.hpp"
 #include "render/text.hpp"
 
@@ -107,18 +108,16 @@ void run_render(const RenderSettings& settings, std::ostream& out, std::ostream&
     std::vector<std::string> warnings;
     const model::Basemap basemap = io::read_basemap(settings.basemap, warnings);
 
+    // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
+    for (const auto& finding : model::validate_flows(gazetteer, all_flows)) {
+        if (finding.severity == model::Severity::error) throw DataError(finding.where, finding.message, finding.suggestion);
+    }
     std::vector<model::Flow> drawn;
     for (const auto& flow : all_flows) {
-        for (const auto* id : {&flow.origin, &flow.destination, &flow.via}) {
-            if (id->empty() || gazetteer.find(*id) != nullptr) continue;
-            SourceLocation where = flow.where;
-            where.field = id == &flow.origin ? "origin" : id == &flow.destination ? "destination" : "via";
-            const auto near = gazetteer.suggest(*id);
-            throw DataError(where, fmt::format("unknown place '{}'", *id),
-                            near.empty() ? "add it to the gazetteer" : fmt::format("did you mean '{}'?", fmt::join(near, "', '")));
-        }
         // Aggregates restate events as totals; drawing both would count people twice.
-        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head) drawn.push_back(flow);
+        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head && !flow.destination.empty()) {
+            drawn.push_back(flow);
+        }
     }
 
     const layout::SceneInputs inputs{gazetteer, drawn, basemap};

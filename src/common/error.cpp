@@ -4,6 +4,18 @@
 
 namespace steppeflow {
 
+SourceLocation SourceLocation::with_field(std::string name) const {
+    SourceLocation located = *this;
+    located.column = 0;
+    if (header && line > 0) {
+        for (std::size_t i = 0; i < header->size(); ++i) {
+            if ((*header)[i] == name) located.column = static_cast<int>(i) + 1;
+        }
+    }
+    located.field = std::move(name);
+    return located;
+}
+
 std::string SourceLocation::to_string() const {
     std::string text = file.empty() ? std::string("<input>") : file;
     if (line > 0) {

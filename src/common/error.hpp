@@ -2,8 +2,10 @@
 // One error vocabulary for the whole tool: where (file, line, column, field),
 // what was found, what was expected, and a suggestion when one exists.
 
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace steppeflow {
 
@@ -16,7 +18,11 @@ struct SourceLocation {
     int feature = 0;  // 1-based feature/record number, 0 when unknown
     int column = 0;   // 1-based column, 0 when unknown
     std::string field;
+    // The file's column names, when it has a header: lets a record's location name any field's column.
+    std::shared_ptr<const std::vector<std::string>> header;
 
+    // The same record, pointing at one field (and its column, when the header is known).
+    [[nodiscard]] SourceLocation with_field(std::string name) const;
     // "file:line:column (field 'x')" or "file: feature 3 (field 'x')".
     [[nodiscard]] std::string to_string() const;
 };

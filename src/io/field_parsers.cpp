@@ -34,7 +34,10 @@ void require_columns(const Table& table, const std::vector<std::string_view>& co
         if (table.column_index(column)) continue;
         std::vector<std::string> present(table.columns.begin(), table.columns.end());
         const auto near = model::nearest_names(column, present, 1);
-        SourceLocation where{table.file, table.has_line_numbers ? 1 : 0, 0, 0, std::string(column)};
+        SourceLocation where;
+        where.file = table.file;
+        where.line = table.has_line_numbers ? 1 : 0;
+        where.field = std::string(column);
         throw DataError(where, fmt::format("missing column '{}'", column),
                         near.empty() ? fmt::format("the header has: {}", fmt::join(table.columns, ", "))
                                      : fmt::format("did you mean '{}'?", near.front()));

@@ -39,6 +39,8 @@ model::Flow flow_from(const RecordView& row) {
     flow.status = parse_enum<model::Status>(row, "status");
     flow.certainty = parse_enum<model::Certainty>(row, "certainty");
     flow.livestock_head = parse_optional_count(row, "livestock_head");
+    flow.people_stated = parse_optional_count(row, "people_stated");
+    flow.kolkhoz_households = parse_optional_count(row, "kolkhoz_households");
     flow.scope = row.has_column("scope") && !optional_text(row, "scope").empty() ? parse_enum<model::Scope>(row, "scope")
                                                                                : model::Scope::event;
     flow.part_of = optional_text(row, "part_of");

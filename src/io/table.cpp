@@ -60,6 +60,7 @@ Table read_table(const std::filesystem::path& path) {
         table.columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
     }
 
+    const auto header = std::make_shared<const std::vector<std::string>>(table.columns);
     OGR_L_ResetReading(layer);
     int feature_number = 0;
     while (FeatureHandle feature{OGR_L_GetNextFeature(layer)}) {
@@ -67,6 +68,7 @@ Table read_table(const std::filesystem::path& path) {
         Record record;
         record.where.file = file;
         record.where.feature = feature_number;
+        record.where.header = header;
         // GDAL's CSV driver numbers features from 1 after the header line. Quoted values that
         // span lines would shift this; the readers reject embedded newlines for that reason.
         if (table.has_line_numbers) record.where.line = static_cast<int>(OGR_F_GetFID(feature.get())) + 1;
@@ -95,12 +97,7 @@ bool RecordView::has_column(std::string_view column) const {
 }
 
 SourceLocation RecordView::where(std::string_view column) const {
-    SourceLocation where = record_.where;
-    where.field = std::string(column);
-    if (const auto index = table_.column_index(column); index && table_.has_line_numbers) {
-        where.column = static_cast<int>(*index) + 1;
-    }
-    return where;
+    return record_.where.with_field(std::string(column));
 }
 
 }  // namespace steppeflow::io

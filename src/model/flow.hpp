@@ -27,6 +27,8 @@ struct Flow {
     Status status = Status::crossed;
     Certainty certainty = Certainty::documented;
     std::optional<std::int64_t> livestock_head;
+    std::optional<std::int64_t> people_stated;       // people given alongside a household/family count
+    std::optional<std::int64_t> kolkhoz_households;  // of the count, collective-farm households
     Scope scope = Scope::event;
     std::string part_of;
     std::string source;
@@ -38,6 +40,7 @@ struct Flow {
         return a.id == b.id && a.date_start == b.date_start && a.date_end == b.date_end && a.origin == b.origin &&
                a.via == b.via && a.destination == b.destination && a.count == b.count && a.unit == b.unit &&
                a.status == b.status && a.certainty == b.certainty && a.livestock_head == b.livestock_head &&
+               a.people_stated == b.people_stated && a.kolkhoz_households == b.kolkhoz_households &&
                a.scope == b.scope && a.part_of == b.part_of && a.source == b.source && a.quote == b.quote &&
                a.note == b.note;
     }

@@ -1,0 +1,209 @@
+#include "cli/data_commands.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "io/flow_reader.hpp"
+#include "io/gazetteer_reader.hpp"
+#include "io/table.hpp"
+#include "model/gazetteer.hpp"
+#include "model/name_match.hpp"
+#include "model/stats.hpp"
+#include "model/validation.hpp"
+
+namespace steppeflow::cli {
+
+void add_data_commands(CLI::App& app, DataSettings& settings) {
+    CLI::App* validate = app.add_subcommand(
+        "validate", "Check the gazetteer and flow files: references, values, dates, units, sources, stated sums");
+    validate->add_option("files", settings.files,
+                         "Gazetteer and flow files, in any order (default: geodata/gazetteer.csv geodata/flows.csv)");
+
+    CLI::App* stats = app.add_subcommand("stats", "Totals by year, origin, outpost, destination, unit or status, with their sources");
+    stats->add_option("--gazetteer", settings.gazetteer, "Places")->capture_default_str();
+    stats->add_option("--flows", settings.flows, "Flow records")->capture_default_str();
+    stats->add_option("--by", settings.by, "Group by: year, origin, via (outpost), destination, unit, status, certainty")
+        ->capture_default_str();
+    stats->add_option("--format", settings.format, "table, csv or markdown")->capture_default_str();
+    stats->add_option("--scope", settings.scope,
+                      "event (single movements; default), aggregate (stated totals) or all; aggregates restate events, "
+                      "so adding both double-counts")
+        ->capture_default_str();
+    stats->add_option("--part-of", settings.part_of, "Only the stated parts of this total (e.g. F036: Table 2), compared with it");
+
+    CLI::App* place = app.add_subcommand("place", "Find a place by any name or spelling (Джаркент, Jarkent, Zharkent…)");
+    place->add_option("name", settings.name, "Name, variant or id")->required();
+    place->add_option("--gazetteer", settings.gazetteer, "Places")->capture_default_str();
+}
+
+namespace {
+
+bool looks_like_gazetteer(const io::Table& table) {
+    return table.column_index("kind").has_value() && table.column_index("name_en").has_value();
+}
+
+}  // namespace
+
+int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& err) {
+    std::vector<std::filesystem::path> files = settings.files;
+    if (files.empty()) files = {settings.gazetteer, settings.flows};
+    std::vector<model::Place> places;
+    std::vector<model::Flow> flows;
+    bool have_gazetteer = false;
+    for (const auto& file : files) {
+        const io::Table table = io::read_table(file);
+        if (looks_like_gazetteer(table)) {
+            auto more = io::places_from_table(table);
+            places.insert(places.end(), more.begin(), more.end());
+            have_gazetteer = true;
+        } else {
+            auto more = io::flows_from_table(table);
+            flows.insert(flows.end(), more.begin(), more.end());
+        }
+    }
+    if (!have_gazetteer && !flows.empty()) {
+        auto more = io::read_places(settings.gazetteer);  // references need a gazetteer to resolve against
+        places.insert(places.end(), more.begin(), more.end());
+    }
+    const model::Gazetteer gazetteer(std::move(places));
+    auto findings = model::validate_places(gazetteer);
+    const auto flow_findings = model::validate_flows(gazetteer, flows);
+    findings.insert(findings.end(), flow_findings.begin(), flow_findings.end());
+
+    int errors = 0;
+    int warnings = 0;
+    for (const auto& finding : findings) {
+        (finding.severity == model::Severity::error ? errors : warnings) += 1;
+        fmt::print(finding.severity == model::Severity::error ? err : out, "{}\n", finding.to_string());
+    }
+    fmt::print(out, "{} places, {} flows: {} errors, {} warnings\n", gazetteer.places().size(), flows.size(), errors,
+               warnings);
+    return errors > 0 ? static_cast<int>(ExitCode::data_error) : 0;
+}
+
+namespace {
+
+std::string csv_cell(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (const char c : text) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+std::string total_text(const model::StatsRow& row) {
+    std::string text = row.records == row.without_count ? "?" : fmt::format("{}", row.total);
+    if (row.has_estimates) text += " ≈";
+    if (row.without_count > 0 && row.records != row.without_count) text += fmt::format(" (+{} of unknown size)", row.without_count);
+    return text;
+}
+
+void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key_name, const std::string& format,
+                std::ostream& out) {
+    if (format == "csv") {
+        fmt::print(out, "{},unit,total,approximate,records,unknown_size_records,people_stated,kolkhoz_households,flows,sources\n",
+                   key_name);
+        for (const auto& row : rows) {
+            fmt::print(out, "{},{},{},{},{},{},{},{},{},{}\n", csv_cell(row.key), row.unit, row.total,
+                       row.has_estimates ? "yes" : "no", row.records, row.without_count, row.people_stated,
+                       row.kolkhoz_households, csv_cell(fmt::format("{}", fmt::join(row.flow_ids, " "))),
+                       csv_cell(fmt::format("{}", fmt::join(row.sources, " | "))));
+        }
+        return;
+    }
+    if (format == "markdown") {
+        fmt::print(out, "| {} | unit | total | people stated | kolkhoz households | records | flows | sources |\n", key_name);
+        fmt::print(out, "|---|---|---:|---:|---:|---:|---|---|\n");
+        for (const auto& row : rows) {
+            fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n", row.key, row.unit, total_text(row),
+                       row.people_stated, row.kolkhoz_households, row.records, fmt::join(row.flow_ids, " "),
+                       fmt::join(row.sources, "; "));
+        }
+        return;
+    }
+    std::size_t key_width = key_name.size();
+    for (const auto& row : rows) key_width = std::max(key_width, row.key.size());
+    fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", key_name, key_width, "unit", "total", "people", "kolkhoz",
+               "flows");
+    for (const auto& row : rows) {
+        fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", row.key, key_width, row.unit.empty() ? "-" : row.unit,
+                   total_text(row), row.people_stated, row.kolkhoz_households, fmt::join(row.flow_ids, " "));
+        for (const auto& source : row.sources) fmt::print(out, "{:<{}}    source: {}\n", "", key_width, source);
+    }
+    fmt::print(out, "≈: includes estimates or lower bounds. Totals never add different units.\n");
+}
+
+}  // namespace
+
+int run_stats(const DataSettings& settings, std::ostream& out, std::ostream& /*err*/) {
+    const auto key = model::stats_key_from(settings.by);
+    if (!key) throw UsageError(fmt::format("--by: '{}' is not one of year, origin, via, destination, unit, status, certainty", settings.by));
+    if (settings.format != "table" && settings.format != "csv" && settings.format != "markdown") {
+        throw UsageError(fmt::format("--format: '{}' is not one of table, csv, markdown", settings.format));
+    }
+    model::StatsFilter filter;
+    if (settings.scope == "all") {
+        filter.scope.reset();
+    } else if (const auto scope = model::enum_from<model::Scope>(settings.scope)) {
+        filter.scope = *scope;
+    } else {
+        throw UsageError(fmt::format("--scope: '{}' is not one of event, aggregate, all", settings.scope));
+    }
+    filter.part_of = settings.part_of;
+    const auto flows = io::read_flows(settings.flows);
+    const auto rows = model::totals_by(flows, *key, filter);
+    print_rows(rows, settings.by, settings.format, out);
+
+    if (!filter.part_of.empty()) {
+        const auto total = std::find_if(flows.begin(), flows.end(), [&](const model::Flow& f) { return f.id == filter.part_of; });
+        if (total == flows.end()) throw UsageError(fmt::format("--part-of: no flow has id '{}'", filter.part_of));
+        std::int64_t sum = 0;
+        std::int64_t people = 0;
+        std::int64_t kolkhoz = 0;
+        for (const auto& row : rows) {
+            sum += row.total;
+            people += row.people_stated;
+            kolkhoz += row.kolkhoz_households;
+        }
+        const auto compare = [&](const char* what, std::optional<std::int64_t> stated, std::int64_t parts) {
+            if (!stated) return;
+            fmt::print(out, "{} {}: stated total {}, sum of parts {}{}\n", total->id, what, *stated, parts,
+                       *stated == parts ? "" : fmt::format(" — differs by {:+} (as in the source)", parts - *stated));
+        };
+        compare("count", total->count, sum);
+        compare("people_stated", total->people_stated, people);
+        compare("kolkhoz_households", total->kolkhoz_households, kolkhoz);
+    }
+    return 0;
+}
+
+int run_place(const DataSettings& settings, std::ostream& out, std::ostream& err) {
+    const model::Gazetteer gazetteer(io::read_places(settings.gazetteer));
+    const auto found = gazetteer.lookup(settings.name);
+    if (found.empty()) {
+        std::vector<std::string> names;
+        for (const auto& place : gazetteer.places()) {
+            names.push_back(place.name_en);
+            names.push_back(place.id);
+            names.insert(names.end(), place.variants.begin(), place.variants.end());
+        }
+        const auto near = model::nearest_names(settings.name, names, 3);
+        fmt::print(err, "steppeflow: no place is called '{}'{}\n", settings.name,
+                   near.empty() ? "" : fmt::format("; nearest: {}", fmt::join(near, ", ")));
+        return static_cast<int>(ExitCode::data_error);
+    }
+    for (const auto* place : found) {
+        fmt::print(out, "{} ({}): {} / {} / {}\n", place->id, model::to_string(place->kind), place->name_en, place->name_ru,
+                   place->name_kk);
+        fmt::print(out, "  at {:.4f}°E {:.4f}°N ±{} km — {}\n", place->position.lon, place->position.lat,
+                   place->precision_km ? fmt::format("{:g}", *place->precision_km) : "?", place->placed_at);
+        fmt::print(out, "  coordinates: {}\n", place->coord_source);
+        if (!place->variants.empty()) fmt::print(out, "  also: {}\n", fmt::join(place->variants, "; "));
+        if (!place->note.empty()) fmt::print(out, "  note: {}\n", place->note);
+    }
+    return 0;
+}
+
+}  // namespace steppeflow::cli

@@ -1,0 +1,37 @@
+#pragma once
+// Totals of flow counts grouped by one attribute. Counts in different units are never added:
+// each group is also split by unit.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/flow.hpp"
+
+namespace steppeflow::model {
+
+enum class StatsKey { year, origin, via, destination, unit, status, certainty };
+std::optional<StatsKey> stats_key_from(std::string_view text);
+
+struct StatsRow {
+    std::string key;   // the group's value, e.g. "1930" or "zharkent_district"
+    std::string unit;  // "" for records of unknown size and unit
+    std::int64_t total = 0;
+    std::int64_t people_stated = 0;       // sum over the records that state it
+    std::int64_t kolkhoz_households = 0;  // likewise
+    int records = 0;
+    int without_count = 0;       // records of unknown size in the group
+    bool has_estimates = false;  // some count is an estimate or a lower bound
+    std::vector<std::string> flow_ids;
+    std::vector<std::string> sources;  // distinct, in record order
+};
+
+struct StatsFilter {
+    std::optional<Scope> scope = Scope::event;  // nullopt: all records
+    std::string part_of;                        // only the parts of this total
+};
+
+std::vector<StatsRow> totals_by(const std::vector<Flow>& flows, StatsKey key, const StatsFilter& filter);
+
+}  // namespace steppeflow::model

@@ -1,0 +1,29 @@
+#pragma once
+// Checks across records that no single row can make: references resolve, ids are unique, dates are
+// ordered, every record names its source, and stated totals agree with their stated parts.
+
+#include <string>
+#include <vector>
+
+#include "model/flow.hpp"
+#include "model/gazetteer.hpp"
+
+namespace steppeflow::model {
+
+enum class Severity { error, warning };
+
+struct Finding {
+    Severity severity = Severity::error;
+    SourceLocation where;
+    std::string message;
+    std::string suggestion;
+    [[nodiscard]] std::string to_string() const;
+};
+
+// Latest day a partial date can mean: 1930 → 1930-12-31, 1930-02 → 1930-02-28.
+PartialDate latest_day(const PartialDate& date);
+
+std::vector<Finding> validate_places(const Gazetteer& gazetteer);
+std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vector<Flow>& flows);
+
+}  // namespace steppeflow::model
