@@ -12,6 +12,7 @@
 #include "io/gazetteer_reader.hpp"
 #include "layout/scene_builder.hpp"
 #include "model/gazetteer.hpp"
+#include "model/household_ratio.hpp"
 #include "model/validation.hpp"
 #include "render/output.hpp"
 #include "render/text.hpp"
@@ -69,6 +70,9 @@ void add_render_command(CLI::App& app, RenderSettings& settings) {
     render->add_option("--lang", settings.lang, "Label language: en, ru or kk (English where a name is missing)")
         ->capture_default_str();
     render->add_option("--title", settings.title, "Title above the map")->capture_default_str();
+    render->add_flag("--households-as-people", settings.households_as_people,
+                     "Convert household counts to people with the ratio the sources state (detained farms of "
+                     "Tarbagatai); an assumption, stated on the map");
     render->add_option("-o,--output", settings.outputs, "Output file(s); the extension (.svg, .png, .pdf) picks the format");
 }
 
@@ -112,8 +116,16 @@ void run_render(const RenderSettings& settings, std::ostream& out, std::ostream&
     for (const auto& finding : model::validate_flows(gazetteer, all_flows)) {
         if (finding.severity == model::Severity::error) throw DataError(finding.where, finding.message, finding.suggestion);
     }
+    std::vector<model::Flow> chosen = all_flows;
+    layout::FigureOptions figure = options;
+    if (settings.households_as_people) {
+        const auto ratio = model::derive_household_ratio(all_flows);
+        if (!ratio) throw DataError({settings.flows.string()}, "no record states both households and people", "add people_stated");
+        chosen = model::households_as_people(all_flows, *ratio);
+        figure.subtitle += ". Assumption: " + ratio->describe();
+    }
     std::vector<model::Flow> drawn;
-    for (const auto& flow : all_flows) {
+    for (const auto& flow : chosen) {
         // Aggregates restate events as totals; drawing both would count people twice.
         if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head && !flow.destination.empty()) {
             drawn.push_back(flow);
@@ -121,7 +133,7 @@ void run_render(const RenderSettings& settings, std::ostream& out, std::ostream&
     }
 
     const layout::SceneInputs inputs{gazetteer, drawn, basemap};
-    auto result = layout::build_scene(inputs, options, projection, render::pango_text_measure());
+    auto result = layout::build_scene(inputs, figure, projection, render::pango_text_measure());
     warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
     for (const auto& warning : warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
 

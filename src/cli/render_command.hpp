@@ -22,6 +22,7 @@ struct RenderSettings {
     double dpi = 300;
     std::string lang = "en";
     std::string title = "Flight of Kazakh households across the border, 1928–1933";
+    bool households_as_people = false;
     std::vector<std::filesystem::path> outputs;  // default: output/overview.{png,svg,pdf}
 };
 

@@ -41,14 +41,21 @@ std::vector<FlowShape> layout_flows(const std::vector<model::Flow>& flows,
         shape.arrow_width_mm = std::max(1.4, 1.8 * shape.width_mm);
 
         PagePath stops{origin->second.centre};
+        double start_radius = origin->second.radius_mm;
         if (const auto via = symbols.find(flow.via); !flow.via.empty() && via != symbols.end()) {
-            stops.push_back(via->second.centre);
+            // An origin known only as a whole country is no point to draw from: start at the crossing.
+            if (origin->second.kind == model::PlaceKind::country) {
+                stops.front() = via->second.centre;
+                start_radius = via->second.radius_mm;
+            } else {
+                stops.push_back(via->second.centre);
+            }
         }
         stops.push_back(destination->second.centre);
         if (stops.size() == 2 && stops.front() == stops.back()) continue;  // origin and destination coincide
 
         // Trim at the origin symbol and stop a gap before the destination symbol.
-        stops.front() = toward(stops.front(), stops[1], origin->second.radius_mm);
+        stops.front() = toward(stops.front(), stops[1], start_radius);
         const Point before_end = stops[stops.size() - 2];
         stops.back() = toward(stops.back(), before_end, destination->second.radius_mm + options.arrow_gap_mm);
         shape.centre_line = std::move(stops);

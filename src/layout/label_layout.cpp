@@ -19,11 +19,12 @@ Box symbol_box(const PlaceSymbol& symbol) {
 }  // namespace
 
 LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::vector<PlaceSymbol>& symbols,
-                         const Box& frame, const TextMeasure& measure, double size_pt) {
+                         const Box& frame, const TextMeasure& measure, double size_pt, const Box& reserved) {
     LabelResult result;
     std::vector<Box> obstacles;
     obstacles.reserve(symbols.size() + requests.size());
     for (const auto& symbol : symbols) obstacles.push_back(symbol_box(symbol));
+    if (reserved.width > 0) obstacles.push_back(reserved);  // e.g. the legend
 
     for (const auto& request : requests) {
         const TextSize size = measure(request.text, size_pt, false, 0);

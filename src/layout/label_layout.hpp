@@ -23,6 +23,6 @@ struct LabelResult {
 // Tries candidate positions around each anchor (right, left, above, below, then the diagonals)
 // and keeps the first that overlaps no placed label, no symbol and stays inside the frame.
 LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::vector<PlaceSymbol>& symbols,
-                         const Box& frame, const TextMeasure& measure, double size_pt);
+                         const Box& frame, const TextMeasure& measure, double size_pt, const Box& reserved = {});
 
 }  // namespace steppeflow::layout

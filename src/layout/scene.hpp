@@ -68,6 +68,22 @@ struct TextBlock {
     double wrap_width_mm = 0;  // 0: one line
 };
 
+// One row of the legend: a sample drawn exactly as the map draws it, and its text.
+struct LegendRow {
+    enum class Sample { none, flow, symbol } sample = Sample::none;
+    FlowShape flow;      // for Sample::flow: a short straight flow in page coordinates
+    PlaceSymbol symbol;  // for Sample::symbol
+    std::string text;
+    Point text_origin;
+    double font_size_pt = 6.5;
+    bool heading = false;
+};
+
+struct Legend {
+    Box box;  // background box on the page; empty when there is no legend
+    std::vector<LegendRow> rows;
+};
+
 struct Scene {
     double page_width_mm = 174;
     double page_height_mm = 130;
@@ -80,6 +96,7 @@ struct Scene {
     std::vector<PlaceSymbol> places;
     std::vector<Label> labels;
     std::vector<TextBlock> texts;  // title, subtitle, credits
+    Legend legend;
 };
 
 }  // namespace steppeflow::layout

@@ -9,6 +9,7 @@
 #include "layout/basemap_layout.hpp"
 #include "layout/flow_layout.hpp"
 #include "layout/label_layout.hpp"
+#include "layout/legend_layout.hpp"
 
 namespace steppeflow::layout {
 
@@ -33,10 +34,13 @@ double symbol_radius(model::PlaceKind kind) {
     }
 }
 
-std::vector<std::string> places_used(const std::vector<model::Flow>& flows) {
+std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer) {
     std::set<std::string> ids;
     for (const auto& flow : flows) {
-        ids.insert(flow.origin);
+        // A whole-country origin with a named crossing is drawn from the crossing (see layout_flows).
+        const auto* origin = gazetteer.find(flow.origin);
+        const bool country_origin = origin != nullptr && origin->kind == model::PlaceKind::country && !flow.via.empty();
+        if (!country_origin) ids.insert(flow.origin);
         ids.insert(flow.destination);
         if (!flow.via.empty()) ids.insert(flow.via);
     }
@@ -77,7 +81,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     scene.map_frame = {m, top, options.page_width_mm - 2 * m, bottom - top};
 
     // Extent: as given, or fitted to every place a drawn flow touches.
-    const auto used = places_used(inputs.flows);
+    const auto used = places_used(inputs.flows, inputs.gazetteer);
     ProjectedBox extent;
     if (options.extent) {
         extent = project_box(projection, *options.extent);
@@ -97,8 +101,11 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     scene.rivers = project_features(inputs.basemap.rivers, projection, transform);
     scene.borders = project_features(inputs.basemap.borders, projection, transform);
 
+    // Every referenced place gets a symbol position (flows need them); only the used ones are drawn.
+    std::set<std::string> referenced(used.begin(), used.end());
+    for (const auto& flow : inputs.flows) referenced.insert(flow.origin);
     std::map<std::string, PlaceSymbol, std::less<>> symbols;
-    for (const auto& id : used) {
+    for (const auto& id : referenced) {
         const auto* place = inputs.gazetteer.find(id);
         if (place == nullptr) {
             result.warnings.push_back(fmt::format("place '{}' is not in the gazetteer; its flows are not drawn", id));
@@ -108,7 +115,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
         if (!xy) continue;
         PlaceSymbol symbol{place->id, place->kind, transform.to_page(*xy), symbol_radius(place->kind)};
         symbols.emplace(id, symbol);
-        scene.places.push_back(symbol);
+        if (std::find(used.begin(), used.end(), id) != used.end()) scene.places.push_back(symbol);
     }
 
     double max_count = 0;
@@ -117,6 +124,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     }
     const WidthScale scale(max_count, options.max_flow_width_mm, options.min_flow_width_mm);
     scene.flows = layout_flows(inputs.flows, symbols, scale, options);
+    scene.legend = layout_legend(scene, scale, options, measure);
 
     std::vector<LabelRequest> requests;
     for (const auto& symbol : scene.places) {
@@ -126,7 +134,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     // Larger places claim their preferred positions first.
     std::stable_sort(requests.begin(), requests.end(),
                      [](const LabelRequest& a, const LabelRequest& b) { return a.clearance_mm > b.clearance_mm; });
-    auto labels = place_labels(requests, scene.places, scene.map_frame, measure, options.label_size_pt);
+    auto labels = place_labels(requests, scene.places, scene.map_frame, measure, options.label_size_pt, scene.legend.box);
     scene.labels = std::move(labels.placed);
     for (const auto& text : labels.unplaced) {
         result.warnings.push_back(fmt::format("label '{}' could not be placed without overlap; left out", text));

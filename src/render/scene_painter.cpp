@@ -75,6 +75,7 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palet
     const layout::Point base{tip.x - ux * head, tip.y - uy * head};
 
     cairo_save(cr);
+    cairo_new_path(cr);
     cairo_move_to(cr, line.front().x, line.front().y);
     for (std::size_t i = 1; i + 1 < line.size(); ++i) cairo_line_to(cr, line[i].x, line[i].y);
     cairo_line_to(cr, base.x, base.y);
@@ -108,6 +109,7 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palet
 }
 
 void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const Palette& palette) {
+    cairo_new_path(cr);  // text leaves a current point; a symbol must not connect to it
     const double r = symbol.radius_mm;
     const auto [x, y] = symbol.centre;
     switch (symbol.kind) {
@@ -133,6 +135,23 @@ void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const Palette&
     set_colour(cr, palette.symbol_line);
     cairo_set_line_width(cr, 0.25);
     cairo_stroke(cr);
+}
+
+void paint_legend(cairo_t* cr, const layout::Legend& legend, const Palette& palette) {
+    if (legend.box.width <= 0) return;
+    const auto& b = legend.box;
+    cairo_rectangle(cr, b.x, b.y, b.width, b.height);
+    set_colour(cr, palette.paper, 0.9);
+    cairo_fill_preserve(cr);
+    set_colour(cr, palette.frame);
+    cairo_set_line_width(cr, 0.15);
+    cairo_stroke(cr);
+    for (const auto& row : legend.rows) {
+        if (row.sample == layout::LegendRow::Sample::flow) paint_flow(cr, row.flow, palette);
+        if (row.sample == layout::LegendRow::Sample::symbol) paint_symbol(cr, row.symbol, palette);
+        set_colour(cr, palette.text);
+        draw_text(cr, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0);
+    }
 }
 
 }  // namespace
@@ -163,6 +182,7 @@ void paint_scene(cairo_t* cr, const layout::Scene& scene, const Palette& palette
     for (const auto& label : scene.labels) {
         draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.35);
     }
+    paint_legend(cr, scene.legend, palette);
     cairo_restore(cr);
 
     cairo_rectangle(cr, f.x, f.y, f.width, f.height);
