@@ -14,7 +14,7 @@ PACKAGES=(
   fonts-noto-core                                # Noto Sans: Latin, Cyrillic and Kazakh letters
   libcli11-dev libtomlplusplus-dev libfmt-dev    # command line, figure specs, formatting
   libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
-  libxml2-dev libpoppler-glib-dev                # tests: SVG parses as XML, PDF page count
+  libxml2-dev libpoppler-glib-dev poppler-utils  # tests: SVG parses as XML, PDF pages and text
 )
 
 missing=()

@@ -74,8 +74,8 @@ std::vector<std::string> mini_args(const std::filesystem::path& output) {
             "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
             "--flows", (test::data_dir() / "mini_flows.csv").string(),
             "--basemap", (test::source_dir() / "geodata" / "basemap").string(),
-            "--size", "120x90",
-            "--dpi", "100",
+            "--size", "174x140",
+            "--dpi", "60",
             "--title", "Test: Семей → Құлжа",
             "-o", output.string()};
 }
@@ -122,9 +122,9 @@ TEST(Render, SvgIsWellFormedXml) {
     ASSERT_NE(document, nullptr) << "SVG does not parse as XML";
     const xmlNode* root = xmlDocGetRootElement(document);
     EXPECT_STREQ(reinterpret_cast<const char*>(root->name), "svg");
-    // 120 mm wide, as asked.
+    // 174 mm wide, as asked.
     xmlChar* width = xmlGetProp(root, reinterpret_cast<const xmlChar*>("width"));
-    EXPECT_STREQ(reinterpret_cast<const char*>(width), "120mm");
+    EXPECT_STREQ(reinterpret_cast<const char*>(width), "174mm");
     xmlFree(width);
     xmlFreeDoc(document);
 }
@@ -142,8 +142,8 @@ TEST(Render, PdfHasOnePageOfTheRequestedSize) {
     double width_pt = 0;
     double height_pt = 0;
     poppler_page_get_size(page, &width_pt, &height_pt);
-    EXPECT_NEAR(width_pt, 120 * 72 / 25.4, 0.01);
-    EXPECT_NEAR(height_pt, 90 * 72 / 25.4, 0.01);
+    EXPECT_NEAR(width_pt, 174 * 72 / 25.4, 0.01);
+    EXPECT_NEAR(height_pt, 140 * 72 / 25.4, 0.01);
     // The labels are real text: Cyrillic and Kazakh letters survive into the PDF.
     char* text = poppler_page_get_text(page);
     EXPECT_NE(std::string(text).find("Құлжа"), std::string::npos) << text;
@@ -157,7 +157,7 @@ TEST(Render, PngHasTheRequestedPixelSize) {
     auto args = mini_args(dir / "mini.png");
     ASSERT_EQ(test::run_cli(args).exit_code, 0);
     cairo_surface_t* image = cairo_image_surface_create_from_png((dir / "mini.png").c_str());
-    EXPECT_EQ(cairo_image_surface_get_width(image), 472);  // 120 mm at 100 dpi
-    EXPECT_EQ(cairo_image_surface_get_height(image), 354);
+    EXPECT_EQ(cairo_image_surface_get_width(image), 411);  // 174 mm at 60 dpi
+    EXPECT_EQ(cairo_image_surface_get_height(image), 331);
     cairo_surface_destroy(image);
 }

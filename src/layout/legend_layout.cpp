@@ -65,7 +65,9 @@ Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOp
     double y = 0;  // relative to the box's top; shifted at the end
     double text_width = 0;
 
+    std::vector<double> row_tops;
     const auto add_text_row = [&](LegendRow row, double height) {
+        row_tops.push_back(y);
         row.font_size_pt = row.heading ? size : size;
         row.text_origin = {pad + sample_length + 1.5, y + (height - line_height + 0.6) / 2};
         if (row.sample == LegendRow::Sample::none) row.text_origin.x = pad;
@@ -157,9 +159,30 @@ Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOp
     }
     y += pad;
 
-    // The frame corner where the legend hides the fewest flow vertices and place symbols.
-    const double width = pad + text_width + pad;
+    double width = pad + text_width + pad;
     const Box& f = scene.map_frame;
+    // Too tall for the frame (a small page): move the sections from the middle heading on into a second column.
+    if (y > 0.85 * f.height) {
+        std::size_t split = 0;
+        for (std::size_t i = 1; i < legend.rows.size(); ++i) {
+            if (legend.rows[i].heading && (split == 0 || std::abs(row_tops[i] - y / 2) < std::abs(row_tops[split] - y / 2))) {
+                split = i;
+            }
+        }
+        if (split > 0) {
+            const double shift_x = width;
+            const double shift_y = row_tops[split] - pad;
+            for (std::size_t i = split; i < legend.rows.size(); ++i) {
+                auto& row = legend.rows[i];
+                row.text_origin = {row.text_origin.x + shift_x, row.text_origin.y - shift_y};
+                for (auto& p : row.flow.centre_line) p = {p.x + shift_x, p.y - shift_y};
+                row.symbol.centre = {row.symbol.centre.x + shift_x, row.symbol.centre.y - shift_y};
+            }
+            y = std::max(row_tops[split], y - shift_y);
+            width *= 2;
+        }
+    }
+    // The frame corner where the legend hides the fewest flow vertices and place symbols.
     const double inset = 1.5;
     const std::vector<Box> corners{{f.x + inset, f.y + f.height - y - inset, width, y},
                                    {f.x + f.width - width - inset, f.y + f.height - y - inset, width, y},

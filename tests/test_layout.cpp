@@ -1,0 +1,133 @@
+// Layout of the scene: the legend shows the widths the map draws, flows start and stop where they
+// should, and the household-to-people ratio is only what the sources state.
+
+#include <cmath>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "io/basemap_reader.hpp"
+#include "io/flow_reader.hpp"
+#include "io/gazetteer_reader.hpp"
+#include "layout/flow_layout.hpp"
+#include "layout/scene_builder.hpp"
+#include "model/household_ratio.hpp"
+#include "render/text.hpp"
+#include "test_support.hpp"
+
+using namespace steppeflow;
+
+namespace {
+
+struct MiniScene {
+    model::Gazetteer gazetteer{io::read_places(test::data_dir() / "mini_gazetteer.csv")};
+    std::vector<model::Flow> flows = io::read_flows(test::data_dir() / "mini_flows.csv");
+    model::Basemap basemap;
+    layout::FigureOptions options;
+    layout::SceneResult build() {
+        const geo::Projection projection;
+        return layout::build_scene({gazetteer, flows, basemap}, options, projection, render::pango_text_measure());
+    }
+};
+
+double length(layout::Point a, layout::Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+}  // namespace
+
+TEST(Layout, LegendWidthSamplesEqualTheDrawnWidthsForTheSameCount) {
+    MiniScene mini;
+    const auto result = mini.build();
+    const layout::WidthScale scale(500, mini.options.max_flow_width_mm, mini.options.min_flow_width_mm);
+    // The largest count (500) is drawn at the maximum width, and the legend's "500" sample likewise.
+    const auto& flows = result.scene.flows;
+    const auto largest = std::find_if(flows.begin(), flows.end(), [](const auto& f) { return f.flow_id == "T003"; });
+    ASSERT_NE(largest, flows.end());
+    EXPECT_DOUBLE_EQ(largest->width_mm, mini.options.max_flow_width_mm);
+    int samples = 0;
+    for (const auto& row : result.scene.legend.rows) {
+        if (row.sample != layout::LegendRow::Sample::flow || row.text.empty() || !std::isdigit(row.text[0])) continue;
+        const double count = std::stod(row.text);
+        EXPECT_DOUBLE_EQ(row.flow.width_mm, scale.width_for(count)) << row.text;
+        ++samples;
+    }
+    EXPECT_GE(samples, 2);
+}
+
+TEST(Layout, ArrowTipsStopTheSetGapBeforeTheDestinationSymbol) {
+    MiniScene mini;
+    const auto result = mini.build();
+    for (const auto& flow : result.scene.flows) {
+        const auto& model_flow = *std::find_if(mini.flows.begin(), mini.flows.end(), [&](const auto& f) { return f.id == flow.flow_id; });
+        const auto& symbol = *std::find_if(result.scene.places.begin(), result.scene.places.end(),
+                                           [&](const auto& s) { return s.place_id == model_flow.destination; });
+        EXPECT_NEAR(length(flow.centre_line.back(), symbol.centre), symbol.radius_mm + mini.options.arrow_gap_mm, 1e-9)
+            << flow.flow_id;
+    }
+}
+
+TEST(Layout, FlowsThroughAnOutpostBendThroughIt) {
+    MiniScene mini;
+    const auto result = mini.build();
+    const auto& through = *std::find_if(result.scene.flows.begin(), result.scene.flows.end(),
+                                        [](const auto& f) { return f.flow_id == "T001"; });
+    const auto& outpost = *std::find_if(result.scene.places.begin(), result.scene.places.end(),
+                                        [](const auto& s) { return s.place_id == "maykapchagay_outpost"; });
+    ASSERT_EQ(through.centre_line.size(), 3u);
+    EXPECT_EQ(through.centre_line[1], outpost.centre);
+}
+
+TEST(Layout, LargerFlowsAreDrawnBeneathSmallerOnes) {
+    MiniScene mini;
+    const auto result = mini.build();
+    for (std::size_t i = 1; i < result.scene.flows.size(); ++i) {
+        EXPECT_GE(result.scene.flows[i - 1].width_mm, result.scene.flows[i].width_mm);
+    }
+}
+
+TEST(Layout, PlacedLabelsDoNotOverlapEachOtherOrTheLegend) {
+    MiniScene mini;
+    const auto result = mini.build();
+    const auto& labels = result.scene.labels;
+    EXPECT_FALSE(labels.empty());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        EXPECT_FALSE(labels[i].box.overlaps(result.scene.legend.box)) << labels[i].text;
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            EXPECT_FALSE(labels[i].box.overlaps(labels[j].box)) << labels[i].text << " / " << labels[j].text;
+        }
+    }
+}
+
+TEST(HouseholdRatio, ComesOnlyFromDocumentedRecordsThatStateBoth) {
+    const auto flows = io::read_flows(test::source_dir() / "geodata" / "flows.csv");
+    const auto ratio = model::derive_household_ratio(flows);
+    ASSERT_TRUE(ratio);
+    // The detained farms: 511 + 111 + 33 farms with 2,255 + 467 + 176 people (the rounded total F030 is not used).
+    EXPECT_NEAR(ratio->people_per_household, 2898.0 / 655.0, 1e-12);
+    EXPECT_EQ(ratio->basis, (std::vector<std::string>{"F031", "F032", "F033"}));
+    EXPECT_THAT(ratio->describe(), ::testing::HasSubstr("4.42 per household"));
+
+    const auto converted = model::households_as_people(flows, *ratio);
+    const auto& f022 = *std::find_if(converted.begin(), converted.end(), [](const auto& f) { return f.id == "F022"; });
+    EXPECT_EQ(f022.unit, model::Unit::people);
+    EXPECT_EQ(f022.count, std::llround(66 * 2898.0 / 655.0));
+    EXPECT_EQ(f022.certainty, model::Certainty::estimate);  // a converted count is never documented
+}
+
+TEST(HouseholdRatio, AbsentWhenNoRecordStatesPeople) {
+    EXPECT_FALSE(model::derive_household_ratio(io::read_flows(test::data_dir() / "mini_flows.csv")));
+}
+
+TEST(HouseholdRatio, RenderSaysSoOnTheMap) {
+    const auto dir = test::scratch_dir("households_as_people");
+    const auto result = test::run_cli({"render", "--households-as-people", "--dpi", "30", "-o", (dir / "m.pdf").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    // The PDF's text layer carries the stated assumption.
+    const std::string command = "pdftotext " + (dir / "m.pdf").string() + " -";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    ASSERT_TRUE(pipe);
+    std::string text;
+    char buffer[4096];
+    while (const auto n = fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
+    EXPECT_THAT(text, ::testing::HasSubstr("Assumption"));
+    EXPECT_THAT(text, ::testing::HasSubstr("4.42"));
+}
