@@ -1,6 +1,8 @@
 #include "test_support.hpp"
 
 #include <fstream>
+
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "cli/app.hpp"
@@ -11,7 +13,10 @@ std::filesystem::path source_dir() { return STEPPEFLOW_SOURCE_DIR; }
 std::filesystem::path data_dir() { return source_dir() / "tests" / "data"; }
 
 std::filesystem::path scratch_dir(const std::string& name) {
-    const auto dir = std::filesystem::path(STEPPEFLOW_TEST_OUTPUT_DIR) / name;
+    // CTest runs tests in parallel processes: each test gets its own directory.
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    const std::string owner = test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "global";
+    const auto dir = std::filesystem::path(STEPPEFLOW_TEST_OUTPUT_DIR) / owner / name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

@@ -9,7 +9,7 @@ namespace steppeflow::test {
 
 std::filesystem::path source_dir();
 std::filesystem::path data_dir();  // tests/data
-// A fresh, empty directory for one test's files under the build tree.
+// A fresh, empty directory for the running test's files under the build tree (unique per test).
 std::filesystem::path scratch_dir(const std::string& name);
 void write_file(const std::filesystem::path& path, const std::string& content);
 std::string read_file(const std::filesystem::path& path);
