@@ -120,7 +120,11 @@ void run_render(const RenderSettings& settings, std::ostream& out, std::ostream&
     layout::FigureOptions figure = options;
     if (settings.households_as_people) {
         const auto ratio = model::derive_household_ratio(all_flows);
-        if (!ratio) throw DataError({settings.flows.string()}, "no record states both households and people", "add people_stated");
+        if (!ratio) {
+            SourceLocation where;
+            where.file = settings.flows.string();
+            throw DataError(where, "no record states both households and people", "add people_stated");
+        }
         chosen = model::households_as_people(all_flows, *ratio);
         figure.subtitle += ". Assumption: " + ratio->describe();
     }

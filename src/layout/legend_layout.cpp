@@ -68,12 +68,18 @@ Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOp
     std::vector<double> row_tops;
     const auto add_text_row = [&](LegendRow row, double height) {
         row_tops.push_back(y);
-        row.font_size_pt = row.heading ? size : size;
+        row.font_size_pt = size;
         row.text_origin = {pad + sample_length + 1.5, y + (height - line_height + 0.6) / 2};
         if (row.sample == LegendRow::Sample::none) row.text_origin.x = pad;
         text_width = std::max(text_width, row.text_origin.x - pad + measure(row.text, size, row.heading, 0).width_mm);
         legend.rows.push_back(std::move(row));
         y += height;
+    };
+    const auto add_heading = [&](std::string text) {
+        LegendRow row;
+        row.text = std::move(text);
+        row.heading = true;
+        add_text_row(std::move(row), line_height);
     };
     const auto flow_sample = [&](double width, std::optional<model::Unit> unit, model::Status status,
                                  model::Certainty certainty, double row_height) {
@@ -91,12 +97,11 @@ Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOp
     };
 
     y = pad;
-    add_text_row({.text = "Width: number stated", .heading = true}, line_height);
+    add_heading("Width: number stated");
     for (const double count : sample_counts(scale.max_count())) {
         const double width = scale.width_for(count);
         LegendRow row = flow_sample(width, std::nullopt, model::Status::crossed, model::Certainty::documented,
                                     std::max(line_height, width + 0.8));
-        row.flow.certainty = model::Certainty::documented;
         row.text = fmt::format("{:L}", static_cast<long long>(count));
         add_text_row(std::move(row), std::max(line_height, width + 0.8));
     }
@@ -111,13 +116,13 @@ Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOp
         uncertain = uncertain || flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
         unknown = unknown || flow.certainty == model::Certainty::unknown_size;
     }
-    add_text_row({.text = "Colour: unit of the count", .heading = true}, line_height);
+    add_heading("Colour: unit of the count");
     for (const int unit : units) {
         LegendRow row = flow_sample(1.0, static_cast<model::Unit>(unit), model::Status::crossed, model::Certainty::documented, line_height);
         row.text = unit_text(static_cast<model::Unit>(unit));
         add_text_row(std::move(row), line_height);
     }
-    add_text_row({.text = "Outcome and certainty", .heading = true}, line_height);
+    add_heading("Outcome and certainty");
     if (statuses.count(static_cast<int>(model::Status::crossed))) {
         LegendRow row = flow_sample(1.0, std::nullopt, model::Status::crossed, model::Certainty::documented, line_height);
         row.text = "crossed (arrow)";
@@ -147,7 +152,7 @@ Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOp
         const std::string text = symbol_text(place.kind);
         if (!seen.insert(text).second) continue;
         if (!symbol_heading) {
-            add_text_row({.text = "Places", .heading = true}, line_height);
+            add_heading("Places");
             symbol_heading = true;
         }
         LegendRow row;

@@ -16,13 +16,13 @@ std::optional<int> digits(std::string_view text, std::size_t count) {
     return value;
 }
 
+}  // namespace
+
 int days_in_month(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : kDays[month - 1];
 }
-
-}  // namespace
 
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {
     PartialDate date;

@@ -7,6 +7,9 @@
 
 namespace steppeflow::model {
 
+// Days in a month of the Gregorian calendar (month 1–12).
+[[nodiscard]] int days_in_month(int year, int month);
+
 struct PartialDate {
     int year = 0;
     int month = 0;  // 0 when only the year is known

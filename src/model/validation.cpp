@@ -17,9 +17,7 @@ PartialDate latest_day(const PartialDate& date) {
     if (date.day != 0) return date;
     PartialDate last = date;
     last.month = date.month == 0 ? 12 : date.month;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-    last.day = last.month == 2 && leap ? 29 : kDays[last.month - 1];
+    last.day = days_in_month(last.year, last.month);
     return last;
 }
 
