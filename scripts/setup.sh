@@ -13,6 +13,7 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev                  # drawing SVG/PNG/PDF, text
   fonts-noto-core                                # Noto Sans: Latin, Cyrillic and Kazakh letters
   libcli11-dev libtomlplusplus-dev libfmt-dev    # command line, figure specs, formatting
+  nlohmann-json3-dev                             # the layout report (--report FILE.json)
   libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
   libxml2-dev libpoppler-glib-dev poppler-utils  # tests: SVG parses as XML, PDF pages and text
 )

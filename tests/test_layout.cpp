@@ -72,8 +72,18 @@ TEST(Layout, FlowsThroughAnOutpostBendThroughIt) {
                                         [](const auto& f) { return f.flow_id == "T001"; });
     const auto& outpost = *std::find_if(result.scene.places.begin(), result.scene.places.end(),
                                         [](const auto& s) { return s.place_id == "maykapchagay_outpost"; });
-    ASSERT_EQ(through.centre_line.size(), 3u);
-    EXPECT_EQ(through.centre_line[1], outpost.centre);
+    // The curve passes through the outpost itself, and bends there without a kink.
+    const auto& line = through.centre_line;
+    std::size_t nearest = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (length(line[i], outpost.centre) < length(line[nearest], outpost.centre)) nearest = i;
+    }
+    EXPECT_LT(length(line[nearest], outpost.centre), 0.05);
+    ASSERT_GT(nearest, 0u);
+    ASSERT_LT(nearest + 1, line.size());
+    const double turn = std::abs(std::atan2(line[nearest + 1].y - line[nearest].y, line[nearest + 1].x - line[nearest].x) -
+                                 std::atan2(line[nearest].y - line[nearest - 1].y, line[nearest].x - line[nearest - 1].x));
+    EXPECT_LT(std::min(turn, 2 * M_PI - turn), 10.0 * M_PI / 180) << "a kink at the outpost";
 }
 
 TEST(Layout, LargerFlowsAreDrawnBeneathSmallerOnes) {

@@ -10,6 +10,7 @@
 #include "io/field_parsers.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
+#include "layout/layout_report.hpp"
 #include "layout/scene_builder.hpp"
 #include "model/gazetteer.hpp"
 #include "model/household_ratio.hpp"
@@ -73,6 +74,20 @@ void add_render_command(CLI::App& app, RenderSettings& settings) {
     render->add_flag("--households-as-people", settings.households_as_people,
                      "Convert household counts to people with the ratio the sources state (detained farms of "
                      "Tarbagatai); an assumption, stated on the map");
+    render->add_option("--width-scale", settings.width_scale, "How width follows the count: linear, sqrt or classes")
+        ->check(CLI::IsMember({"linear", "sqrt", "classes"}))
+        ->capture_default_str();
+    render->add_option("--width-classes", settings.width_classes,
+                       "Class upper bounds for --width-scale classes, e.g. 50,200,500 (default: round numbers)");
+    render->add_option("--legend", settings.legend, "Legend beside the map (right), under it (below) or auto")
+        ->check(CLI::IsMember({"auto", "right", "below"}))
+        ->capture_default_str();
+    render->add_flag("!--no-graticule", settings.graticule, "Leave out the graticule (meridians and parallels)");
+    render->add_flag("!--no-scale-bar", settings.scale_bar, "Leave out the scale bar");
+    render->add_flag("--north-arrow", settings.north_arrow, "Draw an arrow to true north");
+    render->add_flag("--inset", settings.inset, "Draw a locator inset of the wider region");
+    render->add_option("--report", settings.report,
+                       "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
     render->add_option("-o,--output", settings.outputs, "Output file(s); the extension (.svg, .png, .pdf) picks the format");
 }
 
@@ -86,6 +101,23 @@ layout::FigureOptions figure_options_from(const RenderSettings& settings) {
     options.credits =
         "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. "
         "Basemap: Natural Earth (public domain), modern borders. Albers equal-area, 40°/52°N, 75°E.";
+    options.width_mode = settings.width_scale == "sqrt"      ? layout::WidthMode::sqrt
+                         : settings.width_scale == "classes" ? layout::WidthMode::classes
+                                                             : layout::WidthMode::linear;
+    if (!settings.width_classes.empty()) {
+        for (const auto& part : io::split_list(settings.width_classes, ',')) {
+            const double bound = parse_double(part, "--width-classes");
+            if (bound <= 0) throw UsageError(fmt::format("--width-classes: '{}' is not a positive count", part));
+            options.width_classes.push_back(bound);
+        }
+    }
+    options.legend_place = settings.legend == "right"   ? layout::FigureOptions::LegendPlace::right
+                           : settings.legend == "below" ? layout::FigureOptions::LegendPlace::below
+                                                        : layout::FigureOptions::LegendPlace::automatic;
+    options.graticule = settings.graticule;
+    options.scale_bar = settings.scale_bar;
+    options.north_arrow = settings.north_arrow;
+    options.inset = settings.inset;
     if (!settings.size.empty()) {
         const auto x = settings.size.find('x');
         if (x == std::string::npos) throw UsageError(fmt::format("--size: expected WIDTHxHEIGHT in mm, found '{}'", settings.size));
@@ -145,6 +177,11 @@ void run_render(const RenderSettings& settings, std::ostream& out, std::ostream&
         if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
         render::write_scene(result.scene, path, {settings.dpi});
         fmt::print(out, "wrote {}\n", path.string());
+    }
+    if (!settings.report.empty()) {
+        if (settings.report.has_parent_path()) std::filesystem::create_directories(settings.report.parent_path());
+        render::write_text_file(settings.report, layout::layout_report_json(result.scene, 0));
+        fmt::print(out, "wrote {}\n", settings.report.string());
     }
 }
 

@@ -23,6 +23,14 @@ struct RenderSettings {
     std::string lang = "en";
     std::string title = "Flight of Kazakh households across the border, 1928–1933";
     bool households_as_people = false;
+    std::string width_scale = "linear";  // linear | sqrt | classes
+    std::string width_classes;           // "50,200,500": class upper bounds for --width-scale classes
+    std::string legend = "auto";         // auto | right | below
+    bool graticule = true;
+    bool scale_bar = true;
+    bool north_arrow = false;
+    bool inset = false;
+    std::filesystem::path report;        // layout report (JSON); empty: none
     std::vector<std::filesystem::path> outputs;  // default: output/overview.{png,svg,pdf}
 };
 

@@ -89,6 +89,7 @@ model::Basemap read_basemap(const std::filesystem::path& directory, std::vector<
     layer("lakes_historic", basemap.lakes);
     layer("rivers", basemap.rivers);
     layer("borders", basemap.borders);
+    layer("countries", basemap.countries);
     return basemap;
 }
 

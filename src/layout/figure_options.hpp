@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "layout/map_frame.hpp"
 #include "model/place.hpp"
@@ -16,6 +17,9 @@ struct TextSize {
 // Measures text at a size in points, wrapped at word boundaries when wrap_width_mm > 0;
 // rendering supplies it (Pango).
 using TextMeasure = std::function<TextSize(const std::string& text, double size_pt, bool bold, double wrap_width_mm)>;
+
+// How flow width follows the count: in proportion, by square root (area-like), or in classes.
+enum class WidthMode { linear, sqrt, classes };
 
 struct FigureOptions {
     double page_width_mm = 174;  // a journal's double column
@@ -31,6 +35,21 @@ struct FigureOptions {
     double max_flow_width_mm = 4.0;  // width of the largest count
     double min_flow_width_mm = 0.35; // no flow thinner than this, so every flow stays visible
     double arrow_gap_mm = 0.6;       // between arrowhead tip and destination symbol
+    double area_inset_mm = 4;        // how far a crossing runs into a destination area
+    double min_stub_mm = 2.5;        // shortest drawn flow beyond its origin symbol
+    double frame_inset_mm = 1.5;     // flows keep this far inside the map frame
+    double clearance_mm = 0.8;       // between a flow and a place symbol it does not touch
+    WidthMode width_mode = WidthMode::linear;
+    std::vector<double> width_classes;  // class upper bounds for WidthMode::classes (empty: chosen)
+    int layout_iterations = 50;
+    // Where the legend goes: beside the map (right), under it (below), or whichever gives the map
+    // the larger scale (automatic).
+    enum class LegendPlace { automatic, right, below } legend_place = LegendPlace::automatic;
+    bool graticule = true;
+    bool scale_bar = true;
+    bool north_arrow = false;
+    bool inset = false;
+    std::optional<LonLatBox> inset_extent;  // the locator's region (default: the basemap's coverage)
     double label_size_pt = 6.5;
     double title_size_pt = 11;
 };

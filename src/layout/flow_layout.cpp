@@ -2,68 +2,245 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
+
+#include "layout/force_layout.hpp"
+#include "layout/geometry.hpp"
+#include "layout/spatial_grid.hpp"
 
 namespace steppeflow::layout {
 
-WidthScale::WidthScale(double max_count, double max_width_mm, double min_width_mm)
-    : max_count_(max_count > 0 ? max_count : 1), max_width_mm_(max_width_mm), min_width_mm_(min_width_mm) {}
-
-double WidthScale::width_for(double count) const {
-    return std::max(min_width_mm_, max_width_mm_ * count / max_count_);
-}
-
 namespace {
 
-Point toward(Point from, Point to, double distance) {
-    const double length = std::hypot(to.x - from.x, to.y - from.y);
-    if (length <= 0) return from;
-    const double t = distance / length;
-    return {from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t};
+// Class bounds at round numbers (1, 2, 2.5, 5 × 10^n) near 10 %, 30 % and 60 % of the maximum.
+std::vector<double> default_classes(double max_count) {
+    std::vector<double> bounds;
+    for (const double share : {0.1, 0.3, 0.6}) {
+        const double target = max_count * share;
+        if (target < 1) continue;
+        const double magnitude = std::pow(10, std::floor(std::log10(target)));
+        double best = magnitude;
+        for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+            if (std::abs(step * magnitude - target) < std::abs(best - target)) best = step * magnitude;
+        }
+        if (bounds.empty() || best > bounds.back()) bounds.push_back(best);
+    }
+    if (bounds.empty() || bounds.back() < max_count) bounds.push_back(max_count);
+    return bounds;
+}
+
+struct Member {
+    std::size_t route = 0;
+    double width = 0;
+    double lateral = 0;  // offset from the bundle's centre line, to the right of travel
+};
+
+struct Bundle {
+    CurveRequest request;
+    std::vector<Member> members;
+};
+
+// Flows that end in or at the border of an area choose their own end point; where several would end
+// on one spot, they are moved apart across their direction of travel until each has room.
+void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>& routes, double gap, const Box& frame) {
+    std::vector<std::size_t> free_ends;
+    for (std::size_t b = 0; b < bundles.size(); ++b) {
+        const auto target = routes[bundles[b].members.front().route].target;
+        if ((target == TargetKind::area || target == TargetKind::border) && bundles[b].request.stops.size() >= 2) {
+            free_ends.push_back(b);
+        }
+    }
+    const auto end_of = [&](std::size_t b) { return bundles[b].request.stops.back(); };
+    for (int round = 0; round < 12; ++round) {
+        SpatialGrid grid(frame, 5);
+        double widest = 0;
+        for (std::size_t k = 0; k < free_ends.size(); ++k) {
+            const Point e = end_of(free_ends[k]);
+            grid.insert(k, {e.x, e.y, 0, 0});
+            widest = std::max(widest, bundles[free_ends[k]].request.width_mm);
+        }
+        std::vector<Point> shift(free_ends.size());
+        bool any = false;
+        for (std::size_t k = 0; k < free_ends.size(); ++k) {
+            const Bundle& a = bundles[free_ends[k]];
+            const Point ea = end_of(free_ends[k]);
+            const double reach = a.request.width_mm / 2 + widest / 2 + gap;
+            std::vector<std::size_t> seen;
+            grid.query({ea.x - reach, ea.y - reach, 2 * reach, 2 * reach}, [&](std::size_t other) {
+                if (other == k || std::find(seen.begin(), seen.end(), other) != seen.end()) return;
+                seen.push_back(other);
+                const Bundle& b = bundles[free_ends[other]];
+                const Point eb = end_of(free_ends[other]);
+                const double need = (a.request.width_mm + b.request.width_mm) / 2 + gap;
+                const Point across = right_normal(unit(ea - a.request.stops[a.request.stops.size() - 2]));
+                const double apart = std::abs(dot(ea - eb, across));
+                if (distance(ea, eb) >= need || apart >= need) return;
+                const double side = dot(ea - eb, across) > 0 || (dot(ea - eb, across) == 0 && k < other) ? 1.0 : -1.0;
+                shift[k] = shift[k] + across * (side * (need - apart) / 2);
+                any = true;
+            });
+        }
+        if (!any) break;
+        for (std::size_t k = 0; k < free_ends.size(); ++k) {
+            auto& stops = bundles[free_ends[k]].request.stops;
+            const bool area = routes[bundles[free_ends[k]].members.front().route].target == TargetKind::area;
+            stops.back() = stops.back() + shift[k];
+            // An area's crossing point moves with its end, so the flow keeps its direction.
+            if (area && stops.size() >= 3) stops[stops.size() - 2] = stops[stops.size() - 2] + shift[k];
+        }
+    }
 }
 
 }  // namespace
 
-std::vector<FlowShape> layout_flows(const std::vector<model::Flow>& flows,
-                                    const std::map<std::string, PlaceSymbol, std::less<>>& symbols,
-                                    const WidthScale& scale, const FigureOptions& options) {
-    std::vector<FlowShape> shapes;
-    for (const auto& flow : flows) {
-        const auto origin = symbols.find(flow.origin);
-        const auto destination = symbols.find(flow.destination);
-        if (origin == symbols.end() || destination == symbols.end()) continue;
-        FlowShape shape;
-        shape.flow_id = flow.id;
-        shape.unit = flow.unit;
-        shape.status = flow.status;
-        shape.certainty = flow.certainty;
-        shape.width_mm = flow.count ? scale.width_for(static_cast<double>(*flow.count)) : options.min_flow_width_mm;
-        shape.arrow_length_mm = std::max(1.6, 2.0 * shape.width_mm);
-        shape.arrow_width_mm = std::max(1.4, 1.8 * shape.width_mm);
+WidthScale::WidthScale(double max_count, double max_width_mm, double min_width_mm, WidthMode mode,
+                       std::vector<double> class_bounds)
+    : max_count_(max_count > 0 ? max_count : 1),
+      max_width_mm_(max_width_mm),
+      min_width_mm_(min_width_mm),
+      mode_(mode),
+      class_bounds_(std::move(class_bounds)) {
+    if (mode_ == WidthMode::classes) {
+        if (class_bounds_.empty()) class_bounds_ = default_classes(max_count_);
+        std::sort(class_bounds_.begin(), class_bounds_.end());
+        if (class_bounds_.back() < max_count_) class_bounds_.push_back(max_count_);
+    }
+}
 
-        PagePath stops{origin->second.centre};
-        double start_radius = origin->second.radius_mm;
-        if (const auto via = symbols.find(flow.via); !flow.via.empty() && via != symbols.end()) {
-            // An origin known only as a whole country is no point to draw from: start at the crossing.
-            if (origin->second.kind == model::PlaceKind::country) {
-                stops.front() = via->second.centre;
-                start_radius = via->second.radius_mm;
-            } else {
-                stops.push_back(via->second.centre);
-            }
+double WidthScale::width_for(double count) const {
+    switch (mode_) {
+        case WidthMode::linear:
+            return std::max(min_width_mm_, max_width_mm_ * count / max_count_);
+        case WidthMode::sqrt:
+            return std::max(min_width_mm_, max_width_mm_ * std::sqrt(std::max(0.0, count) / max_count_));
+        case WidthMode::classes: {
+            // Class i of n is drawn at (i + 1) / n of the way from the minimum to the maximum width.
+            const auto n = static_cast<double>(class_bounds_.size());
+            std::size_t i = 0;
+            while (i + 1 < class_bounds_.size() && count > class_bounds_[i]) ++i;
+            return min_width_mm_ + (max_width_mm_ - min_width_mm_) * (static_cast<double>(i) + 1) / n;
         }
-        stops.push_back(destination->second.centre);
-        if (stops.size() == 2 && stops.front() == stops.back()) continue;  // origin and destination coincide
+    }
+    return min_width_mm_;
+}
 
-        // Trim at the origin symbol and stop a gap before the destination symbol.
-        stops.front() = toward(stops.front(), stops[1], start_radius);
-        const Point before_end = stops[stops.size() - 2];
-        stops.back() = toward(stops.back(), before_end, destination->second.radius_mm + options.arrow_gap_mm);
-        shape.centre_line = std::move(stops);
-        shapes.push_back(std::move(shape));
+double arrow_length_for(double width_mm) { return std::max(1.8, 1.6 * width_mm + 0.6); }
+double arrow_width_for(double width_mm) { return std::max(1.5, 1.5 * width_mm + 0.5); }
+
+FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex& symbols, const AreaIndex& areas,
+                        const std::vector<PlaceSymbol>& drawn_symbols, const Box& frame, const WidthScale& scale,
+                        const FigureOptions& options) {
+    FlowLayout result;
+    const Box inner = shrink(frame, options.frame_inset_mm);  // flows keep inside it
+    RoutePlan plan = plan_routes(flows, symbols, areas, drawn_symbols, frame, options);
+    result.warnings = std::move(plan.warnings);
+
+    std::vector<NodeObstacle> nodes;
+    for (const auto& symbol : drawn_symbols) nodes.push_back({symbol.centre, symbol.radius_mm});
+    std::map<std::string, std::size_t, std::less<>> node_of_place;
+    for (std::size_t i = 0; i < drawn_symbols.size(); ++i) node_of_place.emplace(drawn_symbols[i].place_id, i);
+    const auto node_index = [&](const std::string& id) -> std::optional<std::size_t> {
+        const auto found = node_of_place.find(id);
+        if (found == node_of_place.end()) return std::nullopt;
+        return found->second;
+    };
+
+    // Flows on the same route (same stops, same ends) travel as one bundle, side by side.
+    std::vector<Bundle> bundles;
+    std::map<std::vector<long long>, std::size_t> bundle_of;
+    for (std::size_t r = 0; r < plan.routes.size(); ++r) {
+        const auto& route = plan.routes[r];
+        const auto& flow = flows[route.flow_index];
+        std::vector<long long> key;
+        for (const auto& stop : route.stops) {
+            key.push_back(std::llround(stop.x * 100));
+            key.push_back(std::llround(stop.y * 100));
+        }
+        key.push_back(std::llround(route.start_trim_mm * 100));
+        key.push_back(std::llround(route.end_trim_mm * 100));
+        const auto [found, inserted] = bundle_of.emplace(key, bundles.size());
+        if (inserted) {
+            Bundle bundle;
+            bundle.request.stops = route.stops;
+            for (const auto& id : route.own_places) {
+                if (const auto n = node_index(id)) bundle.request.own_nodes.push_back(*n);
+            }
+            bundle.request.start_trim_mm = route.start_trim_mm;
+            bundle.request.end_trim_mm = route.end_trim_mm;
+            bundles.push_back(std::move(bundle));
+        }
+        Bundle& bundle = bundles[found->second];
+        const double width = flow.count ? scale.width_for(static_cast<double>(*flow.count)) : options.min_flow_width_mm;
+        bundle.members.push_back({r, width, 0});
+        if (!is_stopped(flow.status)) {
+            bundle.request.arrow_length_mm = std::max(bundle.request.arrow_length_mm, arrow_length_for(width));
+            bundle.request.arrow_width_mm = std::max(bundle.request.arrow_width_mm, arrow_width_for(width));
+        }
+    }
+    const double gap = 0.4;
+    for (auto& bundle : bundles) {
+        // Widest in the middle, the others alternately to either side.
+        std::stable_sort(bundle.members.begin(), bundle.members.end(), [](const Member& a, const Member& b) { return a.width > b.width; });
+        std::vector<Member> order;
+        for (std::size_t k = 0; k < bundle.members.size(); ++k) {
+            if (k % 2 == 0) order.push_back(bundle.members[k]); else order.insert(order.begin(), bundle.members[k]);
+        }
+        double total = -gap;
+        for (const auto& member : order) total += member.width + gap;
+        double at = -total / 2;
+        for (auto& member : order) {
+            member.lateral = at + member.width / 2;
+            at += member.width + gap;
+        }
+        bundle.members = std::move(order);
+        bundle.request.width_mm = total;
+    }
+    spread_area_ends(bundles, plan.routes, gap, inner);
+
+    std::vector<CurveRequest> requests;
+    for (const auto& bundle : bundles) requests.push_back(bundle.request);
+    ForceLayoutOptions force;
+    force.iterations = options.layout_iterations;
+    force.clearance_mm = options.clearance_mm;
+    const auto curves = layout_curves(requests, nodes, inner, force);
+
+    for (std::size_t b = 0; b < bundles.size(); ++b) {
+        for (const auto& member : bundles[b].members) {
+            const auto& route = plan.routes[member.route];
+            const auto& flow = flows[route.flow_index];
+            FlowShape shape;
+            shape.flow_id = flow.id;
+            shape.unit = flow.unit;
+            shape.status = flow.status;
+            shape.certainty = flow.certainty;
+            shape.target = route.target;
+            shape.target_id = route.target_id;
+            shape.own_places = route.own_places;
+            shape.width_mm = member.width;
+            shape.centre_line = centre_line(curves[b], bundles[b].request, 0.5, member.lateral);
+            if (shape.centre_line.size() < 2) {
+                result.warnings.push_back("flow " + flow.id + " is not drawn: nothing is left of it between its symbols");
+                continue;
+            }
+            if (!is_stopped(flow.status)) {
+                shape.arrow_length_mm = arrow_length_for(member.width);
+                shape.arrow_width_mm = arrow_width_for(member.width);
+            }
+            // A flow shorter than its arrowhead keeps a short shaft: the head shrinks to fit.
+            const double drawn_length = path_length(shape.centre_line);
+            if (shape.arrow_length_mm > 0.6 * drawn_length) {
+                const double shrink_by = 0.6 * drawn_length / shape.arrow_length_mm;
+                shape.arrow_length_mm *= shrink_by;
+                shape.arrow_width_mm *= shrink_by;
+            }
+            result.shapes.push_back(std::move(shape));
+        }
     }
     // Larger flows are drawn first, so smaller ones stay visible on top of them.
-    std::stable_sort(shapes.begin(), shapes.end(), [](const FlowShape& a, const FlowShape& b) { return a.width_mm > b.width_mm; });
-    return shapes;
+    std::stable_sort(result.shapes.begin(), result.shapes.end(),
+                     [](const FlowShape& a, const FlowShape& b) { return a.width_mm > b.width_mm; });
+    return result;
 }
 
 }  // namespace steppeflow::layout

@@ -1,6 +1,12 @@
 #include "layout/label_layout.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
+
+#include "layout/geometry.hpp"
+#include "layout/spatial_grid.hpp"
 
 namespace steppeflow::layout {
 
@@ -16,49 +22,128 @@ Box symbol_box(const PlaceSymbol& symbol) {
             2 * symbol.radius_mm};
 }
 
+// Distance from a segment to a box (0 when they meet).
+double segment_box_distance(Point a, Point b, const Box& box) {
+    if (contains(box, a) || contains(box, b)) return 0;
+    const Point corners[4] = {{box.x, box.y}, {box.x + box.width, box.y}, {box.x + box.width, box.y + box.height},
+                              {box.x, box.y + box.height}};
+    double best = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < 4; ++i) {
+        if (segments_cross(a, b, corners[i], corners[(i + 1) % 4])) return 0;
+        best = std::min(best, distance_to_segment(corners[i], a, b));
+    }
+    for (const Point p : {a, b}) {
+        const double dx = std::max({box.x - p.x, 0.0, p.x - box.x - box.width});
+        const double dy = std::max({box.y - p.y, 0.0, p.y - box.y - box.height});
+        best = std::min(best, std::hypot(dx, dy));
+    }
+    return best;
+}
+
 }  // namespace
 
+FlowOccupancy::FlowOccupancy(const std::vector<FlowShape>& flows, const Box& bounds) : bounds_(bounds) {
+    columns_ = std::max(1, static_cast<int>(std::ceil(bounds.width / cell_)));
+    rows_ = std::max(1, static_cast<int>(std::ceil(bounds.height / cell_)));
+    cells_.assign(static_cast<std::size_t>(columns_ * rows_), {});
+    for (std::size_t f = 0; f < flows.size(); ++f) {
+        const auto& line = flows[f].centre_line;
+        const double half = std::max(flows[f].width_mm, flows[f].arrow_width_mm) / 2;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            segments_.push_back({line[i - 1], line[i], half, f});
+            const Box box = bounds_of({line[i - 1], line[i]}, half);
+            const int c0 = std::clamp(static_cast<int>((box.x - bounds.x) / cell_), 0, columns_ - 1);
+            const int c1 = std::clamp(static_cast<int>((box.x + box.width - bounds.x) / cell_), 0, columns_ - 1);
+            const int r0 = std::clamp(static_cast<int>((box.y - bounds.y) / cell_), 0, rows_ - 1);
+            const int r1 = std::clamp(static_cast<int>((box.y + box.height - bounds.y) / cell_), 0, rows_ - 1);
+            for (int r = r0; r <= r1; ++r) {
+                for (int c = c0; c <= c1; ++c) cells_[static_cast<std::size_t>(r * columns_ + c)].push_back(segments_.size() - 1);
+            }
+        }
+    }
+}
+
+int FlowOccupancy::flows_touching(const Box& box) const {
+    const int c0 = std::clamp(static_cast<int>((box.x - bounds_.x) / cell_), 0, columns_ - 1);
+    const int c1 = std::clamp(static_cast<int>((box.x + box.width - bounds_.x) / cell_), 0, columns_ - 1);
+    const int r0 = std::clamp(static_cast<int>((box.y - bounds_.y) / cell_), 0, rows_ - 1);
+    const int r1 = std::clamp(static_cast<int>((box.y + box.height - bounds_.y) / cell_), 0, rows_ - 1);
+    std::vector<std::size_t> flows;
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) {
+            for (const auto s : cells_[static_cast<std::size_t>(r * columns_ + c)]) {
+                const auto& segment = segments_[s];
+                if (std::find(flows.begin(), flows.end(), segment.flow) != flows.end()) continue;
+                if (segment_box_distance(segment.a, segment.b, box) < segment.half_width) flows.push_back(segment.flow);
+            }
+        }
+    }
+    return static_cast<int>(flows.size());
+}
+
 LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::vector<PlaceSymbol>& symbols,
-                         const Box& frame, const TextMeasure& measure, double size_pt, const Box& reserved) {
+                         const Box& frame, const TextMeasure& measure, const std::vector<Box>& reserved,
+                         const std::vector<FlowShape>& flows) {
     LabelResult result;
+    SpatialGrid obstacles_grid(frame, 6);
     std::vector<Box> obstacles;
-    obstacles.reserve(symbols.size() + requests.size());
-    for (const auto& symbol : symbols) obstacles.push_back(symbol_box(symbol));
-    if (reserved.width > 0) obstacles.push_back(reserved);  // e.g. the legend
+    const auto add_obstacle = [&](const Box& box) {
+        obstacles.push_back(box);
+        obstacles_grid.insert(obstacles.size() - 1, box);
+    };
+    for (const auto& symbol : symbols) add_obstacle(symbol_box(symbol));
+    for (const auto& box : reserved) {
+        if (box.width > 0) add_obstacle(box);
+    }
+    const FlowOccupancy occupancy(flows, frame);
 
     for (const auto& request : requests) {
-        const TextSize size = measure(request.text, size_pt, false, 0);
-        const double gap = request.clearance_mm + 0.6;
+        const TextSize size = measure(request.text, request.size_pt, false, 0);
         const double w = size.width_mm;
         const double h = size.height_mm;
-        const Point a = request.anchor;
-        const std::array<Box, 8> candidates{{
-            {a.x + gap, a.y - h / 2, w, h},
-            {a.x - gap - w, a.y - h / 2, w, h},
-            {a.x - w / 2, a.y - gap - h, w, h},
-            {a.x - w / 2, a.y + gap, w, h},
-            {a.x + gap * 0.7, a.y - gap * 0.7 - h, w, h},
-            {a.x - gap * 0.7 - w, a.y - gap * 0.7 - h, w, h},
-            {a.x + gap * 0.7, a.y + gap * 0.7, w, h},
-            {a.x - gap * 0.7 - w, a.y + gap * 0.7, w, h},
-        }};
-        bool placed = false;
-        for (const auto& box : candidates) {
+        std::vector<Box> candidates;
+        if (!request.centres.empty()) {
+            for (const Point c : request.centres) candidates.push_back({c.x - w / 2, c.y - h / 2, w, h});
+        } else {
+            // Cartographic preference: right, left, above, below, then the four diagonals; then the
+            // same a little farther out, to clear a flow leaving the symbol.
+            const Point a = request.anchor;
+            for (const double extra : {0.0, 2.2}) {
+                const double gap = request.clearance_mm + 0.5 + extra;
+                const double d = gap * 0.7;
+                const std::array<Box, 8> ring{{{a.x + gap, a.y - h / 2, w, h},
+                                               {a.x - gap - w, a.y - h / 2, w, h},
+                                               {a.x - w / 2, a.y - gap - h, w, h},
+                                               {a.x - w / 2, a.y + gap, w, h},
+                                               {a.x + d, a.y - d - h, w, h},
+                                               {a.x - d - w, a.y - d - h, w, h},
+                                               {a.x + d, a.y + d, w, h},
+                                               {a.x - d - w, a.y + d, w, h}}};
+                candidates.insert(candidates.end(), ring.begin(), ring.end());
+            }
+        }
+        std::optional<Box> best;
+        double best_cost = std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            const Box& box = candidates[i];
             if (!inside(box, frame)) continue;
             bool free = true;
-            for (const auto& obstacle : obstacles) {
-                if (box.overlaps(obstacle)) {
-                    free = false;
-                    break;
-                }
-            }
+            obstacles_grid.query(box, [&](std::size_t o) { free = free && !box.overlaps(obstacles[o]); });
             if (!free) continue;
-            result.placed.push_back({request.text, request.place_id, box, size_pt});
-            obstacles.push_back(box);
-            placed = true;
-            break;
+            // Crossing a flow costs more than any step down the list of preferred positions.
+            const double cost = static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box);
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = box;
+                if (cost == static_cast<double>(i)) break;  // flow-free and the most preferred left
+            }
         }
-        if (!placed) result.unplaced.push_back(request.text);
+        if (!best) {
+            result.unplaced.push_back(request.text);
+            continue;
+        }
+        result.placed.push_back({request.kind, request.text, request.place_id, *best, request.size_pt});
+        add_obstacle(*best);
     }
     return result;
 }

@@ -13,6 +13,10 @@ struct LabelRequest {
     std::string text;
     Point anchor;
     double clearance_mm = 1;  // the symbol's radius
+    Label::Kind kind = Label::Kind::place;
+    double size_pt = 6.5;
+    // Area and frame labels: centres to choose from, best first, instead of positions around the anchor.
+    std::vector<Point> centres;
 };
 
 struct LabelResult {
@@ -20,9 +24,32 @@ struct LabelResult {
     std::vector<std::string> unplaced;  // texts that found no free position
 };
 
-// Tries candidate positions around each anchor (right, left, above, below, then the diagonals)
-// and keeps the first that overlaps no placed label, no symbol and stays inside the frame.
+// Tries candidate positions around each anchor (right, left, above, below, then the diagonals) and
+// takes the first that overlaps no placed label, no symbol and no reserved box and stays inside the
+// frame, preferring one that crosses no flow; a label with no free position is reported.
 LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::vector<PlaceSymbol>& symbols,
-                         const Box& frame, const TextMeasure& measure, double size_pt, const Box& reserved = {});
+                         const Box& frame, const TextMeasure& measure, const std::vector<Box>& reserved,
+                         const std::vector<FlowShape>& flows);
+
+// How many flows a box touches (their drawn width counted).
+class FlowOccupancy {
+public:
+    FlowOccupancy(const std::vector<FlowShape>& flows, const Box& bounds);
+    [[nodiscard]] int flows_touching(const Box& box) const;
+
+private:
+    struct Segment {
+        Point a;
+        Point b;
+        double half_width;
+        std::size_t flow;
+    };
+    std::vector<Segment> segments_;
+    Box bounds_;
+    std::vector<std::vector<std::size_t>> cells_;
+    double cell_ = 4;
+    int columns_ = 1;
+    int rows_ = 1;
+};
 
 }  // namespace steppeflow::layout

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -10,24 +9,8 @@ namespace steppeflow::layout {
 
 namespace {
 
-// Round sample counts (1, 2, 5 × 10^n) spanning the scale, largest first.
-std::vector<double> sample_counts(double max_count) {
-    std::vector<double> samples;
-    const double magnitude = std::pow(10, std::floor(std::log10(max_count)));
-    for (double m = magnitude; m >= 1 && samples.size() < 3; m /= 10) {
-        for (const double step : {5.0, 2.0, 1.0}) {
-            const double value = step * m;
-            if (value <= max_count && samples.size() < 3 &&
-                (samples.empty() || value <= samples.back() / 2.5)) {
-                samples.push_back(value);
-            }
-        }
-    }
-    return samples;
-}
-
 std::string unit_text(std::optional<model::Unit> unit) {
-    if (!unit) return "size and unit unknown";
+    if (!unit) return "unit not stated";
     switch (*unit) {
         case model::Unit::people: return "people";
         case model::Unit::households: return "households (farms)";
@@ -40,189 +23,251 @@ std::string unit_text(std::optional<model::Unit> unit) {
 std::string symbol_text(model::PlaceKind kind) {
     switch (kind) {
         case model::PlaceKind::okrug:
-        case model::PlaceKind::region: return "okrug / region centre";
+        case model::PlaceKind::region: return "okrug centre";
         case model::PlaceKind::district: return "district centre";
         case model::PlaceKind::village:
-        case model::PlaceKind::tract: return "village or tract";
+        case model::PlaceKind::tract: return "village, aul or tract";
         case model::PlaceKind::outpost:
         case model::PlaceKind::border_section: return "border outpost";
         case model::PlaceKind::town: return "town";
         case model::PlaceKind::destination:
-        case model::PlaceKind::country: return "destination (region or country)";
+        case model::PlaceKind::country: return "destination";
     }
     return {};
 }
 
-}  // namespace
+int symbol_order(model::PlaceKind kind) {
+    switch (kind) {
+        case model::PlaceKind::okrug:
+        case model::PlaceKind::region: return 0;
+        case model::PlaceKind::district: return 1;
+        case model::PlaceKind::town: return 2;
+        case model::PlaceKind::village:
+        case model::PlaceKind::tract: return 3;
+        case model::PlaceKind::outpost:
+        case model::PlaceKind::border_section: return 4;
+        default: return 5;
+    }
+}
 
-Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOptions& options, const TextMeasure& measure) {
-    Legend legend;
-    if (scene.flows.empty()) return legend;
-    const double size = options.label_size_pt;
-    const double line_height = measure("Hg", size, false, 0).height_mm + 0.6;
-    const double sample_length = 9;
-    const double pad = 1.5;
-    double y = 0;  // relative to the box's top; shifted at the end
-    double text_width = 0;
+std::string count_text(double count) {
+    // Thin-space thousands separators, as journals set them.
+    std::string digits = fmt::format("{}", static_cast<long long>(std::llround(count)));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u2009";
+        out += digits[i];
+    }
+    return out;
+}
 
-    std::vector<double> row_tops;
-    const auto add_text_row = [&](LegendRow row, double height) {
-        row_tops.push_back(y);
-        row.font_size_pt = size;
-        row.text_origin = {pad + sample_length + 1.5, y + (height - line_height + 0.6) / 2};
-        if (row.sample == LegendRow::Sample::none) row.text_origin.x = pad;
-        text_width = std::max(text_width, row.text_origin.x - pad + measure(row.text, size, row.heading, 0).width_mm);
-        legend.rows.push_back(std::move(row));
-        y += height;
-    };
-    const auto add_heading = [&](std::string text) {
+// One section of the strip, laid out from its own top-left corner.
+struct Section {
+    std::vector<LegendRow> rows;
+    double width = 0;
+    double height = 0;
+};
+
+class SectionBuilder {
+public:
+    SectionBuilder(const FigureOptions& options, const TextMeasure& measure)
+        : options_(options), measure_(measure), size_(options.label_size_pt),
+          line_height_(measure("Hg", size_, false, 0).height_mm + 0.5) {}
+
+    void heading(const std::string& text) {
         LegendRow row;
-        row.text = std::move(text);
+        row.text = text;
         row.heading = true;
-        add_text_row(std::move(row), line_height);
-    };
-    const auto flow_sample = [&](double width, std::optional<model::Unit> unit, model::Status status,
-                                 model::Certainty certainty, double row_height) {
+        add(std::move(row), line_height_ + 0.3, false);
+    }
+
+    void flow(const std::string& text, double width, std::optional<model::Unit> unit, model::Status status,
+              model::Certainty certainty) {
+        const double height = std::max(line_height_, width + 0.9);
         LegendRow row;
         row.sample = LegendRow::Sample::flow;
         row.flow.width_mm = width;
-        row.flow.arrow_length_mm = std::max(1.6, 2.0 * width);
-        row.flow.arrow_width_mm = std::max(1.4, 1.8 * width);
+        const bool stopped = status != model::Status::crossed;
+        row.flow.arrow_length_mm = stopped ? 0 : arrow_length_for(width);
+        row.flow.arrow_width_mm = stopped ? 0 : arrow_width_for(width);
         row.flow.unit = unit;
         row.flow.status = status;
         row.flow.certainty = certainty;
-        const double cy = y + row_height / 2;
-        row.flow.centre_line = {{pad, cy}, {pad + sample_length, cy}};
-        return row;
-    };
-
-    y = pad;
-    add_heading("Width: number stated");
-    for (const double count : sample_counts(scale.max_count())) {
-        const double width = scale.width_for(count);
-        LegendRow row = flow_sample(width, std::nullopt, model::Status::crossed, model::Certainty::documented,
-                                    std::max(line_height, width + 0.8));
-        row.text = fmt::format("{:L}", static_cast<long long>(count));
-        add_text_row(std::move(row), std::max(line_height, width + 0.8));
+        const double cy = y_ + height / 2;
+        row.flow.centre_line = {{0, cy}, {kSampleLength, cy}};
+        row.text = text;
+        add(std::move(row), height, true);
     }
 
-    std::set<int> units;
-    std::set<int> statuses;
-    bool uncertain = false;
-    bool unknown = false;
-    for (const auto& flow : scene.flows) {
-        if (flow.unit) units.insert(static_cast<int>(*flow.unit));
-        statuses.insert(static_cast<int>(flow.status));
-        uncertain = uncertain || flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
-        unknown = unknown || flow.certainty == model::Certainty::unknown_size;
-    }
-    add_heading("Colour: unit of the count");
-    for (const int unit : units) {
-        LegendRow row = flow_sample(1.0, static_cast<model::Unit>(unit), model::Status::crossed, model::Certainty::documented, line_height);
-        row.text = unit_text(static_cast<model::Unit>(unit));
-        add_text_row(std::move(row), line_height);
-    }
-    add_heading("Outcome and certainty");
-    if (statuses.count(static_cast<int>(model::Status::crossed))) {
-        LegendRow row = flow_sample(1.0, std::nullopt, model::Status::crossed, model::Certainty::documented, line_height);
-        row.text = "crossed (arrow)";
-        add_text_row(std::move(row), line_height);
-    }
-    if (statuses.count(static_cast<int>(model::Status::detained)) || statuses.count(static_cast<int>(model::Status::attempted)) ||
-        statuses.count(static_cast<int>(model::Status::planned))) {
-        LegendRow row = flow_sample(1.0, std::nullopt, model::Status::detained, model::Certainty::documented, line_height);
-        row.text = "detained, attempted or planned (bar)";
-        add_text_row(std::move(row), line_height);
-    }
-    if (uncertain) {
-        LegendRow row = flow_sample(1.0, std::nullopt, model::Status::crossed, model::Certainty::estimate, line_height);
-        row.text = "estimate or lower bound (pale)";
-        add_text_row(std::move(row), line_height);
-    }
-    if (unknown) {
-        LegendRow row = flow_sample(options.min_flow_width_mm, std::nullopt, model::Status::crossed,
-                                    model::Certainty::unknown_size, line_height);
-        row.text = "size not stated (dashed)";
-        add_text_row(std::move(row), line_height);
-    }
-
-    std::set<std::string> seen;
-    bool symbol_heading = false;
-    for (const auto& place : scene.places) {
-        const std::string text = symbol_text(place.kind);
-        if (!seen.insert(text).second) continue;
-        if (!symbol_heading) {
-            add_heading("Places");
-            symbol_heading = true;
-        }
+    void symbol(const std::string& text, PlaceSymbol symbol) {
         LegendRow row;
         row.sample = LegendRow::Sample::symbol;
-        row.symbol = place;
-        row.symbol.centre = {pad + sample_length / 2, y + line_height / 2};
+        row.symbol = std::move(symbol);
+        row.symbol.centre = {kSampleLength / 2, y_ + line_height_ / 2};
         row.text = text;
-        add_text_row(std::move(row), line_height);
+        add(std::move(row), line_height_, true);
     }
-    y += pad;
 
-    double width = pad + text_width + pad;
-    const Box& f = scene.map_frame;
-    // Too tall for the frame (a small page): move the sections from the middle heading on into a second column.
-    if (y > 0.85 * f.height) {
-        std::size_t split = 0;
-        for (std::size_t i = 1; i < legend.rows.size(); ++i) {
-            if (legend.rows[i].heading && (split == 0 || std::abs(row_tops[i] - y / 2) < std::abs(row_tops[split] - y / 2))) {
-                split = i;
+    Section finish() {
+        section_.height = y_;
+        Section out = std::move(section_);
+        section_ = {};
+        y_ = 0;
+        return out;
+    }
+
+private:
+    static constexpr double kSampleLength = 8;
+    static constexpr double kTextGap = 1.5;
+
+    void add(LegendRow row, double height, bool has_sample) {
+        row.font_size_pt = size_;
+        const double text_x = has_sample ? kSampleLength + kTextGap : 0;
+        const TextSize text = measure_(row.text, size_, row.heading, 0);
+        row.text_origin = {text_x, y_ + (height - text.height_mm) / 2};
+        section_.width = std::max(section_.width, text_x + text.width_mm);
+        section_.rows.push_back(std::move(row));
+        y_ += height;
+    }
+
+    const FigureOptions& options_;
+    const TextMeasure& measure_;
+    double size_;
+    double line_height_;
+    double y_ = 0;
+    Section section_;
+};
+
+void shift_row(LegendRow& row, double dx, double dy) {
+    row.text_origin = {row.text_origin.x + dx, row.text_origin.y + dy};
+    for (auto& p : row.flow.centre_line) p = {p.x + dx, p.y + dy};
+    row.symbol.centre = {row.symbol.centre.x + dx, row.symbol.centre.y + dy};
+}
+
+}  // namespace
+
+LegendContent legend_content(const std::vector<model::Flow>& flows, const std::vector<PlaceSymbol>& places,
+                             bool area_destination) {
+    LegendContent content;
+    for (const auto& flow : flows) {
+        if (flow.unit) content.units.insert(*flow.unit); else content.unknown_unit = true;
+        (flow.status == model::Status::crossed ? content.crossed : content.stopped) = true;
+        content.uncertain = content.uncertain || flow.certainty == model::Certainty::estimate ||
+                            flow.certainty == model::Certainty::lower_bound;
+        content.unknown_size = content.unknown_size || flow.certainty == model::Certainty::unknown_size;
+    }
+    content.area_destination = area_destination;
+    std::set<std::string> seen;
+    for (const auto& place : places) {
+        if (seen.insert(symbol_text(place.kind)).second) content.symbols.push_back(place);
+    }
+    std::stable_sort(content.symbols.begin(), content.symbols.end(), [](const PlaceSymbol& a, const PlaceSymbol& b) {
+        return symbol_order(a.kind) < symbol_order(b.kind);
+    });
+    return content;
+}
+
+std::vector<double> legend_counts(const WidthScale& scale) {
+    if (scale.mode() == WidthMode::classes) {
+        std::vector<double> bounds(scale.class_bounds().rbegin(), scale.class_bounds().rend());
+        return bounds;
+    }
+    // Round counts (1, 2, 5 × 10^n), each well apart from the next, from the largest down.
+    std::vector<double> samples;
+    const double max_count = scale.max_count();
+    const double magnitude = std::pow(10, std::floor(std::log10(max_count)));
+    for (double m = magnitude; m >= 1 && samples.size() < 3; m /= 10) {
+        for (const double step : {5.0, 2.0, 1.0}) {
+            const double value = step * m;
+            if (value <= max_count && samples.size() < 3 && (samples.empty() || value <= samples.back() / 2.5)) {
+                samples.push_back(value);
             }
-        }
-        if (split > 0) {
-            const double shift_x = width;
-            const double shift_y = row_tops[split] - pad;
-            for (std::size_t i = split; i < legend.rows.size(); ++i) {
-                auto& row = legend.rows[i];
-                row.text_origin = {row.text_origin.x + shift_x, row.text_origin.y - shift_y};
-                for (auto& p : row.flow.centre_line) p = {p.x + shift_x, p.y - shift_y};
-                row.symbol.centre = {row.symbol.centre.x + shift_x, row.symbol.centre.y - shift_y};
-            }
-            y = std::max(row_tops[split], y - shift_y);
-            width *= 2;
         }
     }
-    // The frame corner where the legend hides the fewest flow vertices and place symbols.
-    const double inset = 1.5;
-    const std::vector<Box> corners{{f.x + inset, f.y + f.height - y - inset, width, y},
-                                   {f.x + f.width - width - inset, f.y + f.height - y - inset, width, y},
-                                   {f.x + inset, f.y + inset, width, y},
-                                   {f.x + f.width - width - inset, f.y + inset, width, y}};
-    const auto covered = [&](const Box& box) {
-        int count = 0;
-        const auto inside = [&](Point p) {
-            return p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
-        };
-        for (const auto& place : scene.places) count += inside(place.centre) ? 10 : 0;
-        for (const auto& flow : scene.flows) {
-            // Sample along each segment so a long straight flow crossing the box counts too.
-            for (std::size_t i = 1; i < flow.centre_line.size(); ++i) {
-                const Point a = flow.centre_line[i - 1];
-                const Point b = flow.centre_line[i];
-                for (int k = 0; k <= 20; ++k) {
-                    const double t = k / 20.0;
-                    count += inside({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}) ? 1 : 0;
-                }
-            }
+    return samples;
+}
+
+Legend layout_legend(const LegendContent& content, const WidthScale& scale, const FigureOptions& options,
+                     const TextMeasure& measure, double available_width_mm, double reserved_width_mm) {
+    Legend legend;
+    SectionBuilder builder(options, measure);
+    std::vector<Section> sections;
+
+    builder.heading(scale.mode() == WidthMode::classes ? "Number stated (classes)" : "Number stated");
+    const auto counts = legend_counts(scale);
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        std::string text = count_text(counts[i]);
+        if (scale.mode() == WidthMode::classes) {
+            const double lower = i + 1 < counts.size() ? counts[i + 1] + 1 : 1;
+            text = fmt::format("{}\u2013{}", count_text(lower), count_text(counts[i]));
         }
-        return count;
-    };
-    legend.box = *std::min_element(corners.begin(), corners.end(),
-                                   [&](const Box& a, const Box& b) { return covered(a) < covered(b); });
-    const double dx = legend.box.x;
-    const double dy = legend.box.y;
-    for (auto& row : legend.rows) {
-        row.text_origin.x += dx;
-        row.text_origin.y += dy;
-        for (auto& p : row.flow.centre_line) p = {p.x + dx, p.y + dy};
-        row.symbol.centre = {row.symbol.centre.x + dx, row.symbol.centre.y + dy};
+        builder.flow(text, scale.width_for(counts[i]), std::nullopt, model::Status::crossed, model::Certainty::documented);
     }
+    sections.push_back(builder.finish());
+
+    builder.heading("Counted in (colour)");
+    for (const auto unit : content.units) {
+        builder.flow(unit_text(unit), 1.0, unit, model::Status::crossed, model::Certainty::documented);
+    }
+    if (content.unknown_unit) builder.flow(unit_text(std::nullopt), options.min_flow_width_mm, std::nullopt,
+                                           model::Status::crossed, model::Certainty::unknown_size);
+    sections.push_back(builder.finish());
+
+    builder.heading("Outcome and certainty");
+    if (content.crossed) {
+        builder.flow(content.area_destination ? "crossed the border" : "crossed", 1.0, std::nullopt,
+                     model::Status::crossed, model::Certainty::documented);
+    }
+    if (content.stopped) {
+        builder.flow("stopped: detained, attempted, planned", 1.0, std::nullopt, model::Status::detained,
+                     model::Certainty::documented);
+    }
+    if (content.uncertain) {
+        builder.flow("estimate or lower bound", 1.0, std::nullopt, model::Status::crossed, model::Certainty::estimate);
+    }
+    if (content.unknown_size) {
+        builder.flow("number not stated", options.min_flow_width_mm, std::nullopt, model::Status::crossed,
+                     model::Certainty::unknown_size);
+    }
+    sections.push_back(builder.finish());
+
+    if (!content.symbols.empty()) {
+        builder.heading("Places");
+        for (const auto& symbol : content.symbols) builder.symbol(symbol_text(symbol.kind), symbol);
+        sections.push_back(builder.finish());
+    }
+
+    // The scale bar travels with the legend as a last section of its own, holding only room.
+    if (reserved_width_mm > 0) sections.push_back({{}, reserved_width_mm, 8});
+
+    // Sections side by side, wrapping to a new line of sections when the width runs out.
+    const double gap = 5;
+    const double pad = 1.2;
+    double x = 0, y = 0, line_height = 0, widest = 0;
+    for (auto& section : sections) {
+        if (x > 0 && x + section.width > available_width_mm - 2 * pad) {
+            y += line_height + 2.5;
+            x = 0;
+            line_height = 0;
+        }
+        if (section.rows.empty()) legend.reserved_origin = {pad + x, pad + y};
+        for (auto& row : section.rows) {
+            shift_row(row, pad + x, pad + y);
+            legend.rows.push_back(std::move(row));
+        }
+        x += section.width + gap;
+        widest = std::max(widest, x - gap);
+        line_height = std::max(line_height, section.height);
+    }
+    legend.box = {0, 0, std::max(widest + 2 * pad, available_width_mm), y + line_height + 2 * pad};
     return legend;
+}
+
+void shift_legend(Legend& legend, double dx, double dy) {
+    legend.box.x += dx;
+    legend.box.y += dy;
+    legend.reserved_origin = {legend.reserved_origin.x + dx, legend.reserved_origin.y + dy};
+    for (auto& row : legend.rows) shift_row(row, dx, dy);
 }
 
 }  // namespace steppeflow::layout

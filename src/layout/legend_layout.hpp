@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+#include <set>
 #include <vector>
 
 #include "layout/figure_options.hpp"
@@ -8,8 +10,30 @@
 
 namespace steppeflow::layout {
 
-// Width samples at round counts of the scale, the units, statuses and certainties present among the
-// drawn flows, and the kinds of place symbol shown; placed in the map frame's lower-left corner.
-Legend layout_legend(const Scene& scene, const WidthScale& scale, const FigureOptions& options, const TextMeasure& measure);
+// What the legend has to explain, taken from the flows and places being drawn.
+struct LegendContent {
+    std::set<model::Unit> units;
+    bool unknown_unit = false;
+    bool crossed = false;
+    bool stopped = false;
+    bool uncertain = false;   // estimates and lower bounds
+    bool unknown_size = false;
+    bool area_destination = false;
+    std::vector<PlaceSymbol> symbols;  // one per kind shown, in legend order
+};
+
+LegendContent legend_content(const std::vector<model::Flow>& flows, const std::vector<PlaceSymbol>& places,
+                             bool area_destination);
+
+// The legend as a strip of sections (widths, colours, outcome, places) set side by side and wrapped
+// to `available_width_mm`; `reserved_width_mm` keeps room at the end of the last line (the scale
+// bar). The box starts at (0, 0); move it with shift_legend.
+Legend layout_legend(const LegendContent& content, const WidthScale& scale, const FigureOptions& options,
+                     const TextMeasure& measure, double available_width_mm, double reserved_width_mm = 0);
+
+void shift_legend(Legend& legend, double dx, double dy);
+
+// The round counts the legend shows for a scale, largest first.
+std::vector<double> legend_counts(const WidthScale& scale);
 
 }  // namespace steppeflow::layout

@@ -40,11 +40,19 @@ struct PlaceSymbol {
     model::PlaceKind kind = model::PlaceKind::district;
     Point centre;
     double radius_mm = 1;
+    double displaced_mm = 0;  // moved off its true position so it does not cover another symbol
 };
+
+// What a flow's end is measured against: a place symbol (tip a set gap before it), the inside of a
+// destination area, the near side of its border (a stopped movement), or the map frame.
+enum class TargetKind { symbol, area, border, frame };
 
 struct FlowShape {
     std::string flow_id;
-    PagePath centre_line;  // from the origin symbol's edge to the arrowhead's tip
+    PagePath centre_line;  // from the origin symbol's edge to the arrowhead's tip (or the bar)
+    TargetKind target = TargetKind::symbol;
+    std::string target_id;  // the place the flow ends at or in
+    std::vector<std::string> own_places;  // origin, outpost, destination: the symbols it may touch
     double width_mm = 0.3;
     double arrow_length_mm = 0;
     double arrow_width_mm = 0;
@@ -54,6 +62,8 @@ struct FlowShape {
 };
 
 struct Label {
+    // area: a destination region's name; frame: a destination beyond the frame; graticule: degrees
+    enum class Kind { place, area, frame, graticule } kind = Kind::place;
     std::string text;
     std::string place_id;
     Box box;  // the text's ink box on the page
@@ -80,8 +90,41 @@ struct LegendRow {
 };
 
 struct Legend {
-    Box box;  // background box on the page; empty when there is no legend
+    Box box;  // the legend's area on the page; empty when there is no legend
     std::vector<LegendRow> rows;
+    Point reserved_origin;  // where the strip leaves room for the scale bar
+    bool framed = false;    // drawn on a background box (inside the map)
+};
+
+// A scale bar true at the map centre: its length on the page comes from a geodesic distance.
+struct ScaleBar {
+    Point origin;                     // left end of the bar's baseline
+    double length_mm = 0;             // of the whole bar
+    std::vector<double> ticks_mm;     // from the left end, first 0
+    std::vector<std::string> tick_labels;
+    std::string caption;              // e.g. "km (true at 47°N)"
+    double font_size_pt = 6;
+    double kilometres = 0;            // the distance the whole bar stands for
+};
+
+struct GraticuleLine {
+    PagePath path;
+    bool meridian = false;
+    double degrees = 0;
+};
+
+struct NorthArrow {
+    Point base;
+    Point tip;  // towards true north at the map centre
+    double font_size_pt = 6;
+};
+
+// A small locator map: the wider region and the main map's extent outlined in it.
+struct Inset {
+    Box box;
+    BasemapLayer land;
+    BasemapLayer borders;
+    PagePath extent;
 };
 
 struct Scene {
@@ -92,11 +135,17 @@ struct Scene {
     BasemapLayer lakes;
     BasemapLayer rivers;
     BasemapLayer borders;
+    BasemapLayer destination_areas;  // countries that flows end in, tinted
+    std::vector<GraticuleLine> graticule;
     std::vector<FlowShape> flows;  // in drawing order: larger beneath smaller
     std::vector<PlaceSymbol> places;
     std::vector<Label> labels;
+    std::vector<std::string> unplaced_labels;  // texts that found no free position
     std::vector<TextBlock> texts;  // title, subtitle, credits
     Legend legend;
+    std::optional<ScaleBar> scale_bar;
+    std::optional<NorthArrow> north_arrow;
+    std::optional<Inset> inset;
 };
 
 }  // namespace steppeflow::layout

@@ -5,11 +5,15 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <glib.h>
 
 #include "layout/basemap_layout.hpp"
 #include "layout/flow_layout.hpp"
+#include "layout/furniture_layout.hpp"
+#include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
 #include "layout/legend_layout.hpp"
+#include "model/name_match.hpp"
 
 namespace steppeflow::layout {
 
@@ -34,17 +38,102 @@ double symbol_radius(model::PlaceKind kind) {
     }
 }
 
-std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer) {
+// The country polygon a destination place stands for, matched by its names.
+const model::Feature* area_feature(const model::Place& place, const std::vector<model::Feature>& countries) {
+    if (place.kind != model::PlaceKind::country) return nullptr;
+    for (const auto& feature : countries) {
+        const std::string name = model::fold_name(feature.name);
+        if (name.empty()) continue;
+        if (model::fold_name(place.name_en) == name) return &feature;
+        for (const auto& variant : place.variants) {
+            if (model::fold_name(variant) == name) return &feature;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,
+                                     const std::set<std::string>& area_ids) {
     std::set<std::string> ids;
     for (const auto& flow : flows) {
-        // A whole-country origin with a named crossing is drawn from the crossing (see layout_flows).
+        // A whole-country origin with a named crossing is drawn from the crossing (see plan_routes).
         const auto* origin = gazetteer.find(flow.origin);
         const bool country_origin = origin != nullptr && origin->kind == model::PlaceKind::country && !flow.via.empty();
         if (!country_origin) ids.insert(flow.origin);
-        ids.insert(flow.destination);
+        if (!area_ids.count(flow.destination)) ids.insert(flow.destination);
         if (!flow.via.empty()) ids.insert(flow.via);
     }
     return {ids.begin(), ids.end()};
+}
+
+// Symbols that would cover one another (places at one spot, or too close for the scale) are pushed
+// apart just enough to be told apart; the displacement is kept for the report.
+std::vector<std::string> displace_symbols(std::vector<PlaceSymbol>& symbols) {
+    std::vector<std::string> warnings;
+    for (int round = 0; round < 20; ++round) {
+        bool moved = false;
+        for (std::size_t i = 0; i < symbols.size(); ++i) {
+            for (std::size_t j = i + 1; j < symbols.size(); ++j) {
+                auto& a = symbols[i];
+                auto& b = symbols[j];
+                const double need = a.radius_mm + b.radius_mm + 0.3;
+                const double d = distance(a.centre, b.centre);
+                if (d >= need - 1e-9) continue;
+                const Point direction = d > 1e-9 ? unit(b.centre - a.centre) : Point{1, 0};
+                const double shift = (need - d) / 2;
+                a.centre = a.centre - direction * shift;
+                b.centre = b.centre + direction * shift;
+                a.displaced_mm += shift;
+                b.displaced_mm += shift;
+                moved = true;
+                if (round == 0) {
+                    warnings.push_back(fmt::format("places '{}' and '{}' are {:.1f} mm apart on the map; their symbols are "
+                                                   "drawn side by side", a.place_id, b.place_id, d));
+                }
+            }
+        }
+        if (!moved) break;
+    }
+    return warnings;
+}
+
+std::string spaced_caps(const std::string& text) {
+    gchar* upper = g_utf8_strup(text.c_str(), -1);
+    std::string out;
+    for (const gchar* p = upper; *p != 0; p = g_utf8_next_char(p)) {
+        if (!out.empty()) out += "\u200A";  // hair space: letter-spaced capitals name an area
+        out.append(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
+    }
+    g_free(upper);
+    return out;
+}
+
+// Candidate centres for an area's name: points inside the area and the frame, nearest to where its
+// flows end first.
+std::vector<Point> area_label_centres(const DestinationArea& area, const Box& frame, const std::vector<FlowShape>& flows) {
+    Point focus{};
+    int ends = 0;
+    for (const auto& flow : flows) {
+        if (flow.target_id == area.place_id && !flow.centre_line.empty()) {
+            focus = focus + flow.centre_line.back();
+            ++ends;
+        }
+    }
+    if (ends == 0) return {};
+    focus = focus * (1.0 / ends);
+    std::vector<Point> centres;
+    const Box inner = shrink(frame, 4);
+    for (double y = inner.y; y <= inner.y + inner.height; y += 2.5) {
+        for (double x = inner.x; x <= inner.x + inner.width; x += 2.5) {
+            if (inside_rings({x, y}, area.rings)) centres.push_back({x, y});
+        }
+    }
+    // Close to the arrowheads, but not on them: the name reads best a little beyond where they end.
+    std::stable_sort(centres.begin(), centres.end(), [&](Point a, Point b) {
+        return std::abs(distance(a, focus) - 12) < std::abs(distance(b, focus) - 12);
+    });
+    if (centres.size() > 400) centres.resize(400);
+    return centres;
 }
 
 }  // namespace
@@ -56,7 +145,17 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     scene.page_width_mm = options.page_width_mm;
     scene.page_height_mm = options.page_height_mm;
 
-    // Page: title block on top, credits line at the bottom, the map frame between them.
+    // Destination areas: countries with a polygon in the basemap.
+    std::map<std::string, const model::Feature*> area_features;
+    for (const auto& flow : inputs.flows) {
+        const auto* place = inputs.gazetteer.find(flow.destination);
+        if (place == nullptr) continue;
+        if (const auto* feature = area_feature(*place, inputs.basemap.countries)) area_features[place->id] = feature;
+    }
+    std::set<std::string> area_ids;
+    for (const auto& [id, feature] : area_features) area_ids.insert(id);
+
+    // Page: title block on top; credits at the bottom, the legend strip above them; the map between.
     const double m = options.margin_mm;
     const double text_width = options.page_width_mm - 2 * m;
     double top = m;
@@ -76,12 +175,26 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
         const double height = measure(options.credits, credits_pt, false, text_width).height_mm;
         bottom -= height;
         scene.texts.push_back({options.credits, {m, bottom}, credits_pt, false, text_width});
-        bottom -= 1.2;
+        bottom -= 1.5;
     }
-    scene.map_frame = {m, top, options.page_width_mm - 2 * m, bottom - top};
+
+    const auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
+    std::vector<PlaceSymbol> used_symbols_for_legend;
+    for (const auto& id : used) {
+        if (const auto* place = inputs.gazetteer.find(id)) {
+            used_symbols_for_legend.push_back({place->id, place->kind, {}, symbol_radius(place->kind)});
+        }
+    }
+    double max_count = 0;
+    for (const auto& flow : inputs.flows) {
+        if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
+    }
+    const WidthScale scale(max_count, options.max_flow_width_mm, options.min_flow_width_mm, options.width_mode,
+                           options.width_classes);
+    const double scale_bar_room = options.scale_bar ? 40 : 0;
+
 
     // Extent: as given, or fitted to every place a drawn flow touches.
-    const auto used = places_used(inputs.flows, inputs.gazetteer);
     ProjectedBox extent;
     if (options.extent) {
         extent = project_box(projection, *options.extent);
@@ -94,17 +207,65 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
         }
         extent = fit_points(points, options.extent_margin);
     }
+
+    // The legend beside or under the map, whichever leaves the map the larger scale.
+    if (!inputs.flows.empty()) {
+        const auto content = legend_content(inputs.flows, used_symbols_for_legend, !area_ids.empty());
+        const double column = std::clamp(text_width * 0.3, 38.0, 56.0);
+        Legend below = layout_legend(content, scale, options, measure, text_width, scale_bar_room);
+        Legend right = layout_legend(content, scale, options, measure, column, scale_bar_room);
+        const Box below_frame{m, top, text_width, bottom - top - below.box.height - 1.0};
+        const Box right_frame{m, top, text_width - right.box.width - 3.0, bottom - top};
+        const auto map_scale = [&](const Box& frame) {
+            if (frame.width < 10 || frame.height < 10) return 0.0;
+            return std::min(frame.width / extent.width(), frame.height / extent.height());
+        };
+        const bool right_fits = right.box.height <= bottom - top;
+        bool use_right = options.legend_place == FigureOptions::LegendPlace::right ||
+                         (options.legend_place == FigureOptions::LegendPlace::automatic && right_fits &&
+                          map_scale(right_frame) > map_scale(below_frame) * 1.02);
+        if (use_right) {
+            scene.legend = std::move(right);
+            scene.map_frame = right_frame;
+            shift_legend(scene.legend, m + right_frame.width + 3.0, top);
+        } else {
+            scene.legend = std::move(below);
+            scene.map_frame = below_frame;
+            shift_legend(scene.legend, m, bottom - scene.legend.box.height);
+        }
+    } else {
+        scene.map_frame = {m, top, text_width, bottom - top};
+    }
+    if (scene.map_frame.height < 10 || scene.map_frame.width < 10) {
+        throw UsageError(fmt::format("the page ({}x{} mm) leaves no room for the map after title, legend and credits",
+                                     options.page_width_mm, options.page_height_mm));
+    }
     const MapTransform transform(extent, scene.map_frame);
 
     scene.land = project_features(inputs.basemap.land, projection, transform);
     scene.lakes = project_features(inputs.basemap.lakes, projection, transform);
     scene.rivers = project_features(inputs.basemap.rivers, projection, transform);
     scene.borders = project_features(inputs.basemap.borders, projection, transform);
+    if (options.graticule) scene.graticule = layout_graticule(projection, transform);
+
+    AreaIndex areas;
+    for (const auto& [id, feature] : area_features) {
+        const BasemapLayer layer = project_features({*feature}, projection, transform);
+        DestinationArea area{id, model::display_name(*inputs.gazetteer.find(id), options.language), {}};
+        for (const auto& polygon : layer.polygons) {
+            area.rings.insert(area.rings.end(), polygon.begin(), polygon.end());
+            scene.destination_areas.polygons.push_back(polygon);
+        }
+        areas.emplace(id, std::move(area));
+    }
 
     // Every referenced place gets a symbol position (flows need them); only the used ones are drawn.
     std::set<std::string> referenced(used.begin(), used.end());
-    for (const auto& flow : inputs.flows) referenced.insert(flow.origin);
-    std::map<std::string, PlaceSymbol, std::less<>> symbols;
+    for (const auto& flow : inputs.flows) {
+        referenced.insert(flow.origin);
+        referenced.insert(flow.destination);
+    }
+    std::vector<PlaceSymbol> all_symbols;
     for (const auto& id : referenced) {
         const auto* place = inputs.gazetteer.find(id);
         if (place == nullptr) {
@@ -113,29 +274,72 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
         }
         const auto xy = projection.forward(place->position);
         if (!xy) continue;
-        PlaceSymbol symbol{place->id, place->kind, transform.to_page(*xy), symbol_radius(place->kind)};
-        symbols.emplace(id, symbol);
-        if (std::find(used.begin(), used.end(), id) != used.end()) scene.places.push_back(symbol);
+        all_symbols.push_back({place->id, place->kind, transform.to_page(*xy), symbol_radius(place->kind)});
     }
+    std::vector<PlaceSymbol> drawn;
+    for (const auto& symbol : all_symbols) {
+        if (std::binary_search(used.begin(), used.end(), symbol.place_id) && contains(scene.map_frame, symbol.centre)) {
+            drawn.push_back(symbol);
+        }
+    }
+    const auto displaced = displace_symbols(drawn);
+    result.warnings.insert(result.warnings.end(), displaced.begin(), displaced.end());
+    SymbolIndex symbols;
+    for (const auto& symbol : all_symbols) symbols.emplace(symbol.place_id, symbol);
+    for (const auto& symbol : drawn) symbols[symbol.place_id] = symbol;
+    scene.places = drawn;
 
-    double max_count = 0;
-    for (const auto& flow : inputs.flows) {
-        if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
+    auto flows = layout_flows(inputs.flows, symbols, areas, scene.places, scene.map_frame, scale, options);
+    scene.flows = std::move(flows.shapes);
+    result.warnings.insert(result.warnings.end(), flows.warnings.begin(), flows.warnings.end());
+
+    if (options.scale_bar && scene.legend.box.width > 0) {
+        const Point origin{scene.legend.reserved_origin.x + 1.0, scene.legend.reserved_origin.y + 4.0};
+        scene.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8, 6);
     }
-    const WidthScale scale(max_count, options.max_flow_width_mm, options.min_flow_width_mm);
-    scene.flows = layout_flows(inputs.flows, symbols, scale, options);
-    scene.legend = layout_legend(scene, scale, options, measure);
+    if (options.north_arrow) scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame);
+    std::vector<Box> reserved;
+    if (scene.north_arrow) reserved.push_back({scene.north_arrow->base.x - 3, scene.north_arrow->tip.y - 4, 6, 12});
+    if (options.inset) {
+        const LonLatBox wide = options.inset_extent.value_or(LonLatBox{44, 28, 104, 60});
+        const double w = std::min(40.0, scene.map_frame.width * 0.28);
+        const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5, scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5,
+                      w, w * 0.62};
+        scene.inset = layout_inset(projection, transform, inputs.basemap, wide, box);
+        reserved.push_back(scene.inset->box);
+    }
+    std::vector<Label> graticule_text;
+    if (!scene.graticule.empty()) {
+        graticule_text = graticule_labels(scene.graticule, scene.map_frame, measure, 5.5);
+        for (const auto& label : graticule_text) reserved.push_back(label.box);
+    }
 
     std::vector<LabelRequest> requests;
     for (const auto& symbol : scene.places) {
         const auto* place = inputs.gazetteer.find(symbol.place_id);
-        requests.push_back({symbol.place_id, model::display_name(*place, options.language), symbol.centre, symbol.radius_mm});
+        requests.push_back({symbol.place_id, model::display_name(*place, options.language), symbol.centre, symbol.radius_mm,
+                            Label::Kind::place, options.label_size_pt, {}});
     }
     // Larger places claim their preferred positions first.
     std::stable_sort(requests.begin(), requests.end(),
                      [](const LabelRequest& a, const LabelRequest& b) { return a.clearance_mm > b.clearance_mm; });
-    auto labels = place_labels(requests, scene.places, scene.map_frame, measure, options.label_size_pt, scene.legend.box);
+    for (const auto& [id, area] : areas) {
+        auto centres = area_label_centres(area, scene.map_frame, scene.flows);
+        if (centres.empty()) continue;
+        requests.insert(requests.begin(), {id, spaced_caps(area.name), centres.front(), 0, Label::Kind::area,
+                                           options.label_size_pt * 1.45, std::move(centres)});
+    }
+    for (const auto& flow : scene.flows) {
+        if (flow.target != TargetKind::frame) continue;
+        const auto* place = inputs.gazetteer.find(flow.target_id);
+        if (place == nullptr) continue;
+        requests.push_back({flow.target_id, "to " + model::display_name(*place, options.language), flow.centre_line.back(), 1.0,
+                            Label::Kind::frame, options.label_size_pt, {}});
+    }
+    auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);
     scene.labels = std::move(labels.placed);
+    scene.labels.insert(scene.labels.end(), graticule_text.begin(), graticule_text.end());
+    scene.unplaced_labels = labels.unplaced;
     for (const auto& text : labels.unplaced) {
         result.warnings.push_back(fmt::format("label '{}' could not be placed without overlap; left out", text));
     }

@@ -26,6 +26,7 @@ struct Basemap {
     std::vector<Feature> lakes;
     std::vector<Feature> rivers;
     std::vector<Feature> borders;
+    std::vector<Feature> countries;  // polygons named by country: destination areas
     std::vector<std::string> attributions;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 #include "layout/scene.hpp"
 
@@ -17,5 +18,8 @@ struct OutputOptions {
 
 // Draws the scene into `path`, atomically: the file appears complete or not at all.
 void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options);
+
+// Writes text to a file atomically (whole or not at all). Throws IoError naming the path.
+void write_text_file(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace steppeflow::render

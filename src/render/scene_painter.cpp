@@ -3,13 +3,20 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/geometry.hpp"
 #include "render/text.hpp"
 
 namespace steppeflow::render {
 
 namespace {
 
+using layout::Point;
+
 void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+
+Rgb tint(const Rgb& c, double share) {
+    return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share};
+}
 
 void trace(cairo_t* cr, const layout::PagePath& path, bool close) {
     if (path.empty()) return;
@@ -49,7 +56,14 @@ void paint_basemap(cairo_t* cr, const layout::Scene& scene, const Palette& palet
     set_colour(cr, palette.water);
     cairo_paint(cr);
     fill_polygons(cr, scene.land, palette.land);
+    fill_polygons(cr, scene.destination_areas, palette.destination_area);
     fill_polygons(cr, scene.lakes, palette.water);
+    set_colour(cr, palette.graticule);
+    cairo_set_line_width(cr, palette.graticule_width_mm);
+    for (const auto& line : scene.graticule) {
+        trace(cr, line.path, false);
+        cairo_stroke(cr);
+    }
     stroke_lines(cr, scene.rivers, palette.river, palette.river_width_mm, true);
     const double dashes[] = {1.2, 0.5, 0.3, 0.5};
     cairo_set_dash(cr, dashes, 4, 0);
@@ -58,52 +72,89 @@ void paint_basemap(cairo_t* cr, const layout::Scene& scene, const Palette& palet
     cairo_restore(cr);
 }
 
+void arrowhead_path(cairo_t* cr, Point tip, Point base, double half_width) {
+    const Point across = layout::right_normal(layout::unit(tip - base)) * half_width;
+    cairo_move_to(cr, tip.x, tip.y);
+    cairo_line_to(cr, base.x + across.x, base.y + across.y);
+    cairo_line_to(cr, base.x - across.x, base.y - across.y);
+    cairo_close_path(cr);
+}
+
 void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palette) {
     const auto& line = flow.centre_line;
     if (line.size() < 2) return;
     const Rgb colour = flow_colour(palette, flow.unit);
-    const double alpha = flow.certainty == model::Certainty::documented ? 0.9 : 0.6;
-    const bool stopped = flow.status == model::Status::detained || flow.status == model::Status::attempted;
+    const bool uncertain = flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
+    const bool unknown = flow.certainty == model::Certainty::unknown_size;
+    const bool stopped = flow.status != model::Status::crossed;
 
-    // The shaft ends where the arrowhead begins, so the two never double-paint.
-    const layout::Point tip = line.back();
-    const layout::Point before = line[line.size() - 2];
-    const double seg = std::hypot(tip.x - before.x, tip.y - before.y);
-    const double ux = seg > 0 ? (tip.x - before.x) / seg : 0;
-    const double uy = seg > 0 ? (tip.y - before.y) / seg : 0;
-    const double head = stopped ? 0 : std::min(flow.arrow_length_mm, seg * 0.8);
-    const layout::Point base{tip.x - ux * head, tip.y - uy * head};
+    // The shaft ends where the arrowhead begins; the head points along the chord from there to the tip.
+    const double total = layout::path_length(line);
+    const double head = stopped ? 0 : std::min(flow.arrow_length_mm, total);
+    const layout::PagePath shaft = head > 0 ? layout::cut_at_length(line, total - head) : line;
+    const Point tip = line.back();
+    const Point base = head > 0 ? shaft.back() : tip;
+    const Point direction = layout::unit(tip - layout::point_back_from_end(line, std::max(head, 0.5)));
 
     cairo_save(cr);
-    cairo_new_path(cr);
-    cairo_move_to(cr, line.front().x, line.front().y);
-    for (std::size_t i = 1; i + 1 < line.size(); ++i) cairo_line_to(cr, line[i].x, line[i].y);
-    cairo_line_to(cr, base.x, base.y);
-    cairo_set_line_width(cr, flow.width_mm);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    if (flow.certainty == model::Certainty::unknown_size) {
+    if (unknown) {
         const double dashes[] = {1.0, 0.6};
         cairo_set_dash(cr, dashes, 2, 0);
     }
-    set_colour(cr, colour, alpha);
+    // A white casing keeps flows that cross or run side by side apart.
+    if (!unknown) {
+        trace(cr, shaft, false);
+        set_colour(cr, palette.paper, 0.85);
+        cairo_set_line_width(cr, flow.width_mm + 2 * palette.flow_casing_mm);
+        cairo_stroke(cr);
+        if (head > 0) {
+            arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
+            cairo_set_line_width(cr, 2 * palette.flow_casing_mm);
+            cairo_stroke(cr);
+        }
+    }
+    trace(cr, shaft, false);
+    set_colour(cr, colour);
+    cairo_set_line_width(cr, flow.width_mm);
     cairo_stroke(cr);
+    // Estimates and lower bounds: a pale core inside a line of the flow's colour.
+    const double edge = std::min(0.22, flow.width_mm * 0.25);
+    if (uncertain && flow.width_mm > 2.5 * edge) {
+        trace(cr, shaft, false);
+        set_colour(cr, tint(colour, 0.3));
+        cairo_set_line_width(cr, flow.width_mm - 2 * edge);
+        cairo_stroke(cr);
+    }
     cairo_set_dash(cr, nullptr, 0, 0);
 
     if (stopped) {
-        // A bar across the end: the movement was stopped (detained) or its outcome is not known.
-        const double half = std::max(flow.arrow_width_mm, flow.width_mm * 1.6) / 2;
-        cairo_move_to(cr, tip.x - uy * half, tip.y + ux * half);
-        cairo_line_to(cr, tip.x + uy * half, tip.y - ux * half);
-        cairo_set_line_width(cr, std::max(0.35, flow.width_mm * 0.5));
+        // A bar across the end: the movement was stopped (detained) or did not happen (attempted, planned).
+        const double half = std::max(1.4, flow.width_mm * 1.6) / 2;
+        const Point across = layout::right_normal(direction) * half;
+        cairo_move_to(cr, tip.x - across.x, tip.y - across.y);
+        cairo_line_to(cr, tip.x + across.x, tip.y + across.y);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, std::max(0.4, std::min(flow.width_mm * 0.5, 1.0)));
         cairo_stroke(cr);
-    } else {
-        const double half = flow.arrow_width_mm / 2;
-        cairo_move_to(cr, tip.x, tip.y);
-        cairo_line_to(cr, base.x - uy * half, base.y + ux * half);
-        cairo_line_to(cr, base.x + uy * half, base.y - ux * half);
-        cairo_close_path(cr);
-        cairo_fill(cr);
+    } else if (head > 0) {
+        arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
+        set_colour(cr, colour);
+        if (uncertain) {
+            cairo_fill_preserve(cr);
+            const Point inward = layout::unit(base - tip);
+            (void)inward;
+            set_colour(cr, tint(colour, 0.3));
+            cairo_fill(cr);
+            arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
+            set_colour(cr, colour);
+            cairo_set_line_width(cr, edge * 1.6);
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+            cairo_stroke(cr);
+        } else {
+            cairo_fill(cr);
+        }
     }
     cairo_restore(cr);
 }
@@ -140,17 +191,93 @@ void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const Palette&
 void paint_legend(cairo_t* cr, const layout::Legend& legend, const Palette& palette) {
     if (legend.box.width <= 0) return;
     const auto& b = legend.box;
-    cairo_rectangle(cr, b.x, b.y, b.width, b.height);
-    set_colour(cr, palette.paper, 0.9);
-    cairo_fill_preserve(cr);
-    set_colour(cr, palette.frame);
-    cairo_set_line_width(cr, 0.15);
-    cairo_stroke(cr);
+    if (legend.framed) {
+        cairo_rectangle(cr, b.x, b.y, b.width, b.height);
+        set_colour(cr, palette.paper, 0.9);
+        cairo_fill_preserve(cr);
+        set_colour(cr, palette.frame);
+        cairo_set_line_width(cr, 0.15);
+        cairo_stroke(cr);
+    }
     for (const auto& row : legend.rows) {
         if (row.sample == layout::LegendRow::Sample::flow) paint_flow(cr, row.flow, palette);
         if (row.sample == layout::LegendRow::Sample::symbol) paint_symbol(cr, row.symbol, palette);
         set_colour(cr, palette.text);
         draw_text(cr, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0);
+    }
+}
+
+void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const Palette& palette, const layout::TextMeasure& measure) {
+    if (bar.length_mm <= 0) return;
+    const double height = 1.0;
+    const Point o = bar.origin;
+    for (std::size_t i = 1; i < bar.ticks_mm.size(); ++i) {
+        cairo_rectangle(cr, o.x + bar.ticks_mm[i - 1], o.y, bar.ticks_mm[i] - bar.ticks_mm[i - 1], height);
+        set_colour(cr, i % 2 == 1 ? palette.text : palette.paper);
+        cairo_fill_preserve(cr);
+        set_colour(cr, palette.text);
+        cairo_set_line_width(cr, 0.15);
+        cairo_stroke(cr);
+    }
+    set_colour(cr, palette.text);
+    for (std::size_t i = 0; i < bar.ticks_mm.size(); ++i) {
+        if (bar.tick_labels[i].empty()) continue;
+        const auto size = measure(bar.tick_labels[i], bar.font_size_pt, false, 0);
+        draw_text(cr, bar.tick_labels[i], o.x + bar.ticks_mm[i] - size.width_mm / 2, o.y - size.height_mm - 0.3,
+                  bar.font_size_pt, false, 0);
+    }
+    const auto size = measure("0", bar.font_size_pt, false, 0);
+    draw_text(cr, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt, false, 0);
+}
+
+void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const Palette& palette, const layout::TextMeasure& measure) {
+    const Point d = layout::unit(arrow.tip - arrow.base);
+    const Point n = layout::right_normal(d) * 1.2;
+    cairo_move_to(cr, arrow.tip.x, arrow.tip.y);
+    cairo_line_to(cr, arrow.base.x + n.x, arrow.base.y + n.y);
+    cairo_line_to(cr, arrow.base.x + d.x * 2, arrow.base.y + d.y * 2);
+    cairo_line_to(cr, arrow.base.x - n.x, arrow.base.y - n.y);
+    cairo_close_path(cr);
+    set_colour(cr, palette.text);
+    cairo_fill(cr);
+    const auto size = measure("N", arrow.font_size_pt, true, 0);
+    draw_text(cr, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt, true, 0.3);
+}
+
+void paint_inset(cairo_t* cr, const layout::Inset& inset, const Palette& palette) {
+    const auto& b = inset.box;
+    cairo_save(cr);
+    cairo_rectangle(cr, b.x, b.y, b.width, b.height);
+    set_colour(cr, palette.water);
+    cairo_fill_preserve(cr);
+    cairo_clip(cr);
+    fill_polygons(cr, inset.land, palette.land);
+    stroke_lines(cr, inset.borders, palette.border, 0.12, false);
+    trace(cr, inset.extent, false);
+    set_colour(cr, palette.inset_extent);
+    cairo_set_line_width(cr, 0.35);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    cairo_rectangle(cr, b.x, b.y, b.width, b.height);
+    set_colour(cr, palette.frame);
+    cairo_set_line_width(cr, 0.2);
+    cairo_stroke(cr);
+}
+
+void paint_label(cairo_t* cr, const layout::Label& label, const Palette& palette) {
+    switch (label.kind) {
+        case layout::Label::Kind::area:
+            set_colour(cr, palette.area_label);
+            draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.4);
+            break;
+        case layout::Label::Kind::graticule:
+            set_colour(cr, palette.graticule);
+            draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.25);
+            break;
+        default:
+            set_colour(cr, palette.text);
+            draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.35);
+            break;
     }
 }
 
@@ -168,6 +295,7 @@ Rgb flow_colour(const Palette& palette, std::optional<model::Unit> unit) {
 }
 
 void paint_scene(cairo_t* cr, const layout::Scene& scene, const Palette& palette) {
+    const auto measure = pango_text_measure();
     set_colour(cr, palette.paper);
     cairo_paint(cr);
     paint_basemap(cr, scene, palette);
@@ -178,11 +306,10 @@ void paint_scene(cairo_t* cr, const layout::Scene& scene, const Palette& palette
     cairo_clip(cr);
     for (const auto& flow : scene.flows) paint_flow(cr, flow, palette);
     for (const auto& symbol : scene.places) paint_symbol(cr, symbol, palette);
-    set_colour(cr, palette.text);
-    for (const auto& label : scene.labels) {
-        draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.35);
-    }
-    paint_legend(cr, scene.legend, palette);
+    for (const auto& label : scene.labels) paint_label(cr, label, palette);
+    if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, palette, measure);
+    if (scene.inset) paint_inset(cr, *scene.inset, palette);
+    if (scene.legend.framed) paint_legend(cr, scene.legend, palette);
     cairo_restore(cr);
 
     cairo_rectangle(cr, f.x, f.y, f.width, f.height);
@@ -190,6 +317,8 @@ void paint_scene(cairo_t* cr, const layout::Scene& scene, const Palette& palette
     cairo_set_line_width(cr, palette.frame_width_mm);
     cairo_stroke(cr);
 
+    if (!scene.legend.framed) paint_legend(cr, scene.legend, palette);
+    if (scene.scale_bar) paint_scale_bar(cr, *scene.scale_bar, palette, measure);
     set_colour(cr, palette.text);
     for (const auto& text : scene.texts) {
         draw_text(cr, text.text, text.origin.x, text.origin.y, text.font_size_pt, text.bold, 0, text.wrap_width_mm);

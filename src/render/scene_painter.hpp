@@ -21,13 +21,20 @@ struct Palette {
     Rgb border{0.45, 0.45, 0.45};
     Rgb frame{0.2, 0.2, 0.2};
     Rgb text{0.1, 0.1, 0.1};
-    Rgb people{0.80, 0.25, 0.15};
-    Rgb households{0.72, 0.20, 0.36};
-    Rgb families{0.85, 0.45, 0.10};
-    Rgb livestock{0.45, 0.35, 0.25};
-    Rgb unknown_unit{0.45, 0.45, 0.45};
+    // Okabe–Ito colours: told apart with every common colour-vision deficiency.
+    Rgb people{0.835, 0.369, 0.0};
+    Rgb households{0.0, 0.447, 0.698};
+    Rgb families{0.800, 0.475, 0.655};
+    Rgb livestock{0.55, 0.43, 0.19};
+    Rgb unknown_unit{0.40, 0.40, 0.40};
     Rgb symbol_fill{1, 1, 1};
     Rgb symbol_line{0.1, 0.1, 0.1};
+    Rgb destination_area{0.985, 0.935, 0.86};
+    Rgb graticule{0.62, 0.66, 0.70};
+    Rgb area_label{0.42, 0.36, 0.30};
+    Rgb inset_extent{0.80, 0.10, 0.10};
+    double graticule_width_mm = 0.1;
+    double flow_casing_mm = 0.25;  // white edge that keeps overlapping flows apart
     double border_width_mm = 0.25;
     double river_width_mm = 0.2;
     double frame_width_mm = 0.25;

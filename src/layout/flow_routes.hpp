@@ -1,0 +1,48 @@
+#pragma once
+// Where each flow starts, bends and ends on the page, before any curving: the fixed points that
+// force layout connects.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layout/figure_options.hpp"
+#include "layout/scene.hpp"
+#include "model/flow.hpp"
+
+namespace steppeflow::layout {
+
+// A destination drawn as an area (a country): flows end inside its border, not at one point.
+struct DestinationArea {
+    std::string place_id;
+    std::string name;
+    std::vector<PagePath> rings;  // page coordinates; outer rings and holes, even-odd
+};
+
+using SymbolIndex = std::map<std::string, PlaceSymbol, std::less<>>;
+using AreaIndex = std::map<std::string, DestinationArea, std::less<>>;
+
+struct FlowRoute {
+    std::size_t flow_index = 0;  // into the flows given to plan_routes
+    std::vector<Point> stops;    // origin, optional outpost, end; the curve passes through all of them
+    double start_trim_mm = 0;    // the flow starts this far from stops.front() (the origin symbol's edge)
+    double end_trim_mm = 0;      // and ends this far before stops.back() (symbol radius + gap)
+    TargetKind target = TargetKind::symbol;
+    std::string target_id;       // the place the flow ends at or in
+    std::vector<std::string> own_places;  // places this flow may touch: origin, outpost, destination
+};
+
+struct RoutePlan {
+    std::vector<FlowRoute> routes;
+    std::vector<std::string> warnings;  // flows that cannot be drawn, and why
+};
+
+// Stopped movements (detained, attempted, planned) end before the border or at the outpost;
+// crossings into an area destination end `area_inset_mm` inside its border; destinations beyond
+// the frame are reached at the frame's edge.
+RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& symbols, const AreaIndex& areas,
+                      const std::vector<PlaceSymbol>& drawn_symbols, const Box& frame, const FigureOptions& options);
+
+bool is_stopped(model::Status status);
+
+}  // namespace steppeflow::layout

@@ -1,0 +1,165 @@
+#include "layout/furniture_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "layout/basemap_layout.hpp"
+#include "layout/geometry.hpp"
+
+namespace steppeflow::layout {
+
+namespace {
+
+double nice_below(double value) {
+    const double magnitude = std::pow(10, std::floor(std::log10(value)));
+    for (const double step : {5.0, 2.0, 1.0}) {
+        if (step * magnitude <= value) return step * magnitude;
+    }
+    return magnitude;
+}
+
+std::optional<model::LonLat> lonlat_at(const geo::Projection& projection, const MapTransform& transform, Point page) {
+    return projection.inverse(transform.to_projected(page));
+}
+
+std::string degrees_text(double value, bool meridian) {
+    const char* hemisphere = meridian ? (value < 0 ? "W" : "E") : (value < 0 ? "S" : "N");
+    return fmt::format("{}°{}", static_cast<long long>(std::llround(std::abs(value))), hemisphere);
+}
+
+}  // namespace
+
+double km_per_mm_at_centre(const geo::Projection& projection, const MapTransform& transform) {
+    const Box& f = transform.frame();
+    const Point centre{f.x + f.width / 2, f.y + f.height / 2};
+    const double span = f.width / 4;
+    const auto a = lonlat_at(projection, transform, {centre.x - span / 2, centre.y});
+    const auto b = lonlat_at(projection, transform, {centre.x + span / 2, centre.y});
+    if (!a || !b) return 0;
+    return projection.geodesic_distance(*a, *b) / 1000 / span;
+}
+
+ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform& transform, Point origin,
+                          double max_length_mm, double font_size_pt) {
+    ScaleBar bar;
+    bar.origin = origin;
+    bar.font_size_pt = font_size_pt;
+    const double km_per_mm = km_per_mm_at_centre(projection, transform);
+    if (km_per_mm <= 0) return bar;
+    bar.kilometres = nice_below(max_length_mm * km_per_mm);
+    bar.length_mm = bar.kilometres / km_per_mm;
+    const double first_digit = bar.kilometres / std::pow(10, std::floor(std::log10(bar.kilometres)));
+    const int segments = first_digit == 2 ? 4 : (first_digit == 5 ? 5 : 2);
+    for (int i = 0; i <= segments; ++i) {
+        bar.ticks_mm.push_back(bar.length_mm * i / segments);
+        const double km = bar.kilometres * i / segments;
+        // Label the ends and the middle only, so the numbers never crowd.
+        const bool labelled = i == 0 || i == segments || (segments % 2 == 0 && i == segments / 2);
+        bar.tick_labels.push_back(labelled ? fmt::format("{:g}", km) : "");
+    }
+    const Box& f = transform.frame();
+    const auto centre = lonlat_at(projection, transform, {f.x + f.width / 2, f.y + f.height / 2});
+    bar.caption = centre ? fmt::format("km, true at {:.0f}°N", centre->lat) : "km";
+    return bar;
+}
+
+std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, const MapTransform& transform,
+                                            int target_lines) {
+    // The lon/lat range the frame covers, read off its edges.
+    const Box& f = transform.frame();
+    double lon0 = 180, lon1 = -180, lat0 = 90, lat1 = -90;
+    for (int i = 0; i <= 40; ++i) {
+        const double t = i / 40.0;
+        for (const Point p : {Point{f.x + t * f.width, f.y}, Point{f.x + t * f.width, f.y + f.height},
+                              Point{f.x, f.y + t * f.height}, Point{f.x + f.width, f.y + t * f.height}}) {
+            if (const auto ll = lonlat_at(projection, transform, p)) {
+                lon0 = std::min(lon0, ll->lon);
+                lon1 = std::max(lon1, ll->lon);
+                lat0 = std::min(lat0, ll->lat);
+                lat1 = std::max(lat1, ll->lat);
+            }
+        }
+    }
+    if (lon0 >= lon1 || lat0 >= lat1) return {};
+    const auto spacing = [&](double range) {
+        for (const double step : {1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0}) {
+            if (range / step <= target_lines) return step;
+        }
+        return 30.0;
+    };
+    const double lon_step = spacing(lon1 - lon0);
+    const double lat_step = spacing(lat1 - lat0);
+    std::vector<GraticuleLine> lines;
+    const auto add = [&](bool meridian, double value, double from, double to) {
+        GraticuleLine line{{}, meridian, value};
+        const int steps = 64;
+        for (int i = 0; i <= steps; ++i) {
+            const double v = from + (to - from) * i / steps;
+            const auto xy = projection.forward(meridian ? model::LonLat{value, v} : model::LonLat{v, value});
+            if (xy) line.path.push_back(transform.to_page(*xy));
+        }
+        if (line.path.size() >= 2) lines.push_back(std::move(line));
+    };
+    for (double lon = std::ceil(lon0 / lon_step) * lon_step; lon <= lon1; lon += lon_step) add(true, lon, lat0, lat1);
+    for (double lat = std::ceil(lat0 / lat_step) * lat_step; lat <= lat1; lat += lat_step) add(false, lat, lon0, lon1);
+    return lines;
+}
+
+std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame, const TextMeasure& measure,
+                                    double size_pt) {
+    std::vector<Label> labels;
+    const double bottom = frame.y + frame.height;
+    for (const auto& line : lines) {
+        // Where the line crosses the bottom edge (meridians) or the left edge (parallels).
+        for (std::size_t i = 1; i < line.path.size(); ++i) {
+            const Point a = line.path[i - 1];
+            const Point b = line.path[i];
+            const std::string text = degrees_text(line.degrees, line.meridian);
+            const TextSize size = measure(text, size_pt, false, 0);
+            if (line.meridian && (a.y - bottom) * (b.y - bottom) <= 0 && a.y != b.y) {
+                const double x = a.x + (b.x - a.x) * (bottom - a.y) / (b.y - a.y);
+                if (x - size.width_mm / 2 < frame.x + 1 || x + size.width_mm / 2 > frame.x + frame.width - 1) break;
+                labels.push_back({Label::Kind::graticule, text, "", {x - size.width_mm / 2, bottom - size.height_mm - 0.5, size.width_mm, size.height_mm}, size_pt});
+                break;
+            }
+            if (!line.meridian && (a.x - frame.x) * (b.x - frame.x) <= 0 && a.x != b.x) {
+                const double y = a.y + (b.y - a.y) * (frame.x - a.x) / (b.x - a.x);
+                if (y - size.height_mm < frame.y + 1 || y + size.height_mm > bottom - 4) break;
+                labels.push_back({Label::Kind::graticule, text, "", {frame.x + 0.8, y - size.height_mm - 0.2, size.width_mm, size.height_mm}, size_pt});
+                break;
+            }
+        }
+    }
+    return labels;
+}
+
+NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame) {
+    const Point base{frame.x + frame.width - 6, frame.y + 11};
+    NorthArrow arrow{base, {base.x, base.y - 7}, 6};
+    const auto here = lonlat_at(projection, transform, base);
+    if (!here) return arrow;
+    const auto north = projection.forward({here->lon, std::min(89.9, here->lat + 0.5)});
+    if (!north) return arrow;
+    const Point towards = unit(transform.to_page(*north) - base);
+    arrow.tip = base + towards * 7;
+    return arrow;
+}
+
+Inset layout_inset(const geo::Projection& projection, const MapTransform& main, const model::Basemap& basemap,
+                   const LonLatBox& wide, Box box) {
+    Inset inset;
+    const MapTransform transform(project_box(projection, wide), box);
+    inset.box = transform.frame();
+    inset.land = project_features(basemap.land, projection, transform, 0.3);
+    inset.borders = project_features(basemap.borders, projection, transform, 0.3);
+    const Box& f = main.frame();
+    for (const Point p : {Point{f.x, f.y}, Point{f.x + f.width, f.y}, Point{f.x + f.width, f.y + f.height},
+                          Point{f.x, f.y + f.height}, Point{f.x, f.y}}) {
+        inset.extent.push_back(transform.to_page(main.to_projected(p)));
+    }
+    return inset;
+}
+
+}  // namespace steppeflow::layout

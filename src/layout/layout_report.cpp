@@ -1,0 +1,121 @@
+#include "layout/layout_report.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "layout/quality.hpp"
+
+namespace steppeflow::layout {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// A thousandth of a millimetre is finer than any output shows, and keeps the text stable.
+double mm(double value) { return std::round(value * 1000) / 1000; }
+
+ordered_json box_json(const Box& box) {
+    return {{"x", mm(box.x)}, {"y", mm(box.y)}, {"width", mm(box.width)}, {"height", mm(box.height)}};
+}
+
+ordered_json path_json(const PagePath& path) {
+    ordered_json points = ordered_json::array();
+    for (const auto& p : path) points.push_back({mm(p.x), mm(p.y)});
+    return points;
+}
+
+const char* target_name(TargetKind kind) {
+    switch (kind) {
+        case TargetKind::symbol: return "symbol";
+        case TargetKind::area: return "area";
+        case TargetKind::border: return "border";
+        case TargetKind::frame: return "frame";
+    }
+    return "symbol";
+}
+
+const char* label_kind(Label::Kind kind) {
+    switch (kind) {
+        case Label::Kind::place: return "place";
+        case Label::Kind::area: return "area";
+        case Label::Kind::frame: return "frame";
+        case Label::Kind::graticule: return "graticule";
+    }
+    return "place";
+}
+
+}  // namespace
+
+std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
+    ordered_json report;
+    report["units"] = "mm from the top-left corner of the page, y downwards";
+    report["page"] = {{"width", mm(scene.page_width_mm)}, {"height", mm(scene.page_height_mm)}};
+    report["map_frame"] = box_json(scene.map_frame);
+
+    ordered_json flows = ordered_json::array();
+    for (const auto& flow : scene.flows) {
+        ordered_json f;
+        f["id"] = flow.flow_id;
+        f["unit"] = flow.unit ? std::string(model::to_string(*flow.unit)) : std::string();
+        f["status"] = std::string(model::to_string(flow.status));
+        f["certainty"] = std::string(model::to_string(flow.certainty));
+        f["width_mm"] = mm(flow.width_mm);
+        f["target"] = {{"kind", target_name(flow.target)}, {"place", flow.target_id}};
+        f["arrowhead"] = {{"length_mm", mm(flow.arrow_length_mm)}, {"width_mm", mm(flow.arrow_width_mm)}};
+        if (const auto gap = tip_gap(flow, scene.places)) f["tip_gap_mm"] = mm(*gap);
+        f["centre_line"] = path_json(flow.centre_line);
+        flows.push_back(std::move(f));
+    }
+    report["flows"] = std::move(flows);
+
+    ordered_json places = ordered_json::array();
+    for (const auto& place : scene.places) {
+        places.push_back({{"id", place.place_id},
+                          {"kind", std::string(model::to_string(place.kind))},
+                          {"x", mm(place.centre.x)},
+                          {"y", mm(place.centre.y)},
+                          {"radius_mm", mm(place.radius_mm)},
+                          {"displaced_mm", mm(place.displaced_mm)}});
+    }
+    report["places"] = std::move(places);
+
+    ordered_json labels = ordered_json::array();
+    for (const auto& label : scene.labels) {
+        labels.push_back({{"text", label.text}, {"place", label.place_id}, {"kind", label_kind(label.kind)},
+                          {"size_pt", label.font_size_pt}, {"box", box_json(label.box)}});
+    }
+    report["labels"] = std::move(labels);
+
+    ordered_json entries = ordered_json::array();
+    for (const auto& row : scene.legend.rows) {
+        ordered_json entry{{"text", row.text}};
+        if (row.sample == LegendRow::Sample::flow) entry["flow_width_mm"] = mm(row.flow.width_mm);
+        if (row.sample == LegendRow::Sample::symbol) entry["symbol"] = std::string(model::to_string(row.symbol.kind));
+        if (row.heading) entry["heading"] = true;
+        entries.push_back(std::move(entry));
+    }
+    report["legend"] = {{"box", box_json(scene.legend.box)}, {"entries", std::move(entries)}};
+    if (scene.scale_bar) {
+        report["scale_bar"] = {{"kilometres", scene.scale_bar->kilometres}, {"length_mm", mm(scene.scale_bar->length_mm)},
+                               {"caption", scene.scale_bar->caption}};
+    }
+
+    const LayoutQuality quality = measure_quality(scene, min_clearance_mm);
+    ordered_json intrusions = ordered_json::array();
+    for (const auto& i : quality.intrusions) {
+        intrusions.push_back({{"flow", i.flow_id}, {"place", i.place_id}, {"clearance_mm", mm(i.clearance_mm)}});
+    }
+    ordered_json overlaps = ordered_json::array();
+    for (const auto& o : quality.label_overlaps) overlaps.push_back({o.first, o.second});
+    report["quality"] = {{"flow_symbol_intrusions", quality.intrusions.size()},
+                         {"overlapping_labels", quality.label_overlaps.size()},
+                         {"labels_not_placed", quality.labels_not_placed},
+                         {"labels_over_flows", quality.labels_over_flows},
+                         {"intrusions", std::move(intrusions)},
+                         {"label_overlaps", std::move(overlaps)},
+                         {"unplaced_labels", scene.unplaced_labels}};
+    return report.dump(1) + "\n";
+}
+
+}  // namespace steppeflow::layout

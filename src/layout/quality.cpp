@@ -1,0 +1,59 @@
+#include "layout/quality.hpp"
+
+#include <algorithm>
+
+#include "layout/geometry.hpp"
+#include "layout/label_layout.hpp"
+#include "layout/spatial_grid.hpp"
+
+namespace steppeflow::layout {
+
+LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
+    LayoutQuality quality;
+    const Box bounds{0, 0, scene.page_width_mm, scene.page_height_mm};
+    SpatialGrid symbols(bounds, 5);
+    for (std::size_t i = 0; i < scene.places.size(); ++i) {
+        const auto& p = scene.places[i];
+        symbols.insert(i, {p.centre.x - p.radius_mm, p.centre.y - p.radius_mm, 2 * p.radius_mm, 2 * p.radius_mm});
+    }
+    for (const auto& flow : scene.flows) {
+        const double half = flow.width_mm / 2;
+        std::vector<std::size_t> seen;
+        symbols.query(bounds_of(flow.centre_line, half + min_clearance_mm), [&](std::size_t i) {
+            if (std::find(seen.begin(), seen.end(), i) != seen.end()) return;
+            seen.push_back(i);
+            const auto& place = scene.places[i];
+            if (std::find(flow.own_places.begin(), flow.own_places.end(), place.place_id) != flow.own_places.end()) return;
+            const double clearance = distance_to_path(place.centre, flow.centre_line) - half - place.radius_mm;
+            if (clearance < min_clearance_mm) quality.intrusions.push_back({flow.flow_id, place.place_id, clearance});
+        });
+    }
+    SpatialGrid labels(bounds, 8);
+    for (std::size_t i = 0; i < scene.labels.size(); ++i) labels.insert(i, scene.labels[i].box);
+    for (std::size_t i = 0; i < scene.labels.size(); ++i) {
+        std::vector<std::size_t> seen;
+        labels.query(scene.labels[i].box, [&](std::size_t j) {
+            if (j <= i || std::find(seen.begin(), seen.end(), j) != seen.end()) return;
+            seen.push_back(j);
+            if (scene.labels[i].box.overlaps(scene.labels[j].box)) {
+                quality.label_overlaps.push_back({scene.labels[i].text, scene.labels[j].text});
+            }
+        });
+    }
+    const FlowOccupancy occupancy(scene.flows, scene.map_frame);
+    for (const auto& label : scene.labels) {
+        if (label.kind != Label::Kind::graticule && occupancy.flows_touching(label.box) > 0) ++quality.labels_over_flows;
+    }
+    quality.labels_not_placed = static_cast<int>(scene.unplaced_labels.size());
+    return quality;
+}
+
+std::optional<double> tip_gap(const FlowShape& flow, const std::vector<PlaceSymbol>& places) {
+    if (flow.target != TargetKind::symbol || flow.centre_line.empty()) return std::nullopt;
+    for (const auto& place : places) {
+        if (place.place_id == flow.target_id) return distance(flow.centre_line.back(), place.centre) - place.radius_mm;
+    }
+    return std::nullopt;
+}
+
+}  // namespace steppeflow::layout

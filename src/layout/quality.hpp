@@ -1,0 +1,38 @@
+#pragma once
+// Measures of a laid-out map that a cartographer would check by eye: flows over symbols they do not
+// belong to, labels over labels, labels left out, arrowheads off their gap. The layout report and
+// the tests read them.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout/scene.hpp"
+
+namespace steppeflow::layout {
+
+struct Intrusion {
+    std::string flow_id;
+    std::string place_id;
+    double clearance_mm = 0;  // edge of the flow to edge of the symbol; negative: it overlaps
+};
+
+struct LabelOverlap {
+    std::string first;
+    std::string second;
+};
+
+struct LayoutQuality {
+    std::vector<Intrusion> intrusions;        // flows passing closer than `min_clearance_mm` to a foreign symbol
+    std::vector<LabelOverlap> label_overlaps;
+    int labels_over_flows = 0;                // labels that touch a flow (allowed where unavoidable)
+    int labels_not_placed = 0;
+};
+
+// `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.
+LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm = 0);
+
+// Distance from a flow's tip to the edge of the symbol it ends at, or nothing when it does not end at one.
+std::optional<double> tip_gap(const FlowShape& flow, const std::vector<PlaceSymbol>& places);
+
+}  // namespace steppeflow::layout

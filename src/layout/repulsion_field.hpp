@@ -1,0 +1,50 @@
+#pragma once
+// Inverse-distance repulsion from many points, summed through a pyramid of grids (Barnes–Hut):
+// points in the cells next to the query count one by one, farther cells count as their centroid.
+// The cost of a query grows with the logarithm of the page size, not with the number of points.
+
+#include <cstddef>
+#include <vector>
+
+#include "layout/scene.hpp"
+
+namespace steppeflow::layout {
+
+struct Repulsion {
+    Point weighted_sum;  // Σ w (p − q), with w = 1 / d⁴
+    double weight = 0;   // Σ w
+};
+
+class RepulsionField {
+public:
+    // `owner` tags each point (e.g. its flow); a query can leave out one owner's points.
+    RepulsionField(const Box& bounds, const std::vector<Point>& points, const std::vector<std::size_t>& owners);
+
+    // The repulsion at `p` from every point whose owner is not in `excluded`.
+    [[nodiscard]] Repulsion at(Point p, const std::vector<std::size_t>& excluded) const;
+
+private:
+    struct Aggregate {
+        double count = 0;
+        double sum_x = 0;
+        double sum_y = 0;
+    };
+    struct Level {
+        double cell = 1;
+        int columns = 1;
+        int rows = 1;
+        std::vector<Aggregate> cells;
+    };
+    [[nodiscard]] int column(const Level& level, double x) const;
+    [[nodiscard]] int row(const Level& level, double y) const;
+    static void add_point(Repulsion& total, Point p, Point q, double count);
+
+    Point origin_;
+    std::vector<Point> points_;
+    std::vector<std::size_t> owners_;
+    std::vector<Level> levels_;                      // finest first
+    std::vector<std::vector<std::size_t>> finest_;    // point indices per finest cell
+    std::vector<std::vector<std::size_t>> by_owner_;  // point indices per owner
+};
+
+}  // namespace steppeflow::layout
