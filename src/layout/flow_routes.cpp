@@ -151,6 +151,18 @@ RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& 
                 continue;
             }
         }
+        // An end beyond the frame (a crossing near the map's edge) is drawn to the frame.
+        while (route.stops.size() >= 2 && !contains(inner, route.stops.back())) {
+            const Point before = route.stops[route.stops.size() - 2];
+            const auto at_frame = exit_point(before, route.stops.back(), inner);
+            route.stops.pop_back();
+            if (at_frame) {
+                route.stops.push_back(*at_frame);
+                route.target = TargetKind::frame;
+                route.end_trim_mm = 0;
+                break;
+            }
+        }
         // Two stops on one spot leave no direction; drop the repeat.
         std::vector<Point> distinct;
         for (const auto& stop : route.stops) {

@@ -316,31 +316,36 @@ private:
         return centre_line(curved, requests_[flow], 1.0);
     }
 
-    // How many foreign nodes and arrowheads the flow's legs pass over.
+    // How many foreign nodes and arrowheads the flow's legs pass over. Each segment asks the grids
+    // for what is near it alone, so a long flow does not test everything under its bounding box.
     int intrusions(std::size_t flow, const SpatialGrid& node_grid, const SpatialGrid& arrow_grid,
                    const std::vector<ArrowObstacle>& arrows) const {
         const auto& request = requests_[flow];
         const PagePath line = flow_line(flow);
         if (line.size() < 2) return 0;
         const double half = request.width_mm / 2;
-        int count = 0;
-        std::vector<std::size_t> seen;
-        node_grid.query(bounds_of(line), [&](std::size_t n) {
-            if (std::find(seen.begin(), seen.end(), n) != seen.end()) return;
-            seen.push_back(n);
-            if (std::find(request.own_nodes.begin(), request.own_nodes.end(), n) != request.own_nodes.end()) return;
-            if (distance_to_path(nodes_[n].centre, line) < nodes_[n].radius_mm + half + options_.clearance_mm) ++count;
-        });
-        seen.clear();
-        arrow_grid.query(bounds_of(line), [&](std::size_t a) {
-            if (std::find(seen.begin(), seen.end(), a) != seen.end()) return;
-            seen.push_back(a);
-            const auto& arrow = arrows[a];
-            if (arrow.flow == flow || distance(arrow.end_node, request.stops.back()) < 1e-6) return;
-            if (distance(arrow.end_node, request.stops.front()) < 1e-6) return;
-            if (distance_to_path(arrow.centre, line) < arrow.radius + half + options_.clearance_mm / 2) ++count;
-        });
-        return count;
+        std::vector<std::size_t> hit_nodes;
+        std::vector<std::size_t> hit_arrows;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            const Point a = line[i - 1];
+            const Point b = line[i];
+            const Box near = bounds_of({a, b});
+            node_grid.query(near, [&](std::size_t n) {
+                if (std::find(hit_nodes.begin(), hit_nodes.end(), n) != hit_nodes.end()) return;
+                if (std::find(request.own_nodes.begin(), request.own_nodes.end(), n) != request.own_nodes.end()) return;
+                const double reach = nodes_[n].radius_mm + half + options_.clearance_mm;
+                if (squared_distance_to_segment(nodes_[n].centre, a, b) < reach * reach) hit_nodes.push_back(n);
+            });
+            arrow_grid.query(near, [&](std::size_t k) {
+                if (std::find(hit_arrows.begin(), hit_arrows.end(), k) != hit_arrows.end()) return;
+                const auto& arrow = arrows[k];
+                if (arrow.flow == flow || distance(arrow.end_node, request.stops.back()) < 1e-6) return;
+                if (distance(arrow.end_node, request.stops.front()) < 1e-6) return;
+                const double reach = arrow.radius + half + options_.clearance_mm / 2;
+                if (squared_distance_to_segment(arrow.centre, a, b) < reach * reach) hit_arrows.push_back(k);
+            });
+        }
+        return static_cast<int>(hit_nodes.size() + hit_arrows.size());
     }
 
     // Moves flows that pass over a foreign node or arrowhead along a spiral around their control
@@ -389,7 +394,7 @@ private:
                 const Leg& leg = legs_[moving];
                 const double range = options_.range_box * widen;
                 const double limit = leg.length * (0.5 + range);
-                const double step = std::max(0.3, limit / 25);  // about 2,000 candidates at most
+                const double step = std::max(0.3, limit / 12);  // about 450 candidates at most
                 const Point centre = legs_[moving].curve.control;
                 // An Archimedean spiral around the current control point, nearest candidates first.
                 for (double theta = std::numbers::pi;;) {

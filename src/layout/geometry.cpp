@@ -45,6 +45,11 @@ double circle_exit(Point a, Point b, Point centre, double radius) {
 
 double distance_to_segment(Point p, Point a, Point b) { return distance(p, nearest_on_segment(p, a, b)); }
 
+double squared_distance_to_segment(Point p, Point a, Point b) {
+    const Point d = p - nearest_on_segment(p, a, b);
+    return dot(d, d);
+}
+
 double distance_to_path(Point p, const PagePath& path) {
     if (path.empty()) return std::numeric_limits<double>::infinity();
     if (path.size() == 1) return distance(p, path.front());

@@ -16,7 +16,8 @@ inline Point operator*(Point a, double s) { return {a.x * s, a.y * s}; }
 inline Point operator*(double s, Point a) { return {a.x * s, a.y * s}; }
 inline double dot(Point a, Point b) { return a.x * b.x + a.y * b.y; }
 inline double cross(Point a, Point b) { return a.x * b.y - a.y * b.x; }
-inline double length(Point a) { return std::hypot(a.x, a.y); }
+// sqrt, not hypot: page coordinates never overflow, and hypot's care costs several times more.
+inline double length(Point a) { return std::sqrt(a.x * a.x + a.y * a.y); }
 inline double distance(Point a, Point b) { return length(a - b); }
 // The unit vector along `a`, or zero for the zero vector.
 inline Point unit(Point a) {
@@ -43,8 +44,9 @@ PagePath sample(const QuadraticCurve& curve, int count);
 
 double path_length(const PagePath& path);
 
-// The distance from `p` to the segment a–b.
+// The distance from `p` to the segment a–b, and its square (cheaper, for comparisons).
 double distance_to_segment(Point p, Point a, Point b);
+double squared_distance_to_segment(Point p, Point a, Point b);
 // The distance from `p` to the nearest point of the polyline.
 double distance_to_path(Point p, const PagePath& path);
 // The nearest point of the polyline (open) or ring (closed) to `p`.

@@ -52,8 +52,9 @@ int RepulsionField::row(const Level& level, double y) const {
 }
 
 void RepulsionField::add_point(Repulsion& total, Point p, Point q, double count) {
-    const double d = std::max(kMinDistanceMm, std::hypot(p.x - q.x, p.y - q.y));
-    const double d2 = d * d;
+    const double dx = p.x - q.x;
+    const double dy = p.y - q.y;
+    const double d2 = std::max(kMinDistanceMm * kMinDistanceMm, dx * dx + dy * dy);
     const double w = count / (d2 * d2);
     total.weighted_sum.x += w * (p.x - q.x);
     total.weighted_sum.y += w * (p.y - q.y);
