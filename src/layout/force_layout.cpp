@@ -111,11 +111,19 @@ public:
     Layouter(const std::vector<CurveRequest>& requests, const std::vector<NodeObstacle>& nodes, const Box& frame,
              const ForceLayoutOptions& options)
         : requests_(requests), nodes_(nodes), frame_(frame), options_(options) {
+        // Obstacle search is the costly part (Flox spends most of its time there). A budget of
+        // candidate positions in proportion to the number of flows keeps it linear, and, being a
+        // count rather than a clock, keeps the result the same on every machine.
+        candidate_budget_ = 60 * static_cast<long long>(requests.size()) + 6000;
         build_legs();
     }
 
     std::vector<CurvedFlow> run() {
-        for (int i = 0; i < options_.iterations; ++i) iterate(1.0 - static_cast<double>(i) / options_.iterations);
+        // Dense maps settle in fewer steps (Flox, too, drops to a few iterations beyond 200 flows).
+        const auto n = static_cast<double>(requests_.size());
+        const int iterations = n <= 200 ? options_.iterations
+                                        : std::max(8, static_cast<int>(options_.iterations * 200 / n));
+        for (int i = 0; i < iterations; ++i) iterate(1.0 - static_cast<double>(i) / iterations);
         if (options_.avoid_obstacles) {
             for (int pass = 0; pass < 3; ++pass) {
                 if (!resolve_obstacles()) break;
@@ -202,7 +210,7 @@ private:
         std::vector<std::size_t> owners;
         std::vector<std::vector<Point>> samples(legs_.size());
         for (std::size_t i = 0; i < legs_.size(); ++i) {
-            const int n = sample_count(legs_[i].length, 4.0, 3, 12);
+            const int n = sample_count(legs_[i].length, legs_.size() > 1000 ? 8.0 : 4.0, 3, legs_.size() > 1000 ? 6 : 12);
             for (int j = 0; j < n; ++j) {
                 const Point p = legs_[i].curve.at((j + 0.5) / n);
                 samples[i].push_back(p);
@@ -318,8 +326,9 @@ private:
 
     // How many foreign nodes and arrowheads the flow's legs pass over. Each segment asks the grids
     // for what is near it alone, so a long flow does not test everything under its bounding box.
+    // Counting stops at `enough`: a candidate no better than the best so far is rejected early.
     int intrusions(std::size_t flow, const SpatialGrid& node_grid, const SpatialGrid& arrow_grid,
-                   const std::vector<ArrowObstacle>& arrows) const {
+                   const std::vector<ArrowObstacle>& arrows, int enough = std::numeric_limits<int>::max()) const {
         const auto& request = requests_[flow];
         const PagePath line = flow_line(flow);
         if (line.size() < 2) return 0;
@@ -327,6 +336,7 @@ private:
         std::vector<std::size_t> hit_nodes;
         std::vector<std::size_t> hit_arrows;
         for (std::size_t i = 1; i < line.size(); ++i) {
+            if (static_cast<int>(hit_nodes.size() + hit_arrows.size()) >= enough) break;
             const Point a = line[i - 1];
             const Point b = line[i];
             const Box near = bounds_of({a, b});
@@ -356,9 +366,11 @@ private:
             for (const auto& n : nodes_) r = std::max(r, n.radius_mm);
             return r;
         }();
+        double widest = 0;
+        for (const auto& request : requests_) widest = std::max(widest, request.width_mm);
         SpatialGrid node_grid(frame_, 5.0);
         for (std::size_t n = 0; n < nodes_.size(); ++n) {
-            const double r = nodes_[n].radius_mm + options_.clearance_mm + 5.0;
+            const double r = nodes_[n].radius_mm + options_.clearance_mm + widest / 2;
             node_grid.insert(n, {nodes_[n].centre.x - r, nodes_[n].centre.y - r, 2 * r, 2 * r});
         }
         (void)max_radius;
@@ -366,7 +378,7 @@ private:
         auto arrows = arrowheads();
         SpatialGrid arrow_grid(frame_, 5.0);
         for (std::size_t a = 0; a < arrows.size(); ++a) {
-            const double r = arrows[a].radius + options_.clearance_mm + 5.0;
+            const double r = arrows[a].radius + options_.clearance_mm + widest / 2;
             arrow_grid.insert(a, {arrows[a].centre.x - r, arrows[a].centre.y - r, 2 * r, 2 * r});
         }
         std::vector<std::pair<int, std::size_t>> offenders;
@@ -394,12 +406,12 @@ private:
                 const Leg& leg = legs_[moving];
                 const double range = options_.range_box * widen;
                 const double limit = leg.length * (0.5 + range);
-                const double step = std::max(0.3, limit / 12);  // about 450 candidates at most
+                const double step = std::clamp(limit / 25, 0.3, 1.5);  // fine enough to thread between symbols
                 const Point centre = legs_[moving].curve.control;
                 // An Archimedean spiral around the current control point, nearest candidates first.
                 for (double theta = std::numbers::pi;;) {
                     const double r = step * theta / (2 * std::numbers::pi);
-                    if (r > limit) break;
+                    if (r > limit || candidate_budget_ <= 0) break;
                     theta += step / r;
                     const Point candidate = centre + Point{std::cos(theta), std::sin(theta)} * r;
                     for (std::size_t k = 0; k < flow_legs.size(); ++k) legs_[flow_legs[k]].curve.control = original[k];
@@ -412,7 +424,8 @@ private:
                     bool all_inside = true;
                     for (const auto i : flow_legs) all_inside = all_inside && curve_inside(legs_[i].curve, frame_);
                     if (!all_inside) continue;
-                    const int now = intrusions(flow, node_grid, arrow_grid, arrows);
+                    --candidate_budget_;
+                    const int now = intrusions(flow, node_grid, arrow_grid, arrows, best_hits);
                     if (now < best_hits) {
                         best_hits = now;
                         best.clear();
@@ -434,6 +447,7 @@ private:
     ForceLayoutOptions options_;
     std::vector<Leg> legs_;
     std::vector<std::size_t> first_leg_;
+    long long candidate_budget_ = 0;
 };
 
 }  // namespace
