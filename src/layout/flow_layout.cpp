@@ -178,31 +178,25 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             bundle.request.arrow_width_mm = std::max(bundle.request.arrow_width_mm, arrow_width_for(width));
         }
     }
-    const double gap = 0.4;
+    ForceLayoutOptions force;
+    force.iterations = options.layout_iterations;
+    force.clearance_mm = options.clearance_mm;
+    const double gap = force.parallel_gap_mm;
     for (auto& bundle : bundles) {
-        // Widest in the middle, the others alternately to either side.
-        std::stable_sort(bundle.members.begin(), bundle.members.end(), [](const Member& a, const Member& b) { return a.width > b.width; });
-        std::vector<Member> order;
-        for (std::size_t k = 0; k < bundle.members.size(); ++k) {
-            if (k % 2 == 0) order.push_back(bundle.members[k]); else order.insert(order.begin(), bundle.members[k]);
-        }
+        std::vector<double> widths;
+        for (const auto& member : bundle.members) widths.push_back(member.width);
+        const auto offsets = side_by_side(widths, gap);
         double total = -gap;
-        for (const auto& member : order) total += member.width + gap;
-        double at = -total / 2;
-        for (auto& member : order) {
-            member.lateral = at + member.width / 2;
-            at += member.width + gap;
+        for (std::size_t k = 0; k < widths.size(); ++k) {
+            bundle.members[k].lateral = offsets[k];
+            total += widths[k] + gap;
         }
-        bundle.members = std::move(order);
         bundle.request.width_mm = total;
     }
     spread_area_ends(bundles, plan.routes, gap, inner);
 
     std::vector<CurveRequest> requests;
     for (const auto& bundle : bundles) requests.push_back(bundle.request);
-    ForceLayoutOptions force;
-    force.iterations = options.layout_iterations;
-    force.clearance_mm = options.clearance_mm;
     const auto curves = layout_curves(requests, nodes, inner, force);
 
     for (std::size_t b = 0; b < bundles.size(); ++b) {

@@ -140,18 +140,10 @@ RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& 
         } else {
             const PlaceSymbol& end = destination->second;
             route.target_id = flow.destination;
-            if (contains(inner, end.centre)) {
-                route.stops.push_back(end.centre);
-                route.end_trim_mm = end.radius_mm + options.arrow_gap_mm;
-            } else if (const auto at_frame = exit_point(last, end.centre, inner)) {
-                route.target = TargetKind::frame;
-                route.stops.push_back(*at_frame);
-            } else {
-                plan.warnings.push_back(fmt::format("flow {} is not drawn: it lies outside the map frame", flow.id));
-                continue;
-            }
+            route.stops.push_back(end.centre);
+            route.end_trim_mm = end.radius_mm + options.arrow_gap_mm;
         }
-        // An end beyond the frame (a crossing near the map's edge) is drawn to the frame.
+        // An end beyond the frame (a destination off the map, a crossing near its edge) is drawn to the frame.
         while (route.stops.size() >= 2 && !contains(inner, route.stops.back())) {
             const Point before = route.stops[route.stops.size() - 2];
             const auto at_frame = exit_point(before, route.stops.back(), inner);
@@ -162,6 +154,10 @@ RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& 
                 route.end_trim_mm = 0;
                 break;
             }
+        }
+        if (route.stops.size() < 2) {
+            plan.warnings.push_back(fmt::format("flow {} is not drawn: it lies outside the map frame", flow.id));
+            continue;
         }
         // Two stops on one spot leave no direction; drop the repeat.
         std::vector<Point> distinct;

@@ -106,11 +106,21 @@ struct ArrowObstacle {
     double radius = 0;
 };
 
+RepulsionField node_field(const std::vector<NodeObstacle>& nodes, const Box& frame) {
+    std::vector<Point> points;
+    std::vector<std::size_t> owners;
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        points.push_back(nodes[n].centre);
+        owners.push_back(n);
+    }
+    return {frame, points, owners};
+}
+
 class Layouter {
 public:
     Layouter(const std::vector<CurveRequest>& requests, const std::vector<NodeObstacle>& nodes, const Box& frame,
              const ForceLayoutOptions& options)
-        : requests_(requests), nodes_(nodes), frame_(frame), options_(options) {
+        : requests_(requests), nodes_(nodes), frame_(frame), options_(options), node_field_(node_field(nodes, frame)) {
         // Obstacle search is the costly part (Flox spends most of its time there). A budget of
         // candidate positions in proportion to the number of flows keeps it linear, and, being a
         // count rather than a clock, keeps the result the same on every machine.
@@ -155,23 +165,11 @@ private:
         std::map<std::pair<NodeKey, NodeKey>, std::vector<std::size_t>> bundles;
         for (std::size_t i = 0; i < legs_.size(); ++i) bundles[{key_of(legs_[i].curve.start), key_of(legs_[i].curve.end)}].push_back(i);
         std::vector<double> lateral(legs_.size(), 0);
-        for (auto& [ends, members] : bundles) {
-            std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-                return requests_[legs_[a].flow].width_mm > requests_[legs_[b].flow].width_mm;
-            });
-            // Widest first, then alternately to either side of it.
-            std::vector<std::size_t> order;
-            for (std::size_t m = 0; m < members.size(); ++m) {
-                if (m % 2 == 0) order.push_back(members[m]); else order.insert(order.begin(), members[m]);
-            }
-            double total = 0;
-            for (const auto i : order) total += requests_[legs_[i].flow].width_mm + options_.parallel_gap_mm;
-            double at = -total / 2;
-            for (const auto i : order) {
-                const double w = requests_[legs_[i].flow].width_mm + options_.parallel_gap_mm;
-                lateral[i] = at + w / 2;
-                at += w;
-            }
+        for (const auto& [ends, members] : bundles) {
+            std::vector<double> widths;
+            for (const auto i : members) widths.push_back(requests_[legs_[i].flow].width_mm);
+            const auto offsets = side_by_side(widths, options_.parallel_gap_mm);
+            for (std::size_t m = 0; m < members.size(); ++m) lateral[members[m]] = offsets[m];
         }
         for (std::size_t i = 0; i < legs_.size(); ++i) {
             Leg& leg = legs_[i];
@@ -218,15 +216,7 @@ private:
                 owners.push_back(legs_[i].flow);
             }
         }
-        const Box bounds = frame_;
-        const RepulsionField flow_field(bounds, points, owners);
-        std::vector<Point> node_points;
-        std::vector<std::size_t> node_owners;
-        for (std::size_t n = 0; n < nodes_.size(); ++n) {
-            node_points.push_back(nodes_[n].centre);
-            node_owners.push_back(n);
-        }
-        const RepulsionField node_field(bounds, node_points, node_owners);
+        const RepulsionField flow_field(frame_, points, owners);
         const auto angular = angular_forces();
 
         std::vector<Point> moved(legs_.size());
@@ -236,7 +226,7 @@ private:
             Point external{}, from_nodes{};
             for (const Point p : samples[i]) {
                 external = external + push(flow_field.at(p, {leg.flow}), options_.repulsion_reach_mm);
-                from_nodes = from_nodes + push(node_field.at(p, request.own_nodes), options_.repulsion_reach_mm);
+                from_nodes = from_nodes + push(node_field_.at(p, request.own_nodes), options_.repulsion_reach_mm);
             }
             const double n = static_cast<double>(samples[i].size());
             external = external * (options_.flow_repulsion_mm / n);
@@ -361,11 +351,6 @@ private:
     // Moves flows that pass over a foreign node or arrowhead along a spiral around their control
     // point until they clear. Returns whether any flow moved.
     bool resolve_obstacles() {
-        const double max_radius = [&] {
-            double r = 0;
-            for (const auto& n : nodes_) r = std::max(r, n.radius_mm);
-            return r;
-        }();
         double widest = 0;
         for (const auto& request : requests_) widest = std::max(widest, request.width_mm);
         SpatialGrid node_grid(frame_, 5.0);
@@ -373,7 +358,6 @@ private:
             const double r = nodes_[n].radius_mm + options_.clearance_mm + widest / 2;
             node_grid.insert(n, {nodes_[n].centre.x - r, nodes_[n].centre.y - r, 2 * r, 2 * r});
         }
-        (void)max_radius;
         bool any_moved = false;
         auto arrows = arrowheads();
         SpatialGrid arrow_grid(frame_, 5.0);
@@ -445,6 +429,7 @@ private:
     const std::vector<NodeObstacle>& nodes_;
     Box frame_;
     ForceLayoutOptions options_;
+    RepulsionField node_field_;  // nodes never move: built once
     std::vector<Leg> legs_;
     std::vector<std::size_t> first_leg_;
     long long candidate_budget_ = 0;
@@ -455,6 +440,25 @@ private:
 std::vector<CurvedFlow> layout_curves(const std::vector<CurveRequest>& requests, const std::vector<NodeObstacle>& nodes,
                                       const Box& frame, const ForceLayoutOptions& options) {
     return Layouter(requests, nodes, frame, options).run();
+}
+
+std::vector<double> side_by_side(const std::vector<double>& widths_mm, double gap_mm) {
+    std::vector<std::size_t> by_width(widths_mm.size());
+    for (std::size_t i = 0; i < by_width.size(); ++i) by_width[i] = i;
+    std::stable_sort(by_width.begin(), by_width.end(), [&](std::size_t a, std::size_t b) { return widths_mm[a] > widths_mm[b]; });
+    std::vector<std::size_t> across;  // left to right
+    for (std::size_t k = 0; k < by_width.size(); ++k) {
+        if (k % 2 == 0) across.push_back(by_width[k]); else across.insert(across.begin(), by_width[k]);
+    }
+    double total = -gap_mm;
+    for (const double w : widths_mm) total += w + gap_mm;
+    std::vector<double> offsets(widths_mm.size(), 0);
+    double at = -total / 2;
+    for (const auto i : across) {
+        offsets[i] = at + widths_mm[i] / 2;
+        at += widths_mm[i] + gap_mm;
+    }
+    return offsets;
 }
 
 PagePath centre_line(const CurvedFlow& flow, const CurveRequest& request, double step_mm, double lateral_mm) {

@@ -52,6 +52,11 @@ struct CurvedFlow {
 std::vector<CurvedFlow> layout_curves(const std::vector<CurveRequest>& requests, const std::vector<NodeObstacle>& nodes,
                                       const Box& frame, const ForceLayoutOptions& options);
 
+// Offsets across the direction of travel (to the right) that set flows of these widths side by
+// side with `gap_mm` between them, widest in the middle, the others alternately to either side.
+// One offset per width, in the order given.
+std::vector<double> side_by_side(const std::vector<double>& widths_mm, double gap_mm);
+
 // The drawn centre line of a curved flow: the legs sampled about every `step_mm`, moved `lateral_mm`
 // to the right (a flow running beside others in a bundle), and trimmed at the circles of the trims
 // around the first and last stops.

@@ -42,42 +42,24 @@ double segment_box_distance(Point a, Point b, const Box& box) {
 
 }  // namespace
 
-FlowOccupancy::FlowOccupancy(const std::vector<FlowShape>& flows, const Box& bounds) : bounds_(bounds) {
-    columns_ = std::max(1, static_cast<int>(std::ceil(bounds.width / cell_)));
-    rows_ = std::max(1, static_cast<int>(std::ceil(bounds.height / cell_)));
-    cells_.assign(static_cast<std::size_t>(columns_ * rows_), {});
+FlowOccupancy::FlowOccupancy(const std::vector<FlowShape>& flows, const Box& bounds) : grid_(bounds, 4) {
     for (std::size_t f = 0; f < flows.size(); ++f) {
         const auto& line = flows[f].centre_line;
         const double half = std::max(flows[f].width_mm, flows[f].arrow_width_mm) / 2;
         for (std::size_t i = 1; i < line.size(); ++i) {
             segments_.push_back({line[i - 1], line[i], half, f});
-            const Box box = bounds_of({line[i - 1], line[i]}, half);
-            const int c0 = std::clamp(static_cast<int>((box.x - bounds.x) / cell_), 0, columns_ - 1);
-            const int c1 = std::clamp(static_cast<int>((box.x + box.width - bounds.x) / cell_), 0, columns_ - 1);
-            const int r0 = std::clamp(static_cast<int>((box.y - bounds.y) / cell_), 0, rows_ - 1);
-            const int r1 = std::clamp(static_cast<int>((box.y + box.height - bounds.y) / cell_), 0, rows_ - 1);
-            for (int r = r0; r <= r1; ++r) {
-                for (int c = c0; c <= c1; ++c) cells_[static_cast<std::size_t>(r * columns_ + c)].push_back(segments_.size() - 1);
-            }
+            grid_.insert(segments_.size() - 1, bounds_of({line[i - 1], line[i]}, half));
         }
     }
 }
 
 int FlowOccupancy::flows_touching(const Box& box) const {
-    const int c0 = std::clamp(static_cast<int>((box.x - bounds_.x) / cell_), 0, columns_ - 1);
-    const int c1 = std::clamp(static_cast<int>((box.x + box.width - bounds_.x) / cell_), 0, columns_ - 1);
-    const int r0 = std::clamp(static_cast<int>((box.y - bounds_.y) / cell_), 0, rows_ - 1);
-    const int r1 = std::clamp(static_cast<int>((box.y + box.height - bounds_.y) / cell_), 0, rows_ - 1);
     std::vector<std::size_t> flows;
-    for (int r = r0; r <= r1; ++r) {
-        for (int c = c0; c <= c1; ++c) {
-            for (const auto s : cells_[static_cast<std::size_t>(r * columns_ + c)]) {
-                const auto& segment = segments_[s];
-                if (std::find(flows.begin(), flows.end(), segment.flow) != flows.end()) continue;
-                if (segment_box_distance(segment.a, segment.b, box) < segment.half_width) flows.push_back(segment.flow);
-            }
-        }
-    }
+    grid_.query(box, [&](std::size_t s) {
+        const auto& segment = segments_[s];
+        if (std::find(flows.begin(), flows.end(), segment.flow) != flows.end()) return;
+        if (segment_box_distance(segment.a, segment.b, box) < segment.half_width) flows.push_back(segment.flow);
+    });
     return static_cast<int>(flows.size());
 }
 

@@ -5,6 +5,7 @@
 
 #include "layout/figure_options.hpp"
 #include "layout/scene.hpp"
+#include "layout/spatial_grid.hpp"
 
 namespace steppeflow::layout {
 
@@ -45,11 +46,7 @@ private:
         std::size_t flow;
     };
     std::vector<Segment> segments_;
-    Box bounds_;
-    std::vector<std::vector<std::size_t>> cells_;
-    double cell_ = 4;
-    int columns_ = 1;
-    int rows_ = 1;
+    SpatialGrid grid_;  // segment indices
 };
 
 }  // namespace steppeflow::layout

@@ -140,19 +140,16 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palet
         cairo_stroke(cr);
     } else if (head > 0) {
         arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
-        set_colour(cr, colour);
         if (uncertain) {
-            cairo_fill_preserve(cr);
-            const Point inward = layout::unit(base - tip);
-            (void)inward;
+            // Pale inside, outlined in the flow's colour, like the shaft.
             set_colour(cr, tint(colour, 0.3));
-            cairo_fill(cr);
-            arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
+            cairo_fill_preserve(cr);
             set_colour(cr, colour);
             cairo_set_line_width(cr, edge * 1.6);
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
             cairo_stroke(cr);
         } else {
+            set_colour(cr, colour);
             cairo_fill(cr);
         }
     }
