@@ -50,6 +50,7 @@ Synthetic synthetic(int flow_count) {
 void BM_LayoutFlows(benchmark::State& state) {
     const Synthetic s = synthetic(static_cast<int>(state.range(0)));
     layout::FigureOptions options;
+    options.avoid_obstacles = state.range(1) != 0;
     const layout::WidthScale scale(1000, 2.0, 0.2);
     for (auto _ : state) {
         auto result = layout::layout_flows(s.flows, s.symbols, {}, s.drawn, s.frame, scale, options);
@@ -57,7 +58,11 @@ void BM_LayoutFlows(benchmark::State& state) {
     }
     state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_LayoutFlows)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity();
+// Second argument: node and arrowhead avoidance on (1) or forces only (0).
+BENCHMARK(BM_LayoutFlows)
+    ->ArgsProduct({{10, 100, 1000, 10000}, {1, 0}})
+    ->ArgNames({"flows", "avoid"})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_PlaceLabels(benchmark::State& state) {
     const Synthetic s = synthetic(static_cast<int>(state.range(0)) * 3);

@@ -42,6 +42,7 @@ struct FigureOptions {
     WidthMode width_mode = WidthMode::linear;
     std::vector<double> width_classes;  // class upper bounds for WidthMode::classes (empty: chosen)
     int layout_iterations = 50;
+    bool avoid_obstacles = true;  // move flows off foreign symbols and arrowheads after the forces
     // Where the legend goes: beside the map (right), under it (below), or whichever gives the map
     // the larger scale (automatic).
     enum class LegendPlace { automatic, right, below } legend_place = LegendPlace::automatic;

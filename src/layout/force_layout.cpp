@@ -106,25 +106,25 @@ struct ArrowObstacle {
     double radius = 0;
 };
 
-RepulsionField node_field(const std::vector<NodeObstacle>& nodes, const Box& frame) {
+RepulsionField node_field(const std::vector<NodeObstacle>& nodes, const Box& frame, double reach_mm) {
     std::vector<Point> points;
     std::vector<std::size_t> owners;
     for (std::size_t n = 0; n < nodes.size(); ++n) {
         points.push_back(nodes[n].centre);
         owners.push_back(n);
     }
-    return {frame, points, owners};
+    return {frame, points, owners, reach_mm};
 }
 
 class Layouter {
 public:
     Layouter(const std::vector<CurveRequest>& requests, const std::vector<NodeObstacle>& nodes, const Box& frame,
              const ForceLayoutOptions& options)
-        : requests_(requests), nodes_(nodes), frame_(frame), options_(options), node_field_(node_field(nodes, frame)) {
+        : requests_(requests), nodes_(nodes), frame_(frame), options_(options), node_field_(node_field(nodes, frame, 6 * options.repulsion_reach_mm)) {
         // Obstacle search is the costly part (Flox spends most of its time there). A budget of
         // candidate positions in proportion to the number of flows keeps it linear, and, being a
         // count rather than a clock, keeps the result the same on every machine.
-        candidate_budget_ = 60 * static_cast<long long>(requests.size()) + 6000;
+        candidate_budget_ = 25 * static_cast<long long>(requests.size()) + 6000;
         build_legs();
     }
 
@@ -208,7 +208,7 @@ private:
         std::vector<std::size_t> owners;
         std::vector<std::vector<Point>> samples(legs_.size());
         for (std::size_t i = 0; i < legs_.size(); ++i) {
-            const int n = sample_count(legs_[i].length, legs_.size() > 1000 ? 8.0 : 4.0, 3, legs_.size() > 1000 ? 6 : 12);
+            const int n = sample_count(legs_[i].length, legs_.size() > 1000 ? 8.0 : 5.0, 3, legs_.size() > 1000 ? 6 : 10);
             for (int j = 0; j < n; ++j) {
                 const Point p = legs_[i].curve.at((j + 0.5) / n);
                 samples[i].push_back(p);
@@ -216,7 +216,8 @@ private:
                 owners.push_back(legs_[i].flow);
             }
         }
-        const RepulsionField flow_field(frame_, points, owners);
+        // The push fades with distance (to 3 % at six times its reach): what lies farther is left out.
+        const RepulsionField flow_field(frame_, points, owners, 6 * options_.repulsion_reach_mm);
         const auto angular = angular_forces();
 
         std::vector<Point> moved(legs_.size());
@@ -325,24 +326,34 @@ private:
         const double half = request.width_mm / 2;
         std::vector<std::size_t> hit_nodes;
         std::vector<std::size_t> hit_arrows;
-        for (std::size_t i = 1; i < line.size(); ++i) {
+        // A few segments at a time: one grid query serves a run of about 4 mm of the line.
+        constexpr std::size_t kRun = 4;
+        const auto near_run = [&](Point p, std::size_t from, std::size_t to, double reach) {
+            for (std::size_t i = from; i < to; ++i) {
+                if (squared_distance_to_segment(p, line[i - 1], line[i]) < reach * reach) return true;
+            }
+            return false;
+        };
+        for (std::size_t from = 1; from < line.size(); from += kRun) {
             if (static_cast<int>(hit_nodes.size() + hit_arrows.size()) >= enough) break;
-            const Point a = line[i - 1];
-            const Point b = line[i];
-            const Box near = bounds_of({a, b});
+            const std::size_t to = std::min(line.size(), from + kRun);
+            const Box near = bounds_of(PagePath(line.begin() + static_cast<std::ptrdiff_t>(from - 1),
+                                                line.begin() + static_cast<std::ptrdiff_t>(to)));
             node_grid.query(near, [&](std::size_t n) {
+                const double reach = nodes_[n].radius_mm + half + options_.clearance_mm;
+                if (!near_run(nodes_[n].centre, from, to, reach)) return;
                 if (std::find(hit_nodes.begin(), hit_nodes.end(), n) != hit_nodes.end()) return;
                 if (std::find(request.own_nodes.begin(), request.own_nodes.end(), n) != request.own_nodes.end()) return;
-                const double reach = nodes_[n].radius_mm + half + options_.clearance_mm;
-                if (squared_distance_to_segment(nodes_[n].centre, a, b) < reach * reach) hit_nodes.push_back(n);
+                hit_nodes.push_back(n);
             });
             arrow_grid.query(near, [&](std::size_t k) {
-                if (std::find(hit_arrows.begin(), hit_arrows.end(), k) != hit_arrows.end()) return;
                 const auto& arrow = arrows[k];
+                const double reach = arrow.radius + half + options_.clearance_mm / 2;
+                if (!near_run(arrow.centre, from, to, reach)) return;
+                if (std::find(hit_arrows.begin(), hit_arrows.end(), k) != hit_arrows.end()) return;
                 if (arrow.flow == flow || distance(arrow.end_node, request.stops.back()) < 1e-6) return;
                 if (distance(arrow.end_node, request.stops.front()) < 1e-6) return;
-                const double reach = arrow.radius + half + options_.clearance_mm / 2;
-                if (squared_distance_to_segment(arrow.centre, a, b) < reach * reach) hit_arrows.push_back(k);
+                hit_arrows.push_back(k);
             });
         }
         return static_cast<int>(hit_nodes.size() + hit_arrows.size());

@@ -9,7 +9,8 @@ namespace {
 constexpr double kMinDistanceMm = 0.05;  // closer points weigh as if this far: no division by zero
 }
 
-RepulsionField::RepulsionField(const Box& bounds, const std::vector<Point>& points, const std::vector<std::size_t>& owners)
+RepulsionField::RepulsionField(const Box& bounds, const std::vector<Point>& points, const std::vector<std::size_t>& owners,
+                               double reach_mm)
     : origin_{bounds.x, bounds.y}, points_(points), owners_(owners) {
     const double width = std::max(bounds.width, 1.0);
     const double height = std::max(bounds.height, 1.0);
@@ -24,6 +25,11 @@ RepulsionField::RepulsionField(const Box& bounds, const std::vector<Point>& poin
         level.cells.assign(static_cast<std::size_t>(level.columns) * static_cast<std::size_t>(level.rows), {});
         levels_.push_back(std::move(level));
         if (levels_.back().columns <= 4 && levels_.back().rows <= 4) break;
+        // Cells half the reach wide: the ring of cells a level looks at ends beyond the reach.
+        if (cell >= reach_mm / 2) {
+            top_covers_all_ = false;
+            break;
+        }
         cell *= 2;
     }
     finest_.assign(levels_.front().cells.size(), {});
@@ -40,6 +46,12 @@ RepulsionField::RepulsionField(const Box& bounds, const std::vector<Point>& poin
         }
         if (owners_[i] >= by_owner_.size()) by_owner_.resize(owners_[i] + 1);
         by_owner_[owners_[i]].push_back(i);
+    }
+    // Centroids once, not a division per query.
+    for (auto& level : levels_) {
+        for (auto& cell : level.cells) {
+            if (cell.count > 0) cell.centroid = {cell.sum_x / cell.count, cell.sum_y / cell.count};
+        }
     }
 }
 
@@ -61,6 +73,16 @@ void RepulsionField::add_point(Repulsion& total, Point p, Point q, double count)
     total.weight += w;
 }
 
+RepulsionField::Range RepulsionField::visited(std::size_t l, Point p) const {
+    const Level& level = levels_[l];
+    if (l + 1 == levels_.size() && top_covers_all_) return {0, level.columns - 1, 0, level.rows - 1};
+    // The 3×3 block of the next coarser level around p, in this level's cells (that level may be virtual).
+    const int parent_c = column(level, p.x) / 2;
+    const int parent_r = row(level, p.y) / 2;
+    return {std::max(0, 2 * (parent_c - 1)), std::min(level.columns - 1, 2 * (parent_c + 1) + 1),
+            std::max(0, 2 * (parent_r - 1)), std::min(level.rows - 1, 2 * (parent_r + 1) + 1)};
+}
+
 Repulsion RepulsionField::at(Point p, const std::vector<std::size_t>& excluded) const {
     Repulsion total;
     const auto is_excluded = [&](std::size_t owner) {
@@ -79,29 +101,21 @@ Repulsion RepulsionField::at(Point p, const std::vector<std::size_t>& excluded) 
         }
     }
     // Far field, a centroid per cell: at each level the ring between this level's 3×3 block and
-    // the next level's 3×3 block; the top level takes everything left.
+    // the next level's 3×3 block; the top level takes everything left, or what is within reach.
     bool excluded_far = false;
     for (std::size_t l = 0; l < levels_.size(); ++l) {
         const Level& level = levels_[l];
         const int lc = column(level, p.x);
         const int lr = row(level, p.y);
-        int c0 = 0, c1 = level.columns - 1, r0 = 0, r1 = level.rows - 1;
-        if (l + 1 < levels_.size()) {
-            const Level& parent = levels_[l + 1];
-            const int parent_c = column(parent, p.x);
-            const int parent_r = row(parent, p.y);
-            c0 = std::max(0, 2 * (parent_c - 1));
-            c1 = std::min(level.columns - 1, 2 * (parent_c + 1) + 1);
-            r0 = std::max(0, 2 * (parent_r - 1));
-            r1 = std::min(level.rows - 1, 2 * (parent_r + 1) + 1);
-        }
+        const Range range = visited(l, p);
+        const int c0 = range.c0, c1 = range.c1, r0 = range.r0, r1 = range.r1;
         for (int r = r0; r <= r1; ++r) {
             for (int c = c0; c <= c1; ++c) {
                 if (std::abs(c - lc) <= 1 && std::abs(r - lr) <= 1) continue;
                 const Aggregate& cell =
                     level.cells[static_cast<std::size_t>(r) * static_cast<std::size_t>(level.columns) + static_cast<std::size_t>(c)];
                 if (cell.count <= 0) continue;
-                add_point(total, p, {cell.sum_x / cell.count, cell.sum_y / cell.count}, cell.count);
+                add_point(total, p, cell.centroid, cell.count);
                 excluded_far = true;
             }
         }
@@ -109,11 +123,16 @@ Repulsion RepulsionField::at(Point p, const std::vector<std::size_t>& excluded) 
     // The far field counted the excluded owners' own points too: take them out again, each as the
     // point it is (exact when it was alone in its cell, close otherwise).
     if (excluded_far) {
+        const Range top_range = visited(levels_.size() - 1, p);
         for (const std::size_t owner : excluded) {
             if (owner >= by_owner_.size()) continue;
             for (const std::size_t i : by_owner_[owner]) {
                 const Point q = points_[i];
                 if (std::abs(column(finest, q.x) - pc) <= 1 && std::abs(row(finest, q.y) - pr) <= 1) continue;
+                const Level& top = levels_.back();
+                const int qc = column(top, q.x);
+                const int qr = row(top, q.y);
+                if (qc < top_range.c0 || qc > top_range.c1 || qr < top_range.r0 || qr > top_range.r1) continue;  // beyond reach
                 Repulsion own;
                 add_point(own, p, q, 1);
                 total.weighted_sum.x -= own.weighted_sum.x;

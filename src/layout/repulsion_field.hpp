@@ -4,6 +4,7 @@
 // The cost of a query grows with the logarithm of the page size, not with the number of points.
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 #include "layout/scene.hpp"
@@ -17,8 +18,10 @@ struct Repulsion {
 
 class RepulsionField {
 public:
-    // `owner` tags each point (e.g. its flow); a query can leave out one owner's points.
-    RepulsionField(const Box& bounds, const std::vector<Point>& points, const std::vector<std::size_t>& owners);
+    // `owner` tags each point (e.g. its flow); a query can leave out one owner's points. Points
+    // farther than about `reach_mm` (between 1 and 1.5 times it, by the grid) are not counted.
+    RepulsionField(const Box& bounds, const std::vector<Point>& points, const std::vector<std::size_t>& owners,
+                   double reach_mm = std::numeric_limits<double>::infinity());
 
     // The repulsion at `p` from every point whose owner is not in `excluded`.
     [[nodiscard]] Repulsion at(Point p, const std::vector<std::size_t>& excluded) const;
@@ -28,6 +31,7 @@ private:
         double count = 0;
         double sum_x = 0;
         double sum_y = 0;
+        Point centroid;
     };
     struct Level {
         double cell = 1;
@@ -35,6 +39,11 @@ private:
         int rows = 1;
         std::vector<Aggregate> cells;
     };
+    struct Range {
+        int c0, c1, r0, r1;  // inclusive, in the level's cells
+    };
+    // The cells of level `l` a query at p looks at (before leaving out the 3×3 block around p).
+    [[nodiscard]] Range visited(std::size_t l, Point p) const;
     [[nodiscard]] int column(const Level& level, double x) const;
     [[nodiscard]] int row(const Level& level, double y) const;
     static void add_point(Repulsion& total, Point p, Point q, double count);
@@ -43,6 +52,7 @@ private:
     std::vector<Point> points_;
     std::vector<std::size_t> owners_;
     std::vector<Level> levels_;                      // finest first
+    bool top_covers_all_ = true;                     // false: the top level too sees only what is near
     std::vector<std::vector<std::size_t>> finest_;    // point indices per finest cell
     std::vector<std::vector<std::size_t>> by_owner_;  // point indices per owner
 };

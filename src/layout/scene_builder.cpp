@@ -1,6 +1,8 @@
 #include "layout/scene_builder.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <map>
 #include <set>
 
@@ -50,6 +52,26 @@ const model::Feature* area_feature(const model::Place& place, const std::vector<
         }
     }
     return nullptr;
+}
+
+// The vertex of a feature's polygons nearest to `from`, in projected metres.
+std::optional<geo::XY> nearest_vertex(const model::Feature& feature, const geo::Projection& projection, geo::XY from) {
+    std::optional<geo::XY> best;
+    double best_distance = 0;
+    for (const auto& polygon : feature.polygons) {
+        for (const auto& ring : polygon.rings) {
+            for (const auto& vertex : ring) {
+                const auto xy = projection.forward(vertex);
+                if (!xy) continue;
+                const double d = std::hypot(xy->x - from.x, xy->y - from.y);
+                if (!best || d < best_distance) {
+                    best = xy;
+                    best_distance = d;
+                }
+            }
+        }
+    }
+    return best;
 }
 
 std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,
@@ -204,6 +226,16 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
             const auto* place = inputs.gazetteer.find(id);
             if (place == nullptr) continue;
             if (const auto xy = projection.forward(place->position)) points.push_back(*xy);
+        }
+        // Flows into an area cross its border where it is nearest: that point belongs on the map too.
+        for (const auto& flow : inputs.flows) {
+            const auto area = area_features.find(flow.destination);
+            if (area == area_features.end()) continue;
+            const auto* from = inputs.gazetteer.find(flow.via.empty() ? flow.origin : flow.via);
+            if (from == nullptr) continue;
+            if (const auto start = projection.forward(from->position)) {
+                if (const auto crossing = nearest_vertex(*area->second, projection, *start)) points.push_back(*crossing);
+            }
         }
         extent = fit_points(points, options.extent_margin);
     }
