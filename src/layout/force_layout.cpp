@@ -121,10 +121,12 @@ public:
     Layouter(const std::vector<CurveRequest>& requests, const std::vector<NodeObstacle>& nodes, const Box& frame,
              const ForceLayoutOptions& options)
         : requests_(requests), nodes_(nodes), frame_(frame), options_(options), node_field_(node_field(nodes, frame, 6 * options.repulsion_reach_mm)) {
-        // Obstacle search is the costly part (Flox spends most of its time there). A budget of
-        // candidate positions in proportion to the number of flows keeps it linear, and, being a
-        // count rather than a clock, keeps the result the same on every machine.
+        // Obstacle search is the costly part (Flox spends most of its time there), and on a crowded
+        // page every position of a flow meets many obstacles. A budget of candidate positions and
+        // of obstacle tests, both in proportion to the number of flows, keeps it linear; being
+        // counts rather than a clock, they keep the result the same on every machine.
         candidate_budget_ = 25 * static_cast<long long>(requests.size()) + 6000;
+        test_budget_ = 3000 * static_cast<long long>(requests.size()) + 200000;
         build_legs();
     }
 
@@ -135,7 +137,7 @@ public:
                                         : std::max(8, static_cast<int>(options_.iterations * 200 / n));
         for (int i = 0; i < iterations; ++i) iterate(1.0 - static_cast<double>(i) / iterations);
         if (options_.avoid_obstacles) {
-            for (int pass = 0; pass < 3; ++pass) {
+            for (int pass = 0; pass < 3 && test_budget_ > 0; ++pass) {
                 if (!resolve_obstacles()) break;
             }
         }
@@ -340,6 +342,7 @@ private:
             const Box near = bounds_of(PagePath(line.begin() + static_cast<std::ptrdiff_t>(from - 1),
                                                 line.begin() + static_cast<std::ptrdiff_t>(to)));
             node_grid.query(near, [&](std::size_t n) {
+                --test_budget_;
                 const double reach = nodes_[n].radius_mm + half + options_.clearance_mm;
                 if (!near_run(nodes_[n].centre, from, to, reach)) return;
                 if (std::find(hit_nodes.begin(), hit_nodes.end(), n) != hit_nodes.end()) return;
@@ -347,6 +350,7 @@ private:
                 hit_nodes.push_back(n);
             });
             arrow_grid.query(near, [&](std::size_t k) {
+                --test_budget_;
                 const auto& arrow = arrows[k];
                 const double reach = arrow.radius + half + options_.clearance_mm / 2;
                 if (!near_run(arrow.centre, from, to, reach)) return;
@@ -406,7 +410,7 @@ private:
                 // An Archimedean spiral around the current control point, nearest candidates first.
                 for (double theta = std::numbers::pi;;) {
                     const double r = step * theta / (2 * std::numbers::pi);
-                    if (r > limit || candidate_budget_ <= 0) break;
+                    if (r > limit || candidate_budget_ <= 0 || test_budget_ <= 0) break;
                     theta += step / r;
                     const Point candidate = centre + Point{std::cos(theta), std::sin(theta)} * r;
                     for (std::size_t k = 0; k < flow_legs.size(); ++k) legs_[flow_legs[k]].curve.control = original[k];
@@ -444,6 +448,7 @@ private:
     std::vector<Leg> legs_;
     std::vector<std::size_t> first_leg_;
     long long candidate_budget_ = 0;
+    mutable long long test_budget_ = 0;  // obstacle tests left; spent inside the const checks
 };
 
 }  // namespace
