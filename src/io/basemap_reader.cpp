@@ -41,7 +41,7 @@ void collect(OGRGeometryH geometry, model::Feature& feature) {
 
 std::string string_field(OGRFeatureH feature, const char* name) {
     const int index = OGR_F_GetFieldIndex(feature, name);
-    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(feature, index)) return {};
+    if (index < 0 || OGR_F_IsFieldSetAndNotNull(feature, index) == 0) return {};
     return OGR_F_GetFieldAsString(feature, index);
 }
 

@@ -109,7 +109,7 @@ std::optional<std::int64_t> parse_optional_count(const RecordView& row, std::str
 }
 
 std::string parse_choice(const RecordView& row, std::string_view column, const std::vector<std::string_view>& names) {
-    const std::string text = required_text(row, column);
+    std::string text = required_text(row, column);
     for (const auto name : names) {
         if (name == text) return text;
     }

@@ -16,8 +16,8 @@ GdalErrorCollector::~GdalErrorCollector() {
     CPLPopErrorHandler();
 }
 
-std::string GdalErrorCollector::last_or(std::string fallback) const {
-    return messages_.empty() ? std::move(fallback) : messages_.back();
+std::string GdalErrorCollector::last_or(const std::string& fallback) const {
+    return messages_.empty() ? fallback : messages_.back();
 }
 
 void CPL_STDCALL GdalErrorCollector::handle(CPLErr level, CPLErrorNum /*number*/, const char* message) {

@@ -32,7 +32,7 @@ public:
     GdalErrorCollector& operator=(const GdalErrorCollector&) = delete;
 
     [[nodiscard]] const std::vector<std::string>& messages() const { return messages_; }
-    [[nodiscard]] std::string last_or(std::string fallback) const;
+    [[nodiscard]] std::string last_or(const std::string& fallback) const;
 
 private:
     static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);

@@ -1,6 +1,7 @@
 #include "io/table.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <cpl_string.h>
 #include <fmt/format.h>
@@ -27,7 +28,7 @@ std::optional<PointGeometry> point_of(OGRFeatureH feature) {
     OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
     if (geometry == nullptr) return std::nullopt;
     if (wkbFlatten(OGR_G_GetGeometryType(geometry)) != wkbPoint) return std::nullopt;
-    if (OGR_G_IsEmpty(geometry)) return std::nullopt;
+    if (OGR_G_IsEmpty(geometry) != 0) return std::nullopt;
     return PointGeometry{OGR_G_GetX(geometry, 0), OGR_G_GetY(geometry, 0)};
 }
 
@@ -41,9 +42,9 @@ Table read_table(const std::filesystem::path& path) {
 
     // CSV: keep every value as text, and never guess geometry from column names; our readers
     // interpret lon/lat themselves so that a bad coordinate is reported with its line.
-    const char* const csv_options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
+    const std::array<const char*, 3> csv_options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
     DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                     is_csv(path) ? csv_options : nullptr, nullptr));
+                                     is_csv(path) ? csv_options.data() : nullptr, nullptr));
     if (!dataset) {
         throw IoError(fmt::format("{}: cannot be read as a vector data file ({})", file,
                                   errors.last_or("no GDAL driver recognised it")));

@@ -137,6 +137,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
     result.warnings = std::move(plan.warnings);
 
     std::vector<NodeObstacle> nodes;
+    nodes.reserve(drawn_symbols.size());
     for (const auto& symbol : drawn_symbols) nodes.push_back({symbol.centre, symbol.radius_mm});
     std::map<std::string, std::size_t, std::less<>> node_of_place;
     for (std::size_t i = 0; i < drawn_symbols.size(); ++i) node_of_place.emplace(drawn_symbols[i].place_id, i);
@@ -197,6 +198,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
     spread_area_ends(bundles, plan.routes, gap, inner);
 
     std::vector<CurveRequest> requests;
+    requests.reserve(bundles.size());
     for (const auto& bundle : bundles) requests.push_back(bundle.request);
     const auto curves = layout_curves(requests, nodes, inner, force);
 

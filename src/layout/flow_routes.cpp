@@ -22,11 +22,10 @@ struct AreaEntry {
 // Whether the straight way from a to b keeps clear of every symbol but the flow's own.
 bool clear_way(Point a, Point b, const std::vector<PlaceSymbol>& symbols, const std::vector<std::string>& own,
                double clearance_mm) {
-    for (const auto& symbol : symbols) {
-        if (std::find(own.begin(), own.end(), symbol.place_id) != own.end()) continue;
-        if (distance_to_segment(symbol.centre, a, b) < symbol.radius_mm + clearance_mm) return false;
-    }
-    return true;
+    return std::ranges::all_of(symbols, [&](const PlaceSymbol& symbol) {
+        return std::find(own.begin(), own.end(), symbol.place_id) != own.end() ||
+               distance_to_segment(symbol.centre, a, b) >= symbol.radius_mm + clearance_mm;
+    });
 }
 
 // Where a route from `from` (arriving along `arrival`, zero if unknown) meets the area: the nearest
@@ -64,7 +63,7 @@ std::optional<AreaEntry> area_entry(const DestinationArea& area, Point from, Poi
                 for (int k = 0; k < steps; ++k) {
                     const Point p = a + (b - a) * (static_cast<double>(k) / steps);
                     const double d = distance(from, p);
-                    if (d < best_distance + 8) candidates.push_back({d, p});  // a short detour at most
+                    if (d < best_distance + 8) candidates.emplace_back(d, p);  // a short detour at most
                 }
             }
         }

@@ -57,7 +57,8 @@ bool curve_inside(const QuadraticCurve& curve, const Box& frame) {
 Point clamp_to_frame(const QuadraticCurve& curve, const Box& frame) {
     if (curve_inside(curve, frame)) return curve.control;
     const Point middle = (curve.start + curve.end) * 0.5;
-    double inside = 0, outside = 1;
+    double inside = 0;
+    double outside = 1;
     for (int i = 0; i < 12; ++i) {
         const double mid = (inside + outside) / 2;
         QuadraticCurve trial = curve;
@@ -84,9 +85,9 @@ void smooth_joints(std::vector<Leg>& legs, const std::vector<std::size_t>& flow_
 }
 
 struct NodeKey {
-    long long x;
-    long long y;
-    friend auto operator<=>(const NodeKey&, const NodeKey&) = default;
+    long long x = 0;
+    long long y = 0;
+    friend auto operator<=>(const NodeKey&, const NodeKey&) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 NodeKey key_of(Point p) { return {std::llround(p.x * 100), std::llround(p.y * 100)}; }
 
@@ -226,12 +227,13 @@ private:
         for (std::size_t i = 0; i < legs_.size(); ++i) {
             const Leg& leg = legs_[i];
             const CurveRequest& request = requests_[leg.flow];
-            Point external{}, from_nodes{};
+            Point external{};
+            Point from_nodes{};
             for (const Point p : samples[i]) {
                 external = external + push(flow_field.at(p, {leg.flow}), options_.repulsion_reach_mm);
                 from_nodes = from_nodes + push(node_field_.at(p, request.own_nodes), options_.repulsion_reach_mm);
             }
-            const double n = static_cast<double>(samples[i].size());
+            const auto n = static_cast<double>(samples[i].size());
             external = external * (options_.flow_repulsion_mm / n);
             from_nodes = from_nodes * (options_.flow_repulsion_mm * options_.node_weight / n);
             const Point to_rest = leg.rest - leg.curve.control;
@@ -383,7 +385,7 @@ private:
         std::vector<std::pair<int, std::size_t>> offenders;
         for (std::size_t f = 0; f < requests_.size(); ++f) {
             const int hits = intrusions(f, node_grid, arrow_grid, arrows);
-            if (hits > 0) offenders.push_back({-hits, f});
+            if (hits > 0) offenders.emplace_back(-hits, f);
         }
         std::sort(offenders.begin(), offenders.end());
         for (const auto& [negative_hits, flow] : offenders) {
@@ -396,6 +398,7 @@ private:
                     const std::vector<ArrowObstacle>& arrows) {
         const auto flow_legs = legs_of(legs_, flow, first_leg_);
         std::vector<Point> original;
+        original.reserve(flow_legs.size());
         for (const auto i : flow_legs) original.push_back(legs_[i].curve.control);
         int best_hits = hits;
         std::vector<Point> best = original;

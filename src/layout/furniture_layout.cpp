@@ -69,7 +69,10 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
                                             int target_lines) {
     // The lon/lat range the frame covers, read off its edges.
     const Box& f = transform.frame();
-    double lon0 = 180, lon1 = -180, lat0 = 90, lat1 = -90;
+    double lon0 = 180;
+    double lon1 = -180;
+    double lat0 = 90;
+    double lat1 = -90;
     for (int i = 0; i <= 40; ++i) {
         const double t = i / 40.0;
         for (const Point p : {Point{f.x + t * f.width, f.y}, Point{f.x + t * f.width, f.y + f.height},
@@ -102,8 +105,13 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
         }
         if (line.path.size() >= 2) lines.push_back(std::move(line));
     };
-    for (double lon = std::ceil(lon0 / lon_step) * lon_step; lon <= lon1; lon += lon_step) add(true, lon, lat0, lat1);
-    for (double lat = std::ceil(lat0 / lat_step) * lat_step; lat <= lat1; lat += lat_step) add(false, lat, lon0, lon1);
+    // Whole steps counted as integers, so no rounding drift adds or drops a line.
+    for (auto k = static_cast<long>(std::ceil(lon0 / lon_step)); static_cast<double>(k) * lon_step <= lon1; ++k) {
+        add(true, static_cast<double>(k) * lon_step, lat0, lat1);
+    }
+    for (auto k = static_cast<long>(std::ceil(lat0 / lat_step)); static_cast<double>(k) * lat_step <= lat1; ++k) {
+        add(false, static_cast<double>(k) * lat_step, lon0, lon1);
+    }
     return lines;
 }
 

@@ -25,8 +25,10 @@ Box symbol_box(const PlaceSymbol& symbol) {
 // Distance from a segment to a box (0 when they meet).
 double segment_box_distance(Point a, Point b, const Box& box) {
     if (contains(box, a) || contains(box, b)) return 0;
-    const Point corners[4] = {{box.x, box.y}, {box.x + box.width, box.y}, {box.x + box.width, box.y + box.height},
-                              {box.x, box.y + box.height}};
+    const std::array<Point, 4> corners{{{box.x, box.y},
+                                        {box.x + box.width, box.y},
+                                        {box.x + box.width, box.y + box.height},
+                                        {box.x, box.y + box.height}}};
     double best = std::numeric_limits<double>::infinity();
     for (int i = 0; i < 4; ++i) {
         if (segments_cross(a, b, corners[i], corners[(i + 1) % 4])) return 0;

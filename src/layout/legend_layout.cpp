@@ -71,7 +71,7 @@ struct Section {
 class SectionBuilder {
 public:
     SectionBuilder(const FigureOptions& options, const TextMeasure& measure)
-        : options_(options), measure_(measure), size_(options.label_size_pt),
+        : measure_(measure), size_(options.label_size_pt),
           line_height_(measure("Hg", size_, false, 0).height_mm + 0.5) {}
 
     void heading(const std::string& text) {
@@ -130,7 +130,6 @@ private:
         y_ += height;
     }
 
-    const FigureOptions& options_;
     const TextMeasure& measure_;
     double size_;
     double line_height_;
@@ -243,7 +242,10 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     // Sections side by side, wrapping to a new line of sections when the width runs out.
     const double gap = 5;
     const double pad = 1.2;
-    double x = 0, y = 0, line_height = 0, widest = 0;
+    double x = 0;
+    double y = 0;
+    double line_height = 0;
+    double widest = 0;
     for (auto& section : sections) {
         if (x > 0 && x + section.width > available_width_mm - 2 * pad) {
             y += line_height + 2.5;

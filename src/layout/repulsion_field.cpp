@@ -9,13 +9,12 @@ namespace {
 constexpr double kMinDistanceMm = 0.05;  // closer points weigh as if this far: no division by zero
 }
 
-RepulsionField::RepulsionField(const Box& bounds, const std::vector<Point>& points, const std::vector<std::size_t>& owners,
-                               double reach_mm)
-    : origin_{bounds.x, bounds.y}, points_(points), owners_(owners) {
+RepulsionField::RepulsionField(const Box& bounds, std::vector<Point> points, std::vector<std::size_t> owners, double reach_mm)
+    : origin_{bounds.x, bounds.y}, points_(std::move(points)), owners_(std::move(owners)) {
     const double width = std::max(bounds.width, 1.0);
     const double height = std::max(bounds.height, 1.0);
     // About two points to a finest cell keeps the exact near field short.
-    const double cells = std::max(1.0, static_cast<double>(points.size()) / 2.0);
+    const double cells = std::max(1.0, static_cast<double>(points_.size()) / 2.0);
     double cell = std::clamp(std::sqrt(width * height / cells), 0.5, std::max(width, height));
     for (;;) {
         Level level;
@@ -108,9 +107,8 @@ Repulsion RepulsionField::at(Point p, const std::vector<std::size_t>& excluded) 
         const int lc = column(level, p.x);
         const int lr = row(level, p.y);
         const Range range = visited(l, p);
-        const int c0 = range.c0, c1 = range.c1, r0 = range.r0, r1 = range.r1;
-        for (int r = r0; r <= r1; ++r) {
-            for (int c = c0; c <= c1; ++c) {
+        for (int r = range.r0; r <= range.r1; ++r) {
+            for (int c = range.c0; c <= range.c1; ++c) {
                 if (std::abs(c - lc) <= 1 && std::abs(r - lr) <= 1) continue;
                 const Aggregate& cell =
                     level.cells[static_cast<std::size_t>(r) * static_cast<std::size_t>(level.columns) + static_cast<std::size_t>(c)];

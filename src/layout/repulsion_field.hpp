@@ -20,7 +20,7 @@ class RepulsionField {
 public:
     // `owner` tags each point (e.g. its flow); a query can leave out one owner's points. Points
     // farther than about `reach_mm` (between 1 and 1.5 times it, by the grid) are not counted.
-    RepulsionField(const Box& bounds, const std::vector<Point>& points, const std::vector<std::size_t>& owners,
+    RepulsionField(const Box& bounds, std::vector<Point> points, std::vector<std::size_t> owners,
                    double reach_mm = std::numeric_limits<double>::infinity());
 
     // The repulsion at `p` from every point whose owner is not in `excluded`.

@@ -82,7 +82,7 @@ std::vector<std::string> places_used(const std::vector<model::Flow>& flows, cons
         const auto* origin = gazetteer.find(flow.origin);
         const bool country_origin = origin != nullptr && origin->kind == model::PlaceKind::country && !flow.via.empty();
         if (!country_origin) ids.insert(flow.origin);
-        if (!area_ids.count(flow.destination)) ids.insert(flow.destination);
+        if (!area_ids.contains(flow.destination)) ids.insert(flow.destination);
         if (!flow.via.empty()) ids.insert(flow.via);
     }
     return {ids.begin(), ids.end()};
@@ -145,9 +145,13 @@ std::vector<Point> area_label_centres(const DestinationArea& area, const Box& fr
     focus = focus * (1.0 / ends);
     std::vector<Point> centres;
     const Box inner = shrink(frame, 4);
-    for (double y = inner.y; y <= inner.y + inner.height; y += 2.5) {
-        for (double x = inner.x; x <= inner.x + inner.width; x += 2.5) {
-            if (inside_rings({x, y}, area.rings)) centres.push_back({x, y});
+    constexpr double kStep = 2.5;
+    const auto columns = static_cast<int>(inner.width / kStep);
+    const auto rows = static_cast<int>(inner.height / kStep);
+    for (int r = 0; r <= rows; ++r) {
+        for (int c = 0; c <= columns; ++c) {
+            const Point p{inner.x + c * kStep, inner.y + r * kStep};
+            if (inside_rings(p, area.rings)) centres.push_back(p);
         }
     }
     // Close to the arrowheads, but not on them: the name reads best a little beyond where they end.

@@ -13,26 +13,26 @@ namespace {
 char32_t next_code_point(std::string_view text, std::size_t& i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     auto continuation = [&](std::size_t k) -> std::uint32_t {
-        if (i + k >= text.size()) return 0xFFFFFFFFu;
+        if (i + k >= text.size()) return 0xFFFFFFFFU;
         const auto c = static_cast<unsigned char>(text[i + k]);
-        return (c & 0xC0u) == 0x80u ? (c & 0x3Fu) : 0xFFFFFFFFu;
+        return (c & 0xC0U) == 0x80U ? (c & 0x3FU) : 0xFFFFFFFFU;
     };
     if (byte < 0x80) {
         ++i;
         return byte;
     }
-    if ((byte & 0xE0u) == 0xC0u) {
+    if ((byte & 0xE0U) == 0xC0U) {
         const auto c1 = continuation(1);
-        if (c1 != 0xFFFFFFFFu) {
+        if (c1 != 0xFFFFFFFFU) {
             i += 2;
-            return static_cast<char32_t>(((byte & 0x1Fu) << 6) | c1);
+            return static_cast<char32_t>(((byte & 0x1FU) << 6) | c1);
         }
-    } else if ((byte & 0xF0u) == 0xE0u) {
+    } else if ((byte & 0xF0U) == 0xE0U) {
         const auto c1 = continuation(1);
         const auto c2 = continuation(2);
-        if (c1 != 0xFFFFFFFFu && c2 != 0xFFFFFFFFu) {
+        if (c1 != 0xFFFFFFFFU && c2 != 0xFFFFFFFFU) {
             i += 3;
-            return static_cast<char32_t>(((byte & 0x0Fu) << 12) | (c1 << 6) | c2);
+            return static_cast<char32_t>(((byte & 0x0FU) << 12) | (c1 << 6) | c2);
         }
     }
     ++i;

@@ -1,5 +1,6 @@
 #include "model/partial_date.hpp"
 
+#include <array>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -19,9 +20,9 @@ std::optional<int> digits(std::string_view text, std::size_t count) {
 }  // namespace
 
 int days_in_month(int year, int month) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
+    return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {

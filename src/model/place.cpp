@@ -36,6 +36,7 @@ std::optional<PlaceKind> place_kind_from(std::string_view text) {
 
 std::vector<std::string_view> place_kind_names() {
     std::vector<std::string_view> names;
+    names.reserve(std::size(kPlaceKinds));
     for (const auto& entry : kPlaceKinds) names.push_back(entry.second);
     return names;
 }

@@ -116,6 +116,7 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         }
         if (sum == *stated) return;
         std::vector<std::string> ids;
+        ids.reserve(parts.size());
         for (const auto* part : parts) ids.push_back(part->id);
         findings.push_back({Severity::warning, at(total.where, what),
                             fmt::format("stated total {} ({}) differs from the sum of its parts {}: {} ({:+})", *stated,

@@ -1,6 +1,7 @@
 #include "render/scene_painter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "layout/geometry.hpp"
@@ -65,8 +66,8 @@ void paint_basemap(cairo_t* cr, const layout::Scene& scene, const Palette& palet
         cairo_stroke(cr);
     }
     stroke_lines(cr, scene.rivers, palette.river, palette.river_width_mm, true);
-    const double dashes[] = {1.2, 0.5, 0.3, 0.5};
-    cairo_set_dash(cr, dashes, 4, 0);
+    const std::array<double, 4> dashes{1.2, 0.5, 0.3, 0.5};
+    cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
     stroke_lines(cr, scene.borders, palette.border, palette.border_width_mm, false);
     cairo_set_dash(cr, nullptr, 0, 0);
     cairo_restore(cr);
@@ -100,8 +101,8 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palet
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     if (unknown) {
-        const double dashes[] = {1.0, 0.6};
-        cairo_set_dash(cr, dashes, 2, 0);
+        const std::array<double, 2> dashes{1.0, 0.6};
+        cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
     }
     // A white casing keeps flows that cross or run side by side apart.
     if (!unknown) {
