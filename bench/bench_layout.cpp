@@ -40,7 +40,8 @@ Synthetic synthetic(int flow_count) {
         model::Flow flow;
         flow.id = fmt::format("f{}", i);
         flow.origin = fmt::format("p{}", pick(random));
-        do flow.destination = fmt::format("p{}", pick(random)); while (flow.destination == flow.origin);
+        do flow.destination = fmt::format("p{}", pick(random));
+        while (flow.destination == flow.origin);
         flow.count = size(random);
         flow.unit = model::Unit::people;
         s.flows.push_back(std::move(flow));
@@ -68,7 +69,8 @@ void BM_LayoutFlows(benchmark::State& state) {
     scene.places = s.drawn;
     scene.flows = result.shapes;
     const auto quality = layout::measure_quality(scene, 0);
-    state.counters["over_symbol"] = static_cast<double>(quality.intrusions.size()) / static_cast<double>(s.flows.size());
+    state.counters["over_symbol"] =
+        static_cast<double>(quality.intrusions.size()) / static_cast<double>(s.flows.size());
 }
 // Second argument: node and arrowhead avoidance on (1) or forces only (0).
 BENCHMARK(BM_LayoutFlows)
@@ -81,7 +83,8 @@ void BM_PlaceLabels(benchmark::State& state) {
     std::vector<layout::LabelRequest> requests;
     for (const auto& symbol : s.drawn) {
         if (requests.size() == static_cast<std::size_t>(state.range(0))) break;
-        requests.push_back({symbol.place_id, "Placename", symbol.centre, symbol.radius_mm, layout::Label::Kind::place, 6.5, {}});
+        requests.push_back(
+            {symbol.place_id, "Placename", symbol.centre, symbol.radius_mm, layout::Label::Kind::place, 6.5, {}});
     }
     // A fixed-width measure: this times placement, not Pango.
     const layout::TextMeasure measure = [](const std::string& text, double size_pt, bool, double) {

@@ -9,9 +9,12 @@ using ::testing::HasSubstr;
 namespace {
 std::vector<std::string> mini(const std::filesystem::path& output, std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"render",
-                                  "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
-                                  "--flows", (test::data_dir() / "mini_flows.csv").string(),
-                                  "-o", output.string()};
+                                  "--gazetteer",
+                                  (test::data_dir() / "mini_gazetteer.csv").string(),
+                                  "--flows",
+                                  (test::data_dir() / "mini_flows.csv").string(),
+                                  "-o",
+                                  output.string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
 }
@@ -44,7 +47,8 @@ TEST(Cli, UsageErrorsExitWithTwo) {
 
 TEST(Cli, MissingInputIsAnIoError) {
     const auto dir = test::scratch_dir("cli_missing");
-    const auto result = test::run_cli({"render", "--gazetteer", (dir / "nope.csv").string(), "-o", (dir / "x.png").string()});
+    const auto result =
+        test::run_cli({"render", "--gazetteer", (dir / "nope.csv").string(), "-o", (dir / "x.png").string()});
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_THAT(result.err, HasSubstr("nope.csv: no such file"));
 }
@@ -85,7 +89,8 @@ TEST(Cli, FailedRenderKeepsThePreviousFigureAndLeavesNoTemporaryFile) {
 
 TEST(Cli, WritesEveryRequestedFormat) {
     const auto dir = test::scratch_dir("cli_formats");
-    const auto result = test::run_cli(mini(dir / "a.svg", {"-o", (dir / "a.pdf").string(), "-o", (dir / "a.png").string()}));
+    const auto result =
+        test::run_cli(mini(dir / "a.svg", {"-o", (dir / "a.pdf").string(), "-o", (dir / "a.png").string()}));
     ASSERT_EQ(result.exit_code, 0) << result.err;
     for (const char* name : {"a.svg", "a.pdf", "a.png"}) {
         EXPECT_GT(std::filesystem::file_size(dir / name), 1000u) << name;

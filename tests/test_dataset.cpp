@@ -104,7 +104,8 @@ TEST(Dataset, StatsByYearKeepUnitsApartAndCsvNamesSources) {
     EXPECT_EQ(csv.exit_code, 0);
     EXPECT_THAT(csv.out, HasSubstr("year,unit,total,"));
     EXPECT_THAT(csv.out, HasSubstr("Asharshylyk 2023: 169"));
-    const auto markdown = test::run_cli({"stats", "--flows", kFlows.string(), "--by", "destination", "--format", "markdown"});
+    const auto markdown =
+        test::run_cli({"stats", "--flows", kFlows.string(), "--by", "destination", "--format", "markdown"});
     EXPECT_THAT(markdown.out, HasSubstr("|---|"));
 }
 
@@ -127,7 +128,8 @@ const std::string kHeader =
 test::CliResult validate_flows(const std::string& rows) {
     const auto dir = test::scratch_dir("validate_flows");
     test::write_file(dir / "flows.csv", kHeader + rows);
-    return test::run_cli({"validate", (test::data_dir() / "mini_gazetteer.csv").string(), (dir / "flows.csv").string()});
+    return test::run_cli(
+        {"validate", (test::data_dir() / "mini_gazetteer.csv").string(), (dir / "flows.csv").string()});
 }
 }  // namespace
 
@@ -144,7 +146,8 @@ TEST(Validate, MissingSourceAndReversedDatesAreErrors) {
         "A2,1931-05,1930-08,zaisan_district,,kulja,5,people,crossed,documented,,event,,src,,\n");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.err, HasSubstr("flows.csv:2:14 (field 'source'): error: flow 'A1' names no source"));
-    EXPECT_THAT(r.err, HasSubstr("flows.csv:3:3 (field 'date_end'): error: date_end 1930-08 is before date_start 1931-05"));
+    EXPECT_THAT(r.err,
+                HasSubstr("flows.csv:3:3 (field 'date_end'): error: date_end 1930-08 is before date_start 1931-05"));
 }
 
 TEST(Validate, YearPrecisionEndDateCoversTheWholeYear) {
@@ -153,10 +156,12 @@ TEST(Validate, YearPrecisionEndDateCoversTheWholeYear) {
 }
 
 TEST(Validate, ParseErrorsNameFileLineAndColumn) {
-    const auto bad_date = validate_flows("A1,1930-13,,zaisan_district,,kulja,5,people,crossed,documented,,event,,src,,\n");
+    const auto bad_date =
+        validate_flows("A1,1930-13,,zaisan_district,,kulja,5,people,crossed,documented,,event,,src,,\n");
     EXPECT_EQ(bad_date.exit_code, 1);
     EXPECT_THAT(bad_date.err, HasSubstr("flows.csv:2:2 (field 'date_start'): '1930-13' is not a valid date"));
-    const auto negative = validate_flows("A1,1930,,zaisan_district,,kulja,-3,people,crossed,documented,,event,,src,,\n");
+    const auto negative =
+        validate_flows("A1,1930,,zaisan_district,,kulja,-3,people,crossed,documented,,event,,src,,\n");
     EXPECT_THAT(negative.err, HasSubstr("flows.csv:2:7 (field 'count'): count -3 is negative"));
     const auto unit = validate_flows("A1,1930,,zaisan_district,,kulja,3,yurts,crossed,documented,,event,,src,,\n");
     EXPECT_THAT(unit.err, HasSubstr("flows.csv:2:8 (field 'unit'): unknown unit 'yurts'"));

@@ -35,7 +35,8 @@ struct DefaultMap {
     layout::FigureOptions options = cli::figure_options_from(cli::RenderSettings{});
     DefaultMap() {
         for (auto& flow : io::read_flows(test::source_dir() / "geodata" / "flows.csv")) {
-            if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head && !flow.destination.empty()) {
+            if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&
+                !flow.destination.empty()) {
                 flows.push_back(std::move(flow));
             }
         }
@@ -74,11 +75,14 @@ struct Page {
         f.status = status;
         flows.push_back(f);
     }
-    layout::FlowLayout lay_out() const { return layout::layout_flows(flows, symbols, {}, drawn, frame, scale, options); }
+    layout::FlowLayout lay_out() const {
+        return layout::layout_flows(flows, symbols, {}, drawn, frame, scale, options);
+    }
 };
 
 const layout::FlowShape& shape(const layout::FlowLayout& result, const std::string& id) {
-    const auto found = std::find_if(result.shapes.begin(), result.shapes.end(), [&](const auto& s) { return s.flow_id == id; });
+    const auto found =
+        std::find_if(result.shapes.begin(), result.shapes.end(), [&](const auto& s) { return s.flow_id == id; });
     if (found == result.shapes.end()) throw std::runtime_error("flow " + id + " was not drawn");
     return *found;
 }
@@ -104,13 +108,15 @@ TEST(FlowLayout, DefaultMapHasNoFlowOverAForeignSymbolAndNoOverlappingLabels) {
     const auto result = map.build();
     ASSERT_GE(result.scene.flows.size(), 15u);
     const auto quality = layout::measure_quality(result.scene, 0.0);
-    for (const auto& i : quality.intrusions) ADD_FAILURE() << i.flow_id << " passes over " << i.place_id << " (" << i.clearance_mm << " mm)";
+    for (const auto& i : quality.intrusions)
+        ADD_FAILURE() << i.flow_id << " passes over " << i.place_id << " (" << i.clearance_mm << " mm)";
     for (const auto& o : quality.label_overlaps) ADD_FAILURE() << "labels overlap: " << o.first << " / " << o.second;
     EXPECT_EQ(quality.labels_not_placed, 0);
     for (const auto& label : result.scene.labels) {
         const auto& f = result.scene.map_frame;
         EXPECT_TRUE(label.box.x >= f.x && label.box.y >= f.y && label.box.x + label.box.width <= f.x + f.width &&
-                    label.box.y + label.box.height <= f.y + f.height) << label.text << " leaves the map frame";
+                    label.box.y + label.box.height <= f.y + f.height)
+            << label.text << " leaves the map frame";
     }
 }
 
@@ -140,7 +146,8 @@ TEST(FlowLayout, CrossingsEndInsideTheAreaAndStoppedMovementsBeforeItsBorder) {
     const DefaultMap map;
     const auto result = map.build();
     std::vector<layout::PagePath> china;
-    for (const auto& polygon : result.scene.destination_areas.polygons) china.insert(china.end(), polygon.begin(), polygon.end());
+    for (const auto& polygon : result.scene.destination_areas.polygons)
+        china.insert(china.end(), polygon.begin(), polygon.end());
     ASSERT_FALSE(china.empty()) << "China is drawn as a destination area";
     int crossed = 0, stopped = 0;
     for (const auto& flow : result.scene.flows) {
@@ -223,7 +230,8 @@ TEST(FlowLayout, ManyFlowsFromOneOriginFanOutAndAvoidEveryOtherSymbol) {
     const auto& f0 = shape(result, "F0");
     for (const auto* other : {&shape(result, "S1"), &shape(result, "S2")}) {
         const Point mid = layout::point_back_from_end(other->centre_line, layout::path_length(other->centre_line) / 2);
-        EXPECT_GE(layout::distance_to_path(mid, f0.centre_line), (other->width_mm + f0.width_mm) / 2 - 0.05) << other->flow_id;
+        EXPECT_GE(layout::distance_to_path(mid, f0.centre_line), (other->width_mm + f0.width_mm) / 2 - 0.05)
+            << other->flow_id;
     }
 }
 
@@ -331,7 +339,8 @@ TEST(Furniture, ScaleBarIsTrueAtTheMapCentre) {
     ASSERT_TRUE(west && east);
     const double rad = M_PI / 180;
     const double h = std::pow(std::sin((east->lat - west->lat) * rad / 2), 2) +
-                     std::cos(west->lat * rad) * std::cos(east->lat * rad) * std::pow(std::sin((east->lon - west->lon) * rad / 2), 2);
+                     std::cos(west->lat * rad) * std::cos(east->lat * rad) *
+                         std::pow(std::sin((east->lon - west->lon) * rad / 2), 2);
     const double km = 2 * 6371.0 * std::asin(std::sqrt(h));
     EXPECT_NEAR(km, bar.kilometres, bar.kilometres * 0.005);
     EXPECT_THAT(bar.caption, testing::HasSubstr("true at"));
@@ -368,7 +377,8 @@ TEST(Furniture, NorthArrowPointsToTheNorthPole) {
 
 TEST(LayoutReport, RenderWritesTheReportWithQualityCounts) {
     const auto dir = test::scratch_dir("report");
-    const auto result = test::run_cli({"render", "-o", (dir / "map.svg").string(), "--report", (dir / "layout.json").string()});
+    const auto result =
+        test::run_cli({"render", "-o", (dir / "map.svg").string(), "--report", (dir / "layout.json").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto report = nlohmann::json::parse(test::read_file(dir / "layout.json"));
     EXPECT_EQ(report["quality"]["flow_symbol_intrusions"], 0);

@@ -57,7 +57,8 @@ TEST(Layout, ArrowTipsStopTheSetGapBeforeTheDestinationSymbol) {
     MiniScene mini;
     const auto result = mini.build();
     for (const auto& flow : result.scene.flows) {
-        const auto& model_flow = *std::find_if(mini.flows.begin(), mini.flows.end(), [&](const auto& f) { return f.id == flow.flow_id; });
+        const auto& model_flow =
+            *std::find_if(mini.flows.begin(), mini.flows.end(), [&](const auto& f) { return f.id == flow.flow_id; });
         const auto& symbol = *std::find_if(result.scene.places.begin(), result.scene.places.end(),
                                            [&](const auto& s) { return s.place_id == model_flow.destination; });
         EXPECT_NEAR(length(flow.centre_line.back(), symbol.centre), symbol.radius_mm + mini.options.arrow_gap_mm, 1e-9)
@@ -81,8 +82,9 @@ TEST(Layout, FlowsThroughAnOutpostBendThroughIt) {
     EXPECT_LT(length(line[nearest], outpost.centre), 0.05);
     ASSERT_GT(nearest, 0u);
     ASSERT_LT(nearest + 1, line.size());
-    const double turn = std::abs(std::atan2(line[nearest + 1].y - line[nearest].y, line[nearest + 1].x - line[nearest].x) -
-                                 std::atan2(line[nearest].y - line[nearest - 1].y, line[nearest].x - line[nearest - 1].x));
+    const double turn =
+        std::abs(std::atan2(line[nearest + 1].y - line[nearest].y, line[nearest + 1].x - line[nearest].x) -
+                 std::atan2(line[nearest].y - line[nearest - 1].y, line[nearest].x - line[nearest - 1].x));
     EXPECT_LT(std::min(turn, 2 * M_PI - turn), 10.0 * M_PI / 180) << "a kink at the outpost";
 }
 
@@ -129,7 +131,8 @@ TEST(HouseholdRatio, AbsentWhenNoRecordStatesPeople) {
 
 TEST(HouseholdRatio, RenderSaysSoOnTheMap) {
     const auto dir = test::scratch_dir("households_as_people");
-    const auto result = test::run_cli({"render", "--households-as-people", "--dpi", "30", "-o", (dir / "m.pdf").string()});
+    const auto result =
+        test::run_cli({"render", "--households-as-people", "--dpi", "30", "-o", (dir / "m.pdf").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     // The PDF's text layer carries the stated assumption.
     const std::string command = "pdftotext " + (dir / "m.pdf").string() + " -";

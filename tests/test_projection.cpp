@@ -31,7 +31,8 @@ std::vector<geo::XY> cs2cs(const std::string& target, const std::vector<model::L
 }  // namespace
 
 TEST(Projection, MatchesCs2csForKnownPoints) {
-    const std::vector<model::LonLat> points{{80.2275, 50.4111}, {81.3167, 43.9092}, {75.0, 47.0}, {46.0, 34.0}, {99.0, 57.0}};
+    const std::vector<model::LonLat> points{
+        {80.2275, 50.4111}, {81.3167, 43.9092}, {75.0, 47.0}, {46.0, 34.0}, {99.0, 57.0}};
     const geo::Projection projection;
     const auto expected = cs2cs(geo::kDefaultProjection, points);
     ASSERT_EQ(expected.size(), points.size()) << "cs2cs (Debian package proj-bin) must be installed: scripts/setup.sh";

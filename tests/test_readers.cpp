@@ -55,8 +55,8 @@ std::string error_for(const std::string& csv) {
 }  // namespace
 
 TEST(Readers, MalformedRowNamesItsLineAndField) {
-    const std::string message = error_for(kHeader + kGoodRow + kGoodRow +
-                                          "A3,1930,1930,a,,b,-5,people,crossed,documented,,event,,src,,\n");
+    const std::string message =
+        error_for(kHeader + kGoodRow + kGoodRow + "A3,1930,1930,a,,b,-5,people,crossed,documented,,event,,src,,\n");
     EXPECT_THAT(message, HasSubstr("flows.csv:4:7"));
     EXPECT_THAT(message, HasSubstr("(field 'count')"));
     EXPECT_THAT(message, HasSubstr("negative"));

@@ -71,13 +71,20 @@ PixelDiff compare_png(const std::filesystem::path& actual, const std::filesystem
 
 std::vector<std::string> mini_args(const std::filesystem::path& output) {
     return {"render",
-            "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
-            "--flows", (test::data_dir() / "mini_flows.csv").string(),
-            "--basemap", (test::source_dir() / "geodata" / "basemap").string(),
-            "--size", "174x140",
-            "--dpi", "60",
-            "--title", "Test: Семей → Құлжа",
-            "-o", output.string()};
+            "--gazetteer",
+            (test::data_dir() / "mini_gazetteer.csv").string(),
+            "--flows",
+            (test::data_dir() / "mini_flows.csv").string(),
+            "--basemap",
+            (test::source_dir() / "geodata" / "basemap").string(),
+            "--size",
+            "174x140",
+            "--dpi",
+            "60",
+            "--title",
+            "Test: Семей → Құлжа",
+            "-o",
+            output.string()};
 }
 
 }  // namespace
@@ -94,8 +101,8 @@ TEST(Render, PngMatchesReferenceImage) {
         std::filesystem::copy_file(actual, reference, std::filesystem::copy_options::overwrite_existing);
         GTEST_SKIP() << "reference refreshed: " << reference;
     }
-    ASSERT_TRUE(std::filesystem::exists(reference)) << "missing reference " << reference
-                                                    << "; create it with STEPPEFLOW_UPDATE_REFERENCES=1";
+    ASSERT_TRUE(std::filesystem::exists(reference))
+        << "missing reference " << reference << "; create it with STEPPEFLOW_UPDATE_REFERENCES=1";
     // Tolerance: a pixel counts as different when a channel is off by more than 32 of 255
     // (anti-aliasing noise stays below that); at most 0.5 % of the pixels may differ.
     const auto diff = compare_png(actual, reference, 32, dir / "diff.png");

@@ -19,19 +19,24 @@ void add_data_commands(CLI::App& app, DataSettings& settings) {
     validate->add_option("files", settings.files,
                          "Gazetteer and flow files, in any order (default: geodata/gazetteer.csv geodata/flows.csv)");
 
-    CLI::App* stats = app.add_subcommand("stats", "Totals by year, origin, outpost, destination, unit or status, with their sources");
+    CLI::App* stats =
+        app.add_subcommand("stats", "Totals by year, origin, outpost, destination, unit or status, with their sources");
     stats->add_option("--gazetteer", settings.gazetteer, "Places")->capture_default_str();
     stats->add_option("--flows", settings.flows, "Flow records")->capture_default_str();
-    stats->add_option("--by", settings.by, "Group by: year, origin, via (outpost), destination, unit, status, certainty")
+    stats
+        ->add_option("--by", settings.by, "Group by: year, origin, via (outpost), destination, unit, status, certainty")
         ->capture_default_str();
     stats->add_option("--format", settings.format, "table, csv or markdown")->capture_default_str();
-    stats->add_option("--scope", settings.scope,
-                      "event (single movements; default), aggregate (stated totals) or all; aggregates restate events, "
-                      "so adding both double-counts")
+    stats
+        ->add_option("--scope", settings.scope,
+                     "event (single movements; default), aggregate (stated totals) or all; aggregates restate events, "
+                     "so adding both double-counts")
         ->capture_default_str();
-    stats->add_option("--part-of", settings.part_of, "Only the stated parts of this total (e.g. F036: Table 2), compared with it");
+    stats->add_option("--part-of", settings.part_of,
+                      "Only the stated parts of this total (e.g. F036: Table 2), compared with it");
 
-    CLI::App* place = app.add_subcommand("place", "Find a place by any name or spelling (Джаркент, Jarkent, Zharkent…)");
+    CLI::App* place =
+        app.add_subcommand("place", "Find a place by any name or spelling (Джаркент, Jarkent, Zharkent…)");
     place->add_option("name", settings.name, "Name, variant or id")->required();
     place->add_option("--gazetteer", settings.gazetteer, "Places")->capture_default_str();
 }
@@ -96,15 +101,18 @@ std::string csv_cell(const std::string& text) {
 std::string total_text(const model::StatsRow& row) {
     std::string text = row.records == row.without_count ? "?" : fmt::format("{}", row.total);
     if (row.has_estimates) text += " ≈";
-    if (row.without_count > 0 && row.records != row.without_count) text += fmt::format(" (+{} of unknown size)", row.without_count);
+    if (row.without_count > 0 && row.records != row.without_count)
+        text += fmt::format(" (+{} of unknown size)", row.without_count);
     return text;
 }
 
 void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key_name, const std::string& format,
                 std::ostream& out) {
     if (format == "csv") {
-        fmt::print(out, "{},unit,total,approximate,records,unknown_size_records,people_stated,kolkhoz_households,flows,sources\n",
-                   key_name);
+        fmt::print(
+            out,
+            "{},unit,total,approximate,records,unknown_size_records,people_stated,kolkhoz_households,flows,sources\n",
+            key_name);
         for (const auto& row : rows) {
             fmt::print(out, "{},{},{},{},{},{},{},{},{},{}\n", csv_cell(row.key), row.unit, row.total,
                        row.has_estimates ? "yes" : "no", row.records, row.without_count, row.people_stated,
@@ -114,7 +122,8 @@ void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key
         return;
     }
     if (format == "markdown") {
-        fmt::print(out, "| {} | unit | total | people stated | kolkhoz households | records | flows | sources |\n", key_name);
+        fmt::print(out, "| {} | unit | total | people stated | kolkhoz households | records | flows | sources |\n",
+                   key_name);
         fmt::print(out, "|---|---|---:|---:|---:|---:|---|---|\n");
         for (const auto& row : rows) {
             fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n", row.key, row.unit, total_text(row),
@@ -125,11 +134,12 @@ void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key
     }
     std::size_t key_width = key_name.size();
     for (const auto& row : rows) key_width = std::max(key_width, row.key.size());
-    fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", key_name, key_width, "unit", "total", "people", "kolkhoz",
-               "flows");
+    fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", key_name, key_width, "unit", "total", "people",
+               "kolkhoz", "flows");
     for (const auto& row : rows) {
-        fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", row.key, key_width, row.unit.empty() ? "-" : row.unit,
-                   total_text(row), row.people_stated, row.kolkhoz_households, fmt::join(row.flow_ids, " "));
+        fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", row.key, key_width,
+                   row.unit.empty() ? "-" : row.unit, total_text(row), row.people_stated, row.kolkhoz_households,
+                   fmt::join(row.flow_ids, " "));
         for (const auto& source : row.sources) fmt::print(out, "{:<{}}    source: {}\n", "", key_width, source);
     }
     fmt::print(out, "≈: includes estimates or lower bounds. Totals never add different units.\n");
@@ -139,7 +149,9 @@ void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key
 
 int run_stats(const DataSettings& settings, std::ostream& out, std::ostream& /*err*/) {
     const auto key = model::stats_key_from(settings.by);
-    if (!key) throw UsageError(fmt::format("--by: '{}' is not one of year, origin, via, destination, unit, status, certainty", settings.by));
+    if (!key)
+        throw UsageError(fmt::format("--by: '{}' is not one of year, origin, via, destination, unit, status, certainty",
+                                     settings.by));
     if (settings.format != "table" && settings.format != "csv" && settings.format != "markdown") {
         throw UsageError(fmt::format("--format: '{}' is not one of table, csv, markdown", settings.format));
     }
@@ -157,7 +169,8 @@ int run_stats(const DataSettings& settings, std::ostream& out, std::ostream& /*e
     print_rows(rows, settings.by, settings.format, out);
 
     if (!filter.part_of.empty()) {
-        const auto total = std::find_if(flows.begin(), flows.end(), [&](const model::Flow& f) { return f.id == filter.part_of; });
+        const auto total =
+            std::find_if(flows.begin(), flows.end(), [&](const model::Flow& f) { return f.id == filter.part_of; });
         if (total == flows.end()) throw UsageError(fmt::format("--part-of: no flow has id '{}'", filter.part_of));
         std::int64_t sum = 0;
         std::int64_t people = 0;
@@ -195,8 +208,8 @@ int run_place(const DataSettings& settings, std::ostream& out, std::ostream& err
         return static_cast<int>(ExitCode::data_error);
     }
     for (const auto* place : found) {
-        fmt::print(out, "{} ({}): {} / {} / {}\n", place->id, model::to_string(place->kind), place->name_en, place->name_ru,
-                   place->name_kk);
+        fmt::print(out, "{} ({}): {} / {} / {}\n", place->id, model::to_string(place->kind), place->name_en,
+                   place->name_ru, place->name_kk);
         fmt::print(out, "  at {:.4f}°E {:.4f}°N ±{} km — {}\n", place->position.lon, place->position.lat,
                    place->precision_km ? fmt::format("{:g}", *place->precision_km) : "?", place->placed_at);
         fmt::print(out, "  coordinates: {}\n", place->coord_source);

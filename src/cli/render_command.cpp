@@ -42,7 +42,8 @@ std::optional<layout::LonLatBox> parse_extent(const std::string& text) {
                                 parse_double(parts[2], "--extent"), parse_double(parts[3], "--extent")};
     if (box.lon_min >= box.lon_max || box.lat_min >= box.lat_max || box.lon_min < -180 || box.lon_max > 180 ||
         box.lat_min < -90 || box.lat_max > 90) {
-        throw UsageError(fmt::format("--extent: '{}' is not a box with lon_min < lon_max and lat_min < lat_max in degrees", text));
+        throw UsageError(
+            fmt::format("--extent: '{}' is not a box with lon_min < lon_max and lat_min < lat_max in degrees", text));
     }
     return box;
 }
@@ -57,15 +58,18 @@ model::Language parse_language(const std::string& text) {
 }  // namespace
 
 void add_render_command(CLI::App& app, RenderSettings& settings) {
-    CLI::App* render = app.add_subcommand("render", "Draw a flow map to SVG, PNG or PDF (default: the overview map into output/)");
-    render->add_option("--gazetteer", settings.gazetteer, "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
+    CLI::App* render =
+        app.add_subcommand("render", "Draw a flow map to SVG, PNG or PDF (default: the overview map into output/)");
+    render
+        ->add_option("--gazetteer", settings.gazetteer, "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
         ->capture_default_str();
     render->add_option("--flows", settings.flows, "Flow records (same formats)")->capture_default_str();
     render->add_option("--basemap", settings.basemap, "Directory with land, lakes, rivers, borders GeoJSON")
         ->capture_default_str();
     render->add_option("--projection", settings.projection, "PROJ string or EPSG:n of the map projection")
         ->capture_default_str();
-    render->add_option("--extent", settings.extent, "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
+    render->add_option("--extent", settings.extent,
+                       "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
     render->add_option("--size", settings.size, "Page WIDTHxHEIGHT in mm (default 174x140, a double column)");
     render->add_option("--dpi", settings.dpi, "Resolution of PNG output")->capture_default_str();
     render->add_option("--lang", settings.lang, "Label language: en, ru or kk (English where a name is missing)")
@@ -86,9 +90,11 @@ void add_render_command(CLI::App& app, RenderSettings& settings) {
     render->add_flag("!--no-scale-bar", settings.scale_bar, "Leave out the scale bar");
     render->add_flag("--north-arrow", settings.north_arrow, "Draw an arrow to true north");
     render->add_flag("--inset", settings.inset, "Draw a locator inset of the wider region");
-    render->add_option("--report", settings.report,
-                       "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
-    render->add_option("-o,--output", settings.outputs, "Output file(s); the extension (.svg, .png, .pdf) picks the format");
+    render->add_option(
+        "--report", settings.report,
+        "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
+    render->add_option("-o,--output", settings.outputs,
+                       "Output file(s); the extension (.svg, .png, .pdf) picks the format");
 }
 
 layout::FigureOptions figure_options_from(const RenderSettings& settings) {
@@ -120,7 +126,8 @@ layout::FigureOptions figure_options_from(const RenderSettings& settings) {
     options.inset = settings.inset;
     if (!settings.size.empty()) {
         const auto x = settings.size.find('x');
-        if (x == std::string::npos) throw UsageError(fmt::format("--size: expected WIDTHxHEIGHT in mm, found '{}'", settings.size));
+        if (x == std::string::npos)
+            throw UsageError(fmt::format("--size: expected WIDTHxHEIGHT in mm, found '{}'", settings.size));
         options.page_width_mm = parse_double(settings.size.substr(0, x), "--size");
         options.page_height_mm = parse_double(settings.size.substr(x + 1), "--size");
         if (options.page_width_mm < 40 || options.page_height_mm < 30 || options.page_width_mm > 2000 ||
@@ -146,7 +153,8 @@ void run_render(const RenderSettings& settings, std::ostream& out, std::ostream&
 
     // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
     for (const auto& finding : model::validate_flows(gazetteer, all_flows)) {
-        if (finding.severity == model::Severity::error) throw DataError(finding.where, finding.message, finding.suggestion);
+        if (finding.severity == model::Severity::error)
+            throw DataError(finding.where, finding.message, finding.suggestion);
     }
     std::vector<model::Flow> chosen = all_flows;
     layout::FigureOptions figure = options;
@@ -163,7 +171,8 @@ void run_render(const RenderSettings& settings, std::ostream& out, std::ostream&
     std::vector<model::Flow> drawn;
     for (const auto& flow : chosen) {
         // Aggregates restate events as totals; drawing both would count people twice.
-        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head && !flow.destination.empty()) {
+        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&
+            !flow.destination.empty()) {
             drawn.push_back(flow);
         }
     }

@@ -30,7 +30,7 @@ struct RenderSettings {
     bool scale_bar = true;
     bool north_arrow = false;
     bool inset = false;
-    std::filesystem::path report;        // layout report (JSON); empty: none
+    std::filesystem::path report;                // layout report (JSON); empty: none
     std::vector<std::filesystem::path> outputs;  // default: output/overview.{png,svg,pdf}
 };
 

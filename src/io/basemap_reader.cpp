@@ -32,7 +32,8 @@ void collect(OGRGeometryH geometry, model::Feature& feature) {
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
-            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) collect(OGR_G_GetGeometryRef(geometry, i), feature);
+            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i)
+                collect(OGR_G_GetGeometryRef(geometry, i), feature);
             break;
         default:
             break;  // points carry no basemap meaning
@@ -52,7 +53,8 @@ std::vector<model::Feature> read_features(const std::filesystem::path& path) {
     GdalErrorCollector errors;
     const std::string file = path.string();
     DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!dataset) throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, errors.last_or("unknown format")));
+    if (!dataset)
+        throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, errors.last_or("unknown format")));
     if (GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
     OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
     std::vector<model::Feature> features;

@@ -21,7 +21,8 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const auto end = text.find(separator, start);
-        std::string part = trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        std::string part =
+            trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         if (!part.empty()) parts.push_back(std::move(part));
         if (end == std::string_view::npos) break;
         start = end + 1;
@@ -86,7 +87,8 @@ std::optional<std::int64_t> parse_optional_count(const RecordView& row, std::str
     if (text.empty()) return std::nullopt;
     // Spreadsheets and GeoJSON may hand over a whole number as "423.0"; accept only exact integers.
     std::string digits = text;
-    if (const auto dot = digits.find('.'); dot != std::string::npos && digits.find_first_not_of('0', dot + 1) == std::string::npos) {
+    if (const auto dot = digits.find('.');
+        dot != std::string::npos && digits.find_first_not_of('0', dot + 1) == std::string::npos) {
         digits.erase(dot);
     }
     std::int64_t value = 0;
@@ -98,7 +100,8 @@ std::optional<std::int64_t> parse_optional_count(const RecordView& row, std::str
         throw DataError(row.where(column), fmt::format("expected a whole number, found '{}'", text),
                         "write counts without separators or words, e.g. 83000, and put 'about' into certainty");
     }
-    if (value < 0) throw DataError(row.where(column), fmt::format("count {} is negative", value), "counts are 0 or more");
+    if (value < 0)
+        throw DataError(row.where(column), fmt::format("count {} is negative", value), "counts are 0 or more");
     // No movement of the period approaches this; it is a typing error (extra digits).
     constexpr std::int64_t kLargestPlausible = 100'000'000;
     if (value > kLargestPlausible) {

@@ -41,8 +41,9 @@ model::Flow flow_from(const RecordView& row) {
     flow.livestock_head = parse_optional_count(row, "livestock_head");
     flow.people_stated = parse_optional_count(row, "people_stated");
     flow.kolkhoz_households = parse_optional_count(row, "kolkhoz_households");
-    flow.scope = row.has_column("scope") && !optional_text(row, "scope").empty() ? parse_enum<model::Scope>(row, "scope")
-                                                                               : model::Scope::event;
+    flow.scope = row.has_column("scope") && !optional_text(row, "scope").empty()
+                     ? parse_enum<model::Scope>(row, "scope")
+                     : model::Scope::event;
     flow.part_of = optional_text(row, "part_of");
     flow.source = optional_text(row, "source");
     flow.quote = optional_text(row, "quote");
@@ -73,8 +74,6 @@ std::vector<model::Flow> flows_from_table(const Table& table) {
     return flows;
 }
 
-std::vector<model::Flow> read_flows(const std::filesystem::path& path) {
-    return flows_from_table(read_table(path));
-}
+std::vector<model::Flow> read_flows(const std::filesystem::path& path) { return flows_from_table(read_table(path)); }
 
 }  // namespace steppeflow::io

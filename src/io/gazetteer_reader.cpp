@@ -55,8 +55,6 @@ std::vector<model::Place> places_from_table(const Table& table) {
     return places;
 }
 
-std::vector<model::Place> read_places(const std::filesystem::path& path) {
-    return places_from_table(read_table(path));
-}
+std::vector<model::Place> read_places(const std::filesystem::path& path) { return places_from_table(read_table(path)); }
 
 }  // namespace steppeflow::io

@@ -4,17 +4,11 @@
 
 namespace steppeflow::io {
 
-void ensure_gdal_drivers() {
-    GDALAllRegister();
-}
+void ensure_gdal_drivers() { GDALAllRegister(); }
 
-GdalErrorCollector::GdalErrorCollector() {
-    CPLPushErrorHandlerEx(&GdalErrorCollector::handle, this);
-}
+GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handle, this); }
 
-GdalErrorCollector::~GdalErrorCollector() {
-    CPLPopErrorHandler();
-}
+GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
 
 std::string GdalErrorCollector::last_or(const std::string& fallback) const {
     return messages_.empty() ? fallback : messages_.back();

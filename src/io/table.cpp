@@ -93,9 +93,7 @@ std::string RecordView::text(std::string_view column) const {
     return record_.values[*index];
 }
 
-bool RecordView::has_column(std::string_view column) const {
-    return table_.column_index(column).has_value();
-}
+bool RecordView::has_column(std::string_view column) const { return table_.column_index(column).has_value(); }
 
 SourceLocation RecordView::where(std::string_view column) const {
     return record_.where.with_field(std::string(column));

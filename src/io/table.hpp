@@ -17,8 +17,8 @@ struct PointGeometry {
 };
 
 struct Record {
-    SourceLocation where;              // file plus line (CSV) or feature number
-    std::vector<std::string> values;   // one per Table::columns entry, "" when null
+    SourceLocation where;                // file plus line (CSV) or feature number
+    std::vector<std::string> values;     // one per Table::columns entry, "" when null
     std::optional<PointGeometry> point;  // the feature's point geometry, if it has one
 };
 

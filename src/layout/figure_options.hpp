@@ -32,13 +32,13 @@ struct FigureOptions {
     std::string title;
     std::string subtitle;
     std::string credits;
-    double max_flow_width_mm = 4.0;  // width of the largest count
-    double min_flow_width_mm = 0.35; // no flow thinner than this, so every flow stays visible
-    double arrow_gap_mm = 0.6;       // between arrowhead tip and destination symbol
-    double area_inset_mm = 4;        // how far a crossing runs into a destination area
-    double min_stub_mm = 2.5;        // shortest drawn flow beyond its origin symbol
-    double frame_inset_mm = 1.5;     // flows keep this far inside the map frame
-    double clearance_mm = 0.8;       // between a flow and a place symbol it does not touch
+    double max_flow_width_mm = 4.0;   // width of the largest count
+    double min_flow_width_mm = 0.35;  // no flow thinner than this, so every flow stays visible
+    double arrow_gap_mm = 0.6;        // between arrowhead tip and destination symbol
+    double area_inset_mm = 4;         // how far a crossing runs into a destination area
+    double min_stub_mm = 2.5;         // shortest drawn flow beyond its origin symbol
+    double frame_inset_mm = 1.5;      // flows keep this far inside the map frame
+    double clearance_mm = 0.8;        // between a flow and a place symbol it does not touch
     WidthMode width_mode = WidthMode::linear;
     std::vector<double> width_classes;  // class upper bounds for WidthMode::classes (empty: chosen)
     int layout_iterations = 50;

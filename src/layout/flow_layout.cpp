@@ -43,7 +43,8 @@ struct Bundle {
 
 // Flows that end in or at the border of an area choose their own end point; where several would end
 // on one spot, they are moved apart across their direction of travel until each has room.
-void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>& routes, double gap, const Box& frame) {
+void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>& routes, double gap,
+                      const Box& frame) {
     std::vector<std::size_t> free_ends;
     for (std::size_t b = 0; b < bundles.size(); ++b) {
         const auto target = routes[bundles[b].members.front().route].target;
@@ -217,7 +218,8 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             shape.width_mm = member.width;
             shape.centre_line = centre_line(curves[b], bundles[b].request, 0.5, member.lateral);
             if (shape.centre_line.size() < 2) {
-                result.warnings.push_back("flow " + flow.id + " is not drawn: nothing is left of it between its symbols");
+                result.warnings.push_back("flow " + flow.id +
+                                          " is not drawn: nothing is left of it between its symbols");
                 continue;
             }
             if (!is_stopped(flow.status)) {

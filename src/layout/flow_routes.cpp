@@ -97,7 +97,8 @@ RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& 
         // An origin known only as a whole country is no point to draw from: start at the crossing.
         const bool country_origin = origin->second.kind == model::PlaceKind::country;
         if (country_origin && via == symbols.end()) {
-            plan.warnings.push_back(fmt::format("flow {} is not drawn: its origin is a whole country and no crossing is named", flow.id));
+            plan.warnings.push_back(
+                fmt::format("flow {} is not drawn: its origin is a whole country and no crossing is named", flow.id));
             continue;
         }
         const PlaceSymbol& first = country_origin ? via->second : origin->second;
@@ -116,7 +117,8 @@ RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& 
             const auto entry = area_entry(area->second, last, arrival, on_border, area_point, drawn_symbols,
                                           route.own_places, options.clearance_mm + 0.5);
             if (!entry) {
-                plan.warnings.push_back(fmt::format("flow {} is not drawn: it starts inside its destination area '{}'", flow.id, flow.destination));
+                plan.warnings.push_back(fmt::format("flow {} is not drawn: it starts inside its destination area '{}'",
+                                                    flow.id, flow.destination));
                 continue;
             }
             if (stopped && via != symbols.end()) {
@@ -164,10 +166,9 @@ RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& 
             if (distinct.empty() || distance(distinct.back(), stop) > 1e-6) distinct.push_back(stop);
         }
         route.stops = std::move(distinct);
-        if (route.stops.size() < 2 ||
-            path_length(route.stops) <= route.start_trim_mm + route.end_trim_mm + 1e-6) {
-            plan.warnings.push_back(fmt::format(
-                "flow {} is not drawn: its origin and destination symbols touch at this scale", flow.id));
+        if (route.stops.size() < 2 || path_length(route.stops) <= route.start_trim_mm + route.end_trim_mm + 1e-6) {
+            plan.warnings.push_back(
+                fmt::format("flow {} is not drawn: its origin and destination symbols touch at this scale", flow.id));
             continue;
         }
         plan.routes.push_back(std::move(route));

@@ -28,7 +28,7 @@ struct FlowRoute {
     double start_trim_mm = 0;    // the flow starts this far from stops.front() (the origin symbol's edge)
     double end_trim_mm = 0;      // and ends this far before stops.back() (symbol radius + gap)
     TargetKind target = TargetKind::symbol;
-    std::string target_id;       // the place the flow ends at or in
+    std::string target_id;                // the place the flow ends at or in
     std::vector<std::string> own_places;  // places this flow may touch: origin, outpost, destination
 };
 

@@ -17,12 +17,13 @@ struct Leg {
     std::size_t flow = 0;
     std::size_t index = 0;  // within its flow
     QuadraticCurve curve;
-    Point rest;             // where the spring pulls the control point
+    Point rest;  // where the spring pulls the control point
     double length = 0;
     double stiffness = 0;
 };
 
-std::vector<std::size_t> legs_of(const std::vector<Leg>& legs, std::size_t flow, const std::vector<std::size_t>& first) {
+std::vector<std::size_t> legs_of(const std::vector<Leg>& legs, std::size_t flow,
+                                 const std::vector<std::size_t>& first) {
     std::vector<std::size_t> out;
     for (std::size_t i = first[flow]; i < legs.size() && legs[i].flow == flow; ++i) out.push_back(i);
     return out;
@@ -87,7 +88,8 @@ void smooth_joints(std::vector<Leg>& legs, const std::vector<std::size_t>& flow_
 struct NodeKey {
     long long x = 0;
     long long y = 0;
-    friend auto operator<=>(const NodeKey&, const NodeKey&) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
+    friend auto operator<=>(const NodeKey&, const NodeKey&) =
+        default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 NodeKey key_of(Point p) { return {std::llround(p.x * 100), std::llround(p.y * 100)}; }
 
@@ -121,7 +123,11 @@ class Layouter {
 public:
     Layouter(const std::vector<CurveRequest>& requests, const std::vector<NodeObstacle>& nodes, const Box& frame,
              const ForceLayoutOptions& options)
-        : requests_(requests), nodes_(nodes), frame_(frame), options_(options), node_field_(node_field(nodes, frame, 6 * options.repulsion_reach_mm)) {
+        : requests_(requests),
+          nodes_(nodes),
+          frame_(frame),
+          options_(options),
+          node_field_(node_field(nodes, frame, 6 * options.repulsion_reach_mm)) {
         // Obstacle search is the costly part (Flox spends most of its time there), and on a crowded
         // page every position of a flow meets many obstacles. A budget of candidate positions and
         // of obstacle tests, both in proportion to the number of flows, keeps it linear; being
@@ -134,8 +140,8 @@ public:
     std::vector<CurvedFlow> run() {
         // Dense maps settle in fewer steps (Flox, too, drops to a few iterations beyond 200 flows).
         const auto n = static_cast<double>(requests_.size());
-        const int iterations = n <= 200 ? options_.iterations
-                                        : std::max(8, static_cast<int>(options_.iterations * 200 / n));
+        const int iterations =
+            n <= 200 ? options_.iterations : std::max(8, static_cast<int>(options_.iterations * 200 / n));
         for (int i = 0; i < iterations; ++i) iterate(1.0 - static_cast<double>(i) / iterations);
         if (options_.avoid_obstacles) {
             for (int pass = 0; pass < 3 && test_budget_ > 0; ++pass) {
@@ -166,7 +172,8 @@ private:
         }
         // Legs that share both ends lie side by side, widest in the middle of the bundle.
         std::map<std::pair<NodeKey, NodeKey>, std::vector<std::size_t>> bundles;
-        for (std::size_t i = 0; i < legs_.size(); ++i) bundles[{key_of(legs_[i].curve.start), key_of(legs_[i].curve.end)}].push_back(i);
+        for (std::size_t i = 0; i < legs_.size(); ++i)
+            bundles[{key_of(legs_[i].curve.start), key_of(legs_[i].curve.end)}].push_back(i);
         std::vector<double> lateral(legs_.size(), 0);
         for (const auto& [ends, members] : bundles) {
             std::vector<double> widths;
@@ -190,18 +197,23 @@ private:
             for (std::size_t k = 0; k < flow_legs.size(); ++k) {
                 Leg& leg = legs_[flow_legs[k]];
                 const Point in_dir = k > 0 ? unit(leg.curve.start - legs_[flow_legs[k - 1]].curve.start) : Point{};
-                const Point out_dir = k + 1 < flow_legs.size() ? unit(legs_[flow_legs[k + 1]].curve.end - leg.curve.end) : Point{};
+                const Point out_dir =
+                    k + 1 < flow_legs.size() ? unit(legs_[flow_legs[k + 1]].curve.end - leg.curve.end) : Point{};
                 const Point own = unit(leg.curve.end - leg.curve.start);
                 if (k + 1 < flow_legs.size()) {
                     const Point tangent = unit(own + out_dir);
-                    leg.rest = leg.curve.end - tangent * (leg.length / 2) + (leg.rest - (leg.curve.start + leg.curve.end) * 0.5) * 0.5;
+                    leg.rest = leg.curve.end - tangent * (leg.length / 2) +
+                               (leg.rest - (leg.curve.start + leg.curve.end) * 0.5) * 0.5;
                 } else {
                     const Point tangent = unit(in_dir + own);
-                    leg.rest = leg.curve.start + tangent * (leg.length / 2) + (leg.rest - (leg.curve.start + leg.curve.end) * 0.5) * 0.5;
+                    leg.rest = leg.curve.start + tangent * (leg.length / 2) +
+                               (leg.rest - (leg.curve.start + leg.curve.end) * 0.5) * 0.5;
                 }
             }
         }
-        for (auto& leg : legs_) leg.curve.control = clamp_to_frame({leg.curve.start, clamp_to_range_box(leg, leg.rest, options_.range_box), leg.curve.end}, frame_);
+        for (auto& leg : legs_)
+            leg.curve.control = clamp_to_frame(
+                {leg.curve.start, clamp_to_range_box(leg, leg.rest, options_.range_box), leg.curve.end}, frame_);
         for (std::size_t f = 0; f < requests_.size(); ++f) smooth_joints(legs_, legs_of(legs_, f, first_leg_));
     }
 
@@ -211,7 +223,8 @@ private:
         std::vector<std::size_t> owners;
         std::vector<std::vector<Point>> samples(legs_.size());
         for (std::size_t i = 0; i < legs_.size(); ++i) {
-            const int n = sample_count(legs_[i].length, legs_.size() > 1000 ? 8.0 : 5.0, 3, legs_.size() > 1000 ? 6 : 10);
+            const int n =
+                sample_count(legs_[i].length, legs_.size() > 1000 ? 8.0 : 5.0, 3, legs_.size() > 1000 ? 6 : 10);
             for (int j = 0; j < n; ++j) {
                 const Point p = legs_[i].curve.at((j + 0.5) / n);
                 samples[i].push_back(p);
@@ -291,7 +304,8 @@ private:
         }
         for (std::size_t i = 0; i < legs_.size(); ++i) {
             const double cap = std::min(distance(legs_[i].curve.start, legs_[i].curve.control),
-                                        distance(legs_[i].curve.end, legs_[i].curve.control)) / 4;
+                                        distance(legs_[i].curve.end, legs_[i].curve.control)) /
+                               4;
             if (length(force[i]) > cap) force[i] = unit(force[i]) * cap;
         }
         return force;
@@ -464,10 +478,14 @@ std::vector<CurvedFlow> layout_curves(const std::vector<CurveRequest>& requests,
 std::vector<double> side_by_side(const std::vector<double>& widths_mm, double gap_mm) {
     std::vector<std::size_t> by_width(widths_mm.size());
     for (std::size_t i = 0; i < by_width.size(); ++i) by_width[i] = i;
-    std::stable_sort(by_width.begin(), by_width.end(), [&](std::size_t a, std::size_t b) { return widths_mm[a] > widths_mm[b]; });
+    std::stable_sort(by_width.begin(), by_width.end(),
+                     [&](std::size_t a, std::size_t b) { return widths_mm[a] > widths_mm[b]; });
     std::vector<std::size_t> across;  // left to right
     for (std::size_t k = 0; k < by_width.size(); ++k) {
-        if (k % 2 == 0) across.push_back(by_width[k]); else across.insert(across.begin(), by_width[k]);
+        if (k % 2 == 0)
+            across.push_back(by_width[k]);
+        else
+            across.insert(across.begin(), by_width[k]);
     }
     double total = -gap_mm;
     for (const double w : widths_mm) total += w + gap_mm;

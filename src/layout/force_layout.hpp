@@ -15,12 +15,12 @@
 namespace steppeflow::layout {
 
 struct CurveRequest {
-    std::vector<Point> stops;             // the curve passes through every stop, smoothly
+    std::vector<Point> stops;  // the curve passes through every stop, smoothly
     double width_mm = 0.35;
-    std::vector<std::size_t> own_nodes;   // indices of the nodes this flow starts, ends or bends at
-    double start_trim_mm = 0;             // drawn from this far after stops.front()
-    double end_trim_mm = 0;               // to this far before stops.back()
-    double arrow_length_mm = 0;           // 0: no arrowhead (a bar or nothing)
+    std::vector<std::size_t> own_nodes;  // indices of the nodes this flow starts, ends or bends at
+    double start_trim_mm = 0;            // drawn from this far after stops.front()
+    double end_trim_mm = 0;              // to this far before stops.back()
+    double arrow_length_mm = 0;          // 0: no arrowhead (a bar or nothing)
     double arrow_width_mm = 0;
 };
 
@@ -39,9 +39,9 @@ struct ForceLayoutOptions {
     double node_weight = 0.5;
     double anti_torsion = 0.8;
     double angular = 1.0;
-    double stiffness_short = 0.5;    // spring constant of the shortest leg
-    double stiffness_long = 0.05;    // and of the longest
-    double parallel_gap_mm = 0.4;    // between flows that share both ends
+    double stiffness_short = 0.5;  // spring constant of the shortest leg
+    double stiffness_long = 0.05;  // and of the longest
+    double parallel_gap_mm = 0.4;  // between flows that share both ends
     bool avoid_obstacles = true;
 };
 

@@ -115,8 +115,8 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
     return lines;
 }
 
-std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame, const TextMeasure& measure,
-                                    double size_pt) {
+std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame,
+                                    const TextMeasure& measure, double size_pt) {
     std::vector<Label> labels;
     const double bottom = frame.y + frame.height;
     for (const auto& line : lines) {
@@ -129,13 +129,21 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
             if (line.meridian && (a.y - bottom) * (b.y - bottom) <= 0 && a.y != b.y) {
                 const double x = a.x + (b.x - a.x) * (bottom - a.y) / (b.y - a.y);
                 if (x - size.width_mm / 2 < frame.x + 1 || x + size.width_mm / 2 > frame.x + frame.width - 1) break;
-                labels.push_back({Label::Kind::graticule, text, "", {x - size.width_mm / 2, bottom - size.height_mm - 0.5, size.width_mm, size.height_mm}, size_pt});
+                labels.push_back({Label::Kind::graticule,
+                                  text,
+                                  "",
+                                  {x - size.width_mm / 2, bottom - size.height_mm - 0.5, size.width_mm, size.height_mm},
+                                  size_pt});
                 break;
             }
             if (!line.meridian && (a.x - frame.x) * (b.x - frame.x) <= 0 && a.x != b.x) {
                 const double y = a.y + (b.y - a.y) * (frame.x - a.x) / (b.x - a.x);
                 if (y - size.height_mm < frame.y + 1 || y + size.height_mm > bottom - 4) break;
-                labels.push_back({Label::Kind::graticule, text, "", {frame.x + 0.8, y - size.height_mm - 0.2, size.width_mm, size.height_mm}, size_pt});
+                labels.push_back({Label::Kind::graticule,
+                                  text,
+                                  "",
+                                  {frame.x + 0.8, y - size.height_mm - 0.2, size.width_mm, size.height_mm},
+                                  size_pt});
                 break;
             }
         }

@@ -25,8 +25,8 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
                                             int target_lines = 5);
 
 // Degree labels where the graticule meets the frame's lower and left edges, just inside it.
-std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame, const TextMeasure& measure,
-                                    double size_pt);
+std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame,
+                                    const TextMeasure& measure, double size_pt);
 
 // An arrow towards true north at the map centre, in the frame's top-right corner.
 NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame);

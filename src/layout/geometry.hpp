@@ -36,7 +36,9 @@ struct QuadraticCurve {
         const double u = 1 - t;
         return start * (u * u) + control * (2 * u * t) + end * (t * t);
     }
-    [[nodiscard]] Point tangent(double t) const { return (control - start) * (2 * (1 - t)) + (end - control) * (2 * t); }
+    [[nodiscard]] Point tangent(double t) const {
+        return (control - start) * (2 * (1 - t)) + (end - control) * (2 * t);
+    }
 };
 
 // `count` + 1 points at equal parameter steps, both ends included.

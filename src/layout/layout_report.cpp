@@ -27,20 +27,28 @@ ordered_json path_json(const PagePath& path) {
 
 const char* target_name(TargetKind kind) {
     switch (kind) {
-        case TargetKind::symbol: return "symbol";
-        case TargetKind::area: return "area";
-        case TargetKind::border: return "border";
-        case TargetKind::frame: return "frame";
+        case TargetKind::symbol:
+            return "symbol";
+        case TargetKind::area:
+            return "area";
+        case TargetKind::border:
+            return "border";
+        case TargetKind::frame:
+            return "frame";
     }
     return "symbol";
 }
 
 const char* label_kind(Label::Kind kind) {
     switch (kind) {
-        case Label::Kind::place: return "place";
-        case Label::Kind::area: return "area";
-        case Label::Kind::frame: return "frame";
-        case Label::Kind::graticule: return "graticule";
+        case Label::Kind::place:
+            return "place";
+        case Label::Kind::area:
+            return "area";
+        case Label::Kind::frame:
+            return "frame";
+        case Label::Kind::graticule:
+            return "graticule";
     }
     return "place";
 }
@@ -82,8 +90,11 @@ std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
 
     ordered_json labels = ordered_json::array();
     for (const auto& label : scene.labels) {
-        labels.push_back({{"text", label.text}, {"place", label.place_id}, {"kind", label_kind(label.kind)},
-                          {"size_pt", label.font_size_pt}, {"box", box_json(label.box)}});
+        labels.push_back({{"text", label.text},
+                          {"place", label.place_id},
+                          {"kind", label_kind(label.kind)},
+                          {"size_pt", label.font_size_pt},
+                          {"box", box_json(label.box)}});
     }
     report["labels"] = std::move(labels);
 
@@ -97,7 +108,8 @@ std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
     }
     report["legend"] = {{"box", box_json(scene.legend.box)}, {"entries", std::move(entries)}};
     if (scene.scale_bar) {
-        report["scale_bar"] = {{"kilometres", scene.scale_bar->kilometres}, {"length_mm", mm(scene.scale_bar->length_mm)},
+        report["scale_bar"] = {{"kilometres", scene.scale_bar->kilometres},
+                               {"length_mm", mm(scene.scale_bar->length_mm)},
                                {"caption", scene.scale_bar->caption}};
     }
 

@@ -12,10 +12,14 @@ namespace {
 std::string unit_text(std::optional<model::Unit> unit) {
     if (!unit) return "unit not stated";
     switch (*unit) {
-        case model::Unit::people: return "people";
-        case model::Unit::households: return "households (farms)";
-        case model::Unit::families: return "families";
-        case model::Unit::livestock_head: return "head of livestock";
+        case model::Unit::people:
+            return "people";
+        case model::Unit::households:
+            return "households (farms)";
+        case model::Unit::families:
+            return "families";
+        case model::Unit::livestock_head:
+            return "head of livestock";
     }
     return {};
 }
@@ -23,15 +27,21 @@ std::string unit_text(std::optional<model::Unit> unit) {
 std::string symbol_text(model::PlaceKind kind) {
     switch (kind) {
         case model::PlaceKind::okrug:
-        case model::PlaceKind::region: return "okrug centre";
-        case model::PlaceKind::district: return "district centre";
+        case model::PlaceKind::region:
+            return "okrug centre";
+        case model::PlaceKind::district:
+            return "district centre";
         case model::PlaceKind::village:
-        case model::PlaceKind::tract: return "village, aul or tract";
+        case model::PlaceKind::tract:
+            return "village, aul or tract";
         case model::PlaceKind::outpost:
-        case model::PlaceKind::border_section: return "border outpost";
-        case model::PlaceKind::town: return "town";
+        case model::PlaceKind::border_section:
+            return "border outpost";
+        case model::PlaceKind::town:
+            return "town";
         case model::PlaceKind::destination:
-        case model::PlaceKind::country: return "destination";
+        case model::PlaceKind::country:
+            return "destination";
     }
     return {};
 }
@@ -39,14 +49,20 @@ std::string symbol_text(model::PlaceKind kind) {
 int symbol_order(model::PlaceKind kind) {
     switch (kind) {
         case model::PlaceKind::okrug:
-        case model::PlaceKind::region: return 0;
-        case model::PlaceKind::district: return 1;
-        case model::PlaceKind::town: return 2;
+        case model::PlaceKind::region:
+            return 0;
+        case model::PlaceKind::district:
+            return 1;
+        case model::PlaceKind::town:
+            return 2;
         case model::PlaceKind::village:
-        case model::PlaceKind::tract: return 3;
+        case model::PlaceKind::tract:
+            return 3;
         case model::PlaceKind::outpost:
-        case model::PlaceKind::border_section: return 4;
-        default: return 5;
+        case model::PlaceKind::border_section:
+            return 4;
+        default:
+            return 5;
     }
 }
 
@@ -71,7 +87,8 @@ struct Section {
 class SectionBuilder {
 public:
     SectionBuilder(const FigureOptions& options, const TextMeasure& measure)
-        : measure_(measure), size_(options.label_size_pt),
+        : measure_(measure),
+          size_(options.label_size_pt),
           line_height_(measure("Hg", size_, false, 0).height_mm + 0.5) {}
 
     void heading(const std::string& text) {
@@ -149,7 +166,10 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
                              bool area_destination) {
     LegendContent content;
     for (const auto& flow : flows) {
-        if (flow.unit) content.units.insert(*flow.unit); else content.unknown_unit = true;
+        if (flow.unit)
+            content.units.insert(*flow.unit);
+        else
+            content.unknown_unit = true;
         (flow.status == model::Status::crossed ? content.crossed : content.stopped) = true;
         content.uncertain = content.uncertain || flow.certainty == model::Certainty::estimate ||
                             flow.certainty == model::Certainty::lower_bound;
@@ -200,7 +220,8 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
             const double lower = i + 1 < counts.size() ? counts[i + 1] + 1 : 1;
             text = fmt::format("{}\u2013{}", count_text(lower), count_text(counts[i]));
         }
-        builder.flow(text, scale.width_for(counts[i]), std::nullopt, model::Status::crossed, model::Certainty::documented);
+        builder.flow(text, scale.width_for(counts[i]), std::nullopt, model::Status::crossed,
+                     model::Certainty::documented);
     }
     sections.push_back(builder.finish());
 
@@ -208,8 +229,9 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     for (const auto unit : content.units) {
         builder.flow(unit_text(unit), 1.0, unit, model::Status::crossed, model::Certainty::documented);
     }
-    if (content.unknown_unit) builder.flow(unit_text(std::nullopt), options.min_flow_width_mm, std::nullopt,
-                                           model::Status::crossed, model::Certainty::unknown_size);
+    if (content.unknown_unit)
+        builder.flow(unit_text(std::nullopt), options.min_flow_width_mm, std::nullopt, model::Status::crossed,
+                     model::Certainty::unknown_size);
     sections.push_back(builder.finish());
 
     builder.heading("Outcome and certainty");

@@ -16,7 +16,7 @@ struct LegendContent {
     bool unknown_unit = false;
     bool crossed = false;
     bool stopped = false;
-    bool uncertain = false;   // estimates and lower bounds
+    bool uncertain = false;  // estimates and lower bounds
     bool unknown_size = false;
     bool area_destination = false;
     std::vector<PlaceSymbol> symbols;  // one per kind shown, in legend order

@@ -23,7 +23,8 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
             if (std::find(seen.begin(), seen.end(), i) != seen.end()) return;
             seen.push_back(i);
             const auto& place = scene.places[i];
-            if (std::find(flow.own_places.begin(), flow.own_places.end(), place.place_id) != flow.own_places.end()) return;
+            if (std::find(flow.own_places.begin(), flow.own_places.end(), place.place_id) != flow.own_places.end())
+                return;
             const double clearance = distance_to_path(place.centre, flow.centre_line) - half - place.radius_mm;
             if (clearance < min_clearance_mm) quality.intrusions.push_back({flow.flow_id, place.place_id, clearance});
         });
@@ -42,7 +43,8 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     }
     const FlowOccupancy occupancy(scene.flows, scene.map_frame);
     for (const auto& label : scene.labels) {
-        if (label.kind != Label::Kind::graticule && occupancy.flows_touching(label.box) > 0) ++quality.labels_over_flows;
+        if (label.kind != Label::Kind::graticule && occupancy.flows_touching(label.box) > 0)
+            ++quality.labels_over_flows;
     }
     quality.labels_not_placed = static_cast<int>(scene.unplaced_labels.size());
     return quality;

@@ -9,7 +9,8 @@ namespace {
 constexpr double kMinDistanceMm = 0.05;  // closer points weigh as if this far: no division by zero
 }
 
-RepulsionField::RepulsionField(const Box& bounds, std::vector<Point> points, std::vector<std::size_t> owners, double reach_mm)
+RepulsionField::RepulsionField(const Box& bounds, std::vector<Point> points, std::vector<std::size_t> owners,
+                               double reach_mm)
     : origin_{bounds.x, bounds.y}, points_(std::move(points)), owners_(std::move(owners)) {
     const double width = std::max(bounds.width, 1.0);
     const double height = std::max(bounds.height, 1.0);
@@ -36,8 +37,9 @@ RepulsionField::RepulsionField(const Box& bounds, std::vector<Point> points, std
         const Point q = points_[i];
         for (std::size_t l = 0; l < levels_.size(); ++l) {
             Level& level = levels_[l];
-            const std::size_t index = static_cast<std::size_t>(row(level, q.y)) * static_cast<std::size_t>(level.columns) +
-                                      static_cast<std::size_t>(column(level, q.x));
+            const std::size_t index =
+                static_cast<std::size_t>(row(level, q.y)) * static_cast<std::size_t>(level.columns) +
+                static_cast<std::size_t>(column(level, q.x));
             level.cells[index].count += 1;
             level.cells[index].sum_x += q.x;
             level.cells[index].sum_y += q.y;
@@ -111,7 +113,8 @@ Repulsion RepulsionField::at(Point p, const std::vector<std::size_t>& excluded) 
             for (int c = range.c0; c <= range.c1; ++c) {
                 if (std::abs(c - lc) <= 1 && std::abs(r - lr) <= 1) continue;
                 const Aggregate& cell =
-                    level.cells[static_cast<std::size_t>(r) * static_cast<std::size_t>(level.columns) + static_cast<std::size_t>(c)];
+                    level.cells[static_cast<std::size_t>(r) * static_cast<std::size_t>(level.columns) +
+                                static_cast<std::size_t>(c)];
                 if (cell.count <= 0) continue;
                 add_point(total, p, cell.centroid, cell.count);
                 excluded_far = true;
@@ -130,7 +133,8 @@ Repulsion RepulsionField::at(Point p, const std::vector<std::size_t>& excluded) 
                 const Level& top = levels_.back();
                 const int qc = column(top, q.x);
                 const int qr = row(top, q.y);
-                if (qc < top_range.c0 || qc > top_range.c1 || qr < top_range.r0 || qr > top_range.r1) continue;  // beyond reach
+                if (qc < top_range.c0 || qc > top_range.c1 || qr < top_range.r0 || qr > top_range.r1)
+                    continue;  // beyond reach
                 Repulsion own;
                 add_point(own, p, q, 1);
                 total.weighted_sum.x -= own.weighted_sum.x;

@@ -51,8 +51,8 @@ private:
     Point origin_;
     std::vector<Point> points_;
     std::vector<std::size_t> owners_;
-    std::vector<Level> levels_;                      // finest first
-    bool top_covers_all_ = true;                     // false: the top level too sees only what is near
+    std::vector<Level> levels_;                       // finest first
+    bool top_covers_all_ = true;                      // false: the top level too sees only what is near
     std::vector<std::vector<std::size_t>> finest_;    // point indices per finest cell
     std::vector<std::vector<std::size_t>> by_owner_;  // point indices per owner
 };

@@ -51,7 +51,7 @@ struct FlowShape {
     std::string flow_id;
     PagePath centre_line;  // from the origin symbol's edge to the arrowhead's tip (or the bar)
     TargetKind target = TargetKind::symbol;
-    std::string target_id;  // the place the flow ends at or in
+    std::string target_id;                // the place the flow ends at or in
     std::vector<std::string> own_places;  // origin, outpost, destination: the symbols it may touch
     double width_mm = 0.3;
     double arrow_length_mm = 0;
@@ -98,13 +98,13 @@ struct Legend {
 
 // A scale bar true at the map centre: its length on the page comes from a geodesic distance.
 struct ScaleBar {
-    Point origin;                     // left end of the bar's baseline
-    double length_mm = 0;             // of the whole bar
-    std::vector<double> ticks_mm;     // from the left end, first 0
+    Point origin;                  // left end of the bar's baseline
+    double length_mm = 0;          // of the whole bar
+    std::vector<double> ticks_mm;  // from the left end, first 0
     std::vector<std::string> tick_labels;
-    std::string caption;              // e.g. "km (true at 47°N)"
+    std::string caption;  // e.g. "km (true at 47°N)"
     double font_size_pt = 6;
-    double kilometres = 0;            // the distance the whole bar stands for
+    double kilometres = 0;  // the distance the whole bar stands for
 };
 
 struct GraticuleLine {
@@ -141,7 +141,7 @@ struct Scene {
     std::vector<PlaceSymbol> places;
     std::vector<Label> labels;
     std::vector<std::string> unplaced_labels;  // texts that found no free position
-    std::vector<TextBlock> texts;  // title, subtitle, credits
+    std::vector<TextBlock> texts;              // title, subtitle, credits
     Legend legend;
     std::optional<ScaleBar> scale_bar;
     std::optional<NorthArrow> north_arrow;

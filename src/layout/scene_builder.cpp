@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -109,8 +109,10 @@ std::vector<std::string> displace_symbols(std::vector<PlaceSymbol>& symbols) {
                 b.displaced_mm += shift;
                 moved = true;
                 if (round == 0) {
-                    warnings.push_back(fmt::format("places '{}' and '{}' are {:.1f} mm apart on the map; their symbols are "
-                                                   "drawn side by side", a.place_id, b.place_id, d));
+                    warnings.push_back(
+                        fmt::format("places '{}' and '{}' are {:.1f} mm apart on the map; their symbols are "
+                                    "drawn side by side",
+                                    a.place_id, b.place_id, d));
                 }
             }
         }
@@ -132,7 +134,8 @@ std::string spaced_caps(const std::string& text) {
 
 // Candidate centres for an area's name: points inside the area and the frame, nearest to where its
 // flows end first.
-std::vector<Point> area_label_centres(const DestinationArea& area, const Box& frame, const std::vector<FlowShape>& flows) {
+std::vector<Point> area_label_centres(const DestinationArea& area, const Box& frame,
+                                      const std::vector<FlowShape>& flows) {
     Point focus{};
     int ends = 0;
     for (const auto& flow : flows) {
@@ -219,7 +222,6 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
                            options.width_classes);
     const double scale_bar_room = options.scale_bar ? 40 : 0;
 
-
     // Extent: as given, or fitted to every place a drawn flow touches.
     ProjectedBox extent;
     if (options.extent) {
@@ -238,7 +240,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
             const auto* from = inputs.gazetteer.find(flow.via.empty() ? flow.origin : flow.via);
             if (from == nullptr) continue;
             if (const auto start = projection.forward(from->position)) {
-                if (const auto crossing = nearest_vertex(*area->second, projection, *start)) points.push_back(*crossing);
+                if (const auto crossing = nearest_vertex(*area->second, projection, *start))
+                    points.push_back(*crossing);
             }
         }
         extent = fit_points(points, options.extent_margin);
@@ -339,8 +342,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     if (options.inset) {
         const LonLatBox wide = options.inset_extent.value_or(LonLatBox{44, 28, 104, 60});
         const double w = std::min(40.0, scene.map_frame.width * 0.28);
-        const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5, scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5,
-                      w, w * 0.62};
+        const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5,
+                      scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5, w, w * 0.62};
         scene.inset = layout_inset(projection, transform, inputs.basemap, wide, box);
         reserved.push_back(scene.inset->box);
     }
@@ -353,8 +356,13 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     std::vector<LabelRequest> requests;
     for (const auto& symbol : scene.places) {
         const auto* place = inputs.gazetteer.find(symbol.place_id);
-        requests.push_back({symbol.place_id, model::display_name(*place, options.language), symbol.centre, symbol.radius_mm,
-                            Label::Kind::place, options.label_size_pt, {}});
+        requests.push_back({symbol.place_id,
+                            model::display_name(*place, options.language),
+                            symbol.centre,
+                            symbol.radius_mm,
+                            Label::Kind::place,
+                            options.label_size_pt,
+                            {}});
     }
     // Larger places claim their preferred positions first.
     std::stable_sort(requests.begin(), requests.end(),
@@ -369,8 +377,13 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
         if (flow.target != TargetKind::frame) continue;
         const auto* place = inputs.gazetteer.find(flow.target_id);
         if (place == nullptr) continue;
-        requests.push_back({flow.target_id, "to " + model::display_name(*place, options.language), flow.centre_line.back(), 1.0,
-                            Label::Kind::frame, options.label_size_pt, {}});
+        requests.push_back({flow.target_id,
+                            "to " + model::display_name(*place, options.language),
+                            flow.centre_line.back(),
+                            1.0,
+                            Label::Kind::frame,
+                            options.label_size_pt,
+                            {}});
     }
     auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);
     scene.labels = std::move(labels.placed);

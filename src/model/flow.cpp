@@ -26,10 +26,14 @@ constexpr NameTable<Scope, 2> kScopes{{{Scope::event, "event"}, {Scope::aggregat
 
 template <typename Enum>
 constexpr const auto& table_of() {
-    if constexpr (std::is_same_v<Enum, Unit>) return kUnits;
-    else if constexpr (std::is_same_v<Enum, Status>) return kStatuses;
-    else if constexpr (std::is_same_v<Enum, Certainty>) return kCertainties;
-    else return kScopes;
+    if constexpr (std::is_same_v<Enum, Unit>)
+        return kUnits;
+    else if constexpr (std::is_same_v<Enum, Status>)
+        return kStatuses;
+    else if constexpr (std::is_same_v<Enum, Certainty>)
+        return kCertainties;
+    else
+        return kScopes;
 }
 
 template <typename Enum>

@@ -20,10 +20,10 @@ struct Flow {
     std::optional<PartialDate> date_start;  // empty when the source dates only its report (see date_end)
     std::optional<PartialDate> date_end;
     std::string origin;
-    std::string via;  // empty when the source names no crossing point
-    std::string destination;  // empty when the source names none (not drawable)
+    std::string via;                    // empty when the source names no crossing point
+    std::string destination;            // empty when the source names none (not drawable)
     std::optional<std::int64_t> count;  // empty when the source gives no size
-    std::optional<Unit> unit;  // required with a count; may be empty for a movement of unknown size
+    std::optional<Unit> unit;           // required with a count; may be empty for a movement of unknown size
     Status status = Status::crossed;
     Certainty certainty = Certainty::documented;
     std::optional<std::int64_t> livestock_head;

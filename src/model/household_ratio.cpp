@@ -36,8 +36,10 @@ std::vector<Flow> households_as_people(const std::vector<Flow>& flows, const Hou
         if (flow.unit != Unit::households) continue;
         flow.unit = Unit::people;
         if (flow.count) {
-            flow.note = fmt::format("{} households × {:.2f} (assumed ratio). {}", *flow.count, ratio.people_per_household, flow.note);
-            flow.count = static_cast<std::int64_t>(std::llround(static_cast<double>(*flow.count) * ratio.people_per_household));
+            flow.note = fmt::format("{} households × {:.2f} (assumed ratio). {}", *flow.count,
+                                    ratio.people_per_household, flow.note);
+            flow.count =
+                static_cast<std::int64_t>(std::llround(static_cast<double>(*flow.count) * ratio.people_per_household));
             if (flow.certainty == Certainty::documented) flow.certainty = Certainty::estimate;
         }
     }

@@ -42,44 +42,107 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
 // Cyrillic (Russian + Kazakh) and common Latin diacritics to plain Latin.
 std::string_view transliterate(char32_t c) {
     switch (c) {
-        case U'а': case U'ә': return "a";
-        case U'б': return "b";
-        case U'в': return "v";
-        case U'г': case U'ғ': return "g";
-        case U'д': return "d";
-        case U'е': case U'ё': case U'э': return "e";
-        case U'ж': return "zh";
-        case U'з': return "z";
-        case U'и': case U'й': case U'і': case U'ы': return "i";
-        case U'к': case U'қ': return "k";
-        case U'л': return "l";
-        case U'м': return "m";
-        case U'н': case U'ң': return "n";
-        case U'о': case U'ө': return "o";
-        case U'п': return "p";
-        case U'р': return "r";
-        case U'с': return "s";
-        case U'т': return "t";
-        case U'у': case U'ұ': case U'ү': return "u";
-        case U'ф': return "f";
-        case U'х': case U'һ': return "kh";
-        case U'ц': return "ts";
-        case U'ч': return "ch";
-        case U'ш': return "sh";
-        case U'щ': return "shch";
-        case U'ю': return "yu";
-        case U'я': return "ya";
-        case U'ъ': case U'ь': return "";
-        case U'ä': case U'á': case U'à': case U'â': return "a";
-        case U'ö': case U'ó': case U'ô': return "o";
-        case U'ü': case U'ú': case U'ū': return "u";
-        case U'é': case U'è': case U'ê': return "e";
-        case U'ı': case U'í': case U'ï': return "i";
-        case U'ş': return "sh";
-        case U'ç': return "ch";
-        case U'ğ': return "g";
-        case U'ñ': return "n";
-        default: return {};
+        case U'а':
+        case U'ә':
+            return "a";
+        case U'б':
+            return "b";
+        case U'в':
+            return "v";
+        case U'г':
+        case U'ғ':
+            return "g";
+        case U'д':
+            return "d";
+        case U'е':
+        case U'ё':
+        case U'э':
+            return "e";
+        case U'ж':
+            return "zh";
+        case U'з':
+            return "z";
+        case U'и':
+        case U'й':
+        case U'і':
+        case U'ы':
+            return "i";
+        case U'к':
+        case U'қ':
+            return "k";
+        case U'л':
+            return "l";
+        case U'м':
+            return "m";
+        case U'н':
+        case U'ң':
+            return "n";
+        case U'о':
+        case U'ө':
+            return "o";
+        case U'п':
+            return "p";
+        case U'р':
+            return "r";
+        case U'с':
+            return "s";
+        case U'т':
+            return "t";
+        case U'у':
+        case U'ұ':
+        case U'ү':
+            return "u";
+        case U'ф':
+            return "f";
+        case U'х':
+        case U'һ':
+            return "kh";
+        case U'ц':
+            return "ts";
+        case U'ч':
+            return "ch";
+        case U'ш':
+            return "sh";
+        case U'щ':
+            return "shch";
+        case U'ю':
+            return "yu";
+        case U'я':
+            return "ya";
+        case U'ъ':
+        case U'ь':
+            return "";
+        case U'ä':
+        case U'á':
+        case U'à':
+        case U'â':
+            return "a";
+        case U'ö':
+        case U'ó':
+        case U'ô':
+            return "o";
+        case U'ü':
+        case U'ú':
+        case U'ū':
+            return "u";
+        case U'é':
+        case U'è':
+        case U'ê':
+            return "e";
+        case U'ı':
+        case U'í':
+        case U'ï':
+            return "i";
+        case U'ş':
+            return "sh";
+        case U'ç':
+            return "ch";
+        case U'ğ':
+            return "g";
+        case U'ñ':
+            return "n";
+        default:
+            return {};
     }
 }
 
@@ -89,19 +152,32 @@ char32_t to_lower(char32_t c) {
     if (c >= U'Ѐ' && c <= U'Џ') return c + 80;
     // Kazakh letters outside the basic block come in upper/lower pairs (even/odd).
     switch (c) {
-        case U'Ә': return U'ә';
-        case U'Ғ': return U'ғ';
-        case U'Қ': return U'қ';
-        case U'Ң': return U'ң';
-        case U'Ө': return U'ө';
-        case U'Ұ': return U'ұ';
-        case U'Ү': return U'ү';
-        case U'Һ': return U'һ';
-        case U'І': return U'і';
-        case U'Ä': return U'ä';
-        case U'Ö': return U'ö';
-        case U'Ü': return U'ü';
-        default: return c;
+        case U'Ә':
+            return U'ә';
+        case U'Ғ':
+            return U'ғ';
+        case U'Қ':
+            return U'қ';
+        case U'Ң':
+            return U'ң';
+        case U'Ө':
+            return U'ө';
+        case U'Ұ':
+            return U'ұ';
+        case U'Ү':
+            return U'ү';
+        case U'Һ':
+            return U'һ';
+        case U'І':
+            return U'і';
+        case U'Ä':
+            return U'ä';
+        case U'Ö':
+            return U'ö';
+        case U'Ü':
+            return U'ü';
+        default:
+            return c;
     }
 }
 
@@ -125,7 +201,15 @@ std::string fold_name(std::string_view text) {
     }
     // Merge transliteration variants so that one spelling of a sound folds like another.
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kMerges{{
-        {"dzh", "j"}, {"zh", "j"}, {"dj", "j"}, {"kh", "h"}, {"ya", "ia"}, {"yu", "iu"}, {"y", "i"}, {"w", "v"}, {"q", "k"},
+        {"dzh", "j"},
+        {"zh", "j"},
+        {"dj", "j"},
+        {"kh", "h"},
+        {"ya", "ia"},
+        {"yu", "iu"},
+        {"y", "i"},
+        {"w", "v"},
+        {"q", "k"},
     }};
     for (const auto& [from, to] : kMerges) replace_all(latin, from, to);
     // Doubled letters are a frequent spelling variant (Kokpekty/Kokpekti, Zaissan/Zaisan).

@@ -36,9 +36,8 @@ struct Place {
     friend bool operator==(const Place& a, const Place& b) {
         return a.id == b.id && a.kind == b.kind && a.name_en == b.name_en && a.name_ru == b.name_ru &&
                a.name_kk == b.name_kk && a.variants == b.variants && a.position == b.position &&
-               a.coord_source == b.coord_source && a.precision_km == b.precision_km &&
-               a.placed_at == b.placed_at && a.period == b.period && a.parent == b.parent && a.note == b.note &&
-               a.source == b.source;
+               a.coord_source == b.coord_source && a.precision_km == b.precision_km && a.placed_at == b.placed_at &&
+               a.period == b.period && a.parent == b.parent && a.note == b.note && a.source == b.source;
     }
 };
 

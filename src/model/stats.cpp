@@ -30,13 +30,20 @@ std::string year_of(const Flow& flow) {
 
 std::string key_of(const Flow& flow, StatsKey key) {
     switch (key) {
-        case StatsKey::year: return year_of(flow);
-        case StatsKey::origin: return flow.origin;
-        case StatsKey::via: return flow.via.empty() ? "(not named)" : flow.via;
-        case StatsKey::destination: return flow.destination.empty() ? "(not named)" : flow.destination;
-        case StatsKey::unit: return flow.unit ? std::string(to_string(*flow.unit)) : "(unknown)";
-        case StatsKey::status: return std::string(to_string(flow.status));
-        case StatsKey::certainty: return std::string(to_string(flow.certainty));
+        case StatsKey::year:
+            return year_of(flow);
+        case StatsKey::origin:
+            return flow.origin;
+        case StatsKey::via:
+            return flow.via.empty() ? "(not named)" : flow.via;
+        case StatsKey::destination:
+            return flow.destination.empty() ? "(not named)" : flow.destination;
+        case StatsKey::unit:
+            return flow.unit ? std::string(to_string(*flow.unit)) : "(unknown)";
+        case StatsKey::status:
+            return std::string(to_string(flow.status));
+        case StatsKey::certainty:
+            return std::string(to_string(flow.certainty));
     }
     return {};
 }
@@ -60,10 +67,11 @@ std::vector<StatsRow> totals_by(const std::vector<Flow>& flows, StatsKey key, co
         }
         row.people_stated += flow.people_stated.value_or(0);
         row.kolkhoz_households += flow.kolkhoz_households.value_or(0);
-        row.has_estimates = row.has_estimates || flow.certainty == Certainty::estimate ||
-                            flow.certainty == Certainty::lower_bound;
+        row.has_estimates =
+            row.has_estimates || flow.certainty == Certainty::estimate || flow.certainty == Certainty::lower_bound;
         row.flow_ids.push_back(flow.id);
-        if (!flow.source.empty() && std::find(row.sources.begin(), row.sources.end(), flow.source) == row.sources.end()) {
+        if (!flow.source.empty() &&
+            std::find(row.sources.begin(), row.sources.end(), flow.source) == row.sources.end()) {
             row.sources.push_back(flow.source);
         }
     }

@@ -8,7 +8,8 @@
 namespace steppeflow::model {
 
 std::string Finding::to_string() const {
-    std::string text = fmt::format("{}: {}: {}", where.to_string(), severity == Severity::error ? "error" : "warning", message);
+    std::string text =
+        fmt::format("{}: {}: {}", where.to_string(), severity == Severity::error ? "error" : "warning", message);
     if (!suggestion.empty()) text += fmt::format("; {}", suggestion);
     return text;
 }
@@ -29,9 +30,9 @@ void check_reference(const Gazetteer& gazetteer, const Flow& flow, const std::st
                      std::vector<Finding>& findings) {
     if (id.empty() || gazetteer.find(id) != nullptr) return;
     const auto near = gazetteer.suggest(id);
-    findings.push_back({Severity::error, at(flow.where, field), fmt::format("unknown place '{}'", id),
-                        near.empty() ? "add it to the gazetteer"
-                                     : fmt::format("did you mean '{}'?", fmt::join(near, "', '"))});
+    findings.push_back(
+        {Severity::error, at(flow.where, field), fmt::format("unknown place '{}'", id),
+         near.empty() ? "add it to the gazetteer" : fmt::format("did you mean '{}'?", fmt::join(near, "', '"))});
 }
 
 }  // namespace
@@ -50,7 +51,8 @@ std::vector<Finding> validate_places(const Gazetteer& gazetteer) {
         }
         if (!place.parent.empty() && gazetteer.find(place.parent) == nullptr) {
             const auto near = gazetteer.suggest(place.parent);
-            findings.push_back({Severity::error, at(place.where, "parent"), fmt::format("unknown parent '{}'", place.parent),
+            findings.push_back({Severity::error, at(place.where, "parent"),
+                                fmt::format("unknown parent '{}'", place.parent),
                                 near.empty() ? "" : fmt::format("did you mean '{}'?", near.front())});
         }
     }
@@ -73,30 +75,44 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         check_reference(gazetteer, flow, flow.destination, "destination", findings);
         if (const auto* via = gazetteer.find(flow.via);
             via != nullptr && via->kind != PlaceKind::outpost && via->kind != PlaceKind::border_section) {
-            findings.push_back({Severity::warning, at(flow.where, "via"),
-                                fmt::format("via '{}' is a {}, not an outpost or border section", flow.via, to_string(via->kind)), {}});
+            findings.push_back(
+                {Severity::warning,
+                 at(flow.where, "via"),
+                 fmt::format("via '{}' is a {}, not an outpost or border section", flow.via, to_string(via->kind)),
+                 {}});
         }
         if (!flow.destination.empty() && flow.origin == flow.destination) {
-            findings.push_back({Severity::error, at(flow.where, "destination"),
-                                fmt::format("origin and destination are both '{}'", flow.origin), {}});
+            findings.push_back({Severity::error,
+                                at(flow.where, "destination"),
+                                fmt::format("origin and destination are both '{}'", flow.origin),
+                                {}});
         }
         if (flow.source.empty()) {
-            findings.push_back({Severity::error, at(flow.where, "source"), fmt::format("flow '{}' names no source", flow.id),
+            findings.push_back({Severity::error, at(flow.where, "source"),
+                                fmt::format("flow '{}' names no source", flow.id),
                                 "cite the work, page or archival file, e.g. 'Atantayeva2025 n.16'"});
         }
         if (flow.date_start && flow.date_end && latest_day(*flow.date_end) < *flow.date_start) {
-            findings.push_back({Severity::error, at(flow.where, "date_end"),
+            findings.push_back({Severity::error,
+                                at(flow.where, "date_end"),
                                 fmt::format("date_end {} is before date_start {}", flow.date_end->to_string(),
-                                            flow.date_start->to_string()), {}});
+                                            flow.date_start->to_string()),
+                                {}});
         }
         if (flow.kolkhoz_households && flow.count && *flow.kolkhoz_households > *flow.count) {
-            findings.push_back({Severity::warning, at(flow.where, "kolkhoz_households"),
-                                fmt::format("{} kolkhoz households of only {} in all", *flow.kolkhoz_households, *flow.count), {}});
+            findings.push_back(
+                {Severity::warning,
+                 at(flow.where, "kolkhoz_households"),
+                 fmt::format("{} kolkhoz households of only {} in all", *flow.kolkhoz_households, *flow.count),
+                 {}});
         }
         if (!flow.part_of.empty()) {
             const auto total = by_id.find(flow.part_of);
             if (total == by_id.end()) {
-                findings.push_back({Severity::error, at(flow.where, "part_of"), fmt::format("part_of '{}' is no flow id", flow.part_of), {}});
+                findings.push_back({Severity::error,
+                                    at(flow.where, "part_of"),
+                                    fmt::format("part_of '{}' is no flow id", flow.part_of),
+                                    {}});
             } else {
                 parts_of[flow.part_of].push_back(&flow);
             }
@@ -127,9 +143,12 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         const Flow& total = *by_id.at(total_id);
         for (const auto* part : parts) {
             if (part->unit != total.unit) {
-                findings.push_back({Severity::error, at(part->where, "unit"),
-                                    fmt::format("part in {} of a total in {}", part->unit ? to_string(*part->unit) : "no unit",
-                                                total.unit ? to_string(*total.unit) : "no unit"), {}});
+                findings.push_back(
+                    {Severity::error,
+                     at(part->where, "unit"),
+                     fmt::format("part in {} of a total in {}", part->unit ? to_string(*part->unit) : "no unit",
+                                 total.unit ? to_string(*total.unit) : "no unit"),
+                     {}});
             }
         }
         compare(total, parts, "count", [](const Flow& f) { return f.count; });

@@ -15,7 +15,8 @@ namespace steppeflow::render {
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
     const auto directory = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(directory)) {
-        throw IoError(fmt::format("{}: cannot write: directory '{}' does not exist", target_.string(), directory.string()));
+        throw IoError(
+            fmt::format("{}: cannot write: directory '{}' does not exist", target_.string(), directory.string()));
     }
     std::string pattern = (directory / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
     const int descriptor = ::mkstemp(pattern.data());
@@ -54,7 +55,9 @@ void AtomicFile::commit() {
                                  ignored);
     std::error_code error;
     std::filesystem::rename(temporary_, target_, error);
-    if (error) throw IoError(fmt::format("{}: cannot move the finished file into place: {}", target_.string(), error.message()));
+    if (error)
+        throw IoError(
+            fmt::format("{}: cannot move the finished file into place: {}", target_.string(), error.message()));
     committed_ = true;
 }
 

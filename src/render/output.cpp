@@ -30,7 +30,8 @@ void check(cairo_status_t status, const std::filesystem::path& path) {
     }
 }
 
-void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm, const std::filesystem::path& path) {
+void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm,
+              const std::filesystem::path& path) {
     cairo_t* cr = cairo_create(surface);
     cairo_scale(cr, units_per_mm, units_per_mm);
     paint_scene(cr, scene);
@@ -69,7 +70,8 @@ void write_scene(const layout::Scene& scene, const std::filesystem::path& path, 
             break;
         }
         case OutputFormat::pdf: {
-            cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write_to_file, file.stream(), width_pt, height_pt);
+            cairo_surface_t* surface =
+                cairo_pdf_surface_create_for_stream(write_to_file, file.stream(), width_pt, height_pt);
             // A fixed creation date keeps re-rendered PDFs byte-identical.
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "steppeflow");
@@ -81,7 +83,8 @@ void write_scene(const layout::Scene& scene, const std::filesystem::path& path, 
             break;
         }
         case OutputFormat::png: {
-            if (options.dpi < 10 || options.dpi > 2400) throw UsageError(fmt::format("dpi {} is out of range 10–2400", options.dpi));
+            if (options.dpi < 10 || options.dpi > 2400)
+                throw UsageError(fmt::format("dpi {} is out of range 10–2400", options.dpi));
             const double px_per_mm = options.dpi / 25.4;
             const int width = static_cast<int>(std::lround(scene.page_width_mm * px_per_mm));
             const int height = static_cast<int>(std::lround(scene.page_height_mm * px_per_mm));

@@ -15,9 +15,7 @@ using layout::Point;
 
 void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
 
-Rgb tint(const Rgb& c, double share) {
-    return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share};
-}
+Rgb tint(const Rgb& c, double share) { return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share}; }
 
 void trace(cairo_t* cr, const layout::PagePath& path, bool close) {
     if (path.empty()) return;
@@ -85,7 +83,8 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palet
     const auto& line = flow.centre_line;
     if (line.size() < 2) return;
     const Rgb colour = flow_colour(palette, flow.unit);
-    const bool uncertain = flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
+    const bool uncertain =
+        flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
     const bool unknown = flow.certainty == model::Certainty::unknown_size;
     const bool stopped = flow.status != model::Status::crossed;
 
@@ -205,7 +204,8 @@ void paint_legend(cairo_t* cr, const layout::Legend& legend, const Palette& pale
     }
 }
 
-void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const Palette& palette, const layout::TextMeasure& measure) {
+void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const Palette& palette,
+                     const layout::TextMeasure& measure) {
     if (bar.length_mm <= 0) return;
     const double height = 1.0;
     const Point o = bar.origin;
@@ -225,10 +225,12 @@ void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const Palette& pa
                   bar.font_size_pt, false, 0);
     }
     const auto size = measure("0", bar.font_size_pt, false, 0);
-    draw_text(cr, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt, false, 0);
+    draw_text(cr, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt, false,
+              0);
 }
 
-void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const Palette& palette, const layout::TextMeasure& measure) {
+void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const Palette& palette,
+                       const layout::TextMeasure& measure) {
     const Point d = layout::unit(arrow.tip - arrow.base);
     const Point n = layout::right_normal(d) * 1.2;
     cairo_move_to(cr, arrow.tip.x, arrow.tip.y);
@@ -239,7 +241,8 @@ void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const Palet
     set_colour(cr, palette.text);
     cairo_fill(cr);
     const auto size = measure("N", arrow.font_size_pt, true, 0);
-    draw_text(cr, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt, true, 0.3);
+    draw_text(cr, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt, true,
+              0.3);
 }
 
 void paint_inset(cairo_t* cr, const layout::Inset& inset, const Palette& palette) {
@@ -284,10 +287,14 @@ void paint_label(cairo_t* cr, const layout::Label& label, const Palette& palette
 Rgb flow_colour(const Palette& palette, std::optional<model::Unit> unit) {
     if (!unit) return palette.unknown_unit;
     switch (*unit) {
-        case model::Unit::people: return palette.people;
-        case model::Unit::households: return palette.households;
-        case model::Unit::families: return palette.families;
-        case model::Unit::livestock_head: return palette.livestock;
+        case model::Unit::people:
+            return palette.people;
+        case model::Unit::households:
+            return palette.households;
+        case model::Unit::families:
+            return palette.families;
+        case model::Unit::livestock_head:
+            return palette.livestock;
     }
     return palette.households;
 }

@@ -87,12 +87,14 @@ void require_font() {
     int count = 0;
     pango_font_map_list_families(map, &families, &count);
     bool found = false;
-    for (int i = 0; i < count && !found; ++i) found = std::string(pango_font_family_get_name(families[i])) == kFontFamily;
+    for (int i = 0; i < count && !found; ++i)
+        found = std::string(pango_font_family_get_name(families[i])) == kFontFamily;
     g_free(static_cast<void*>(families));
     if (!found) {
-        throw IoError(fmt::format("font '{}' is not installed (Debian package fonts-noto-core); it is needed for "
-                                  "Cyrillic and Kazakh labels",
-                                  kFontFamily));
+        throw IoError(
+            fmt::format("font '{}' is not installed (Debian package fonts-noto-core); it is needed for "
+                        "Cyrillic and Kazakh labels",
+                        kFontFamily));
     }
 }
 
