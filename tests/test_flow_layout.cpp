@@ -375,6 +375,20 @@ TEST(Furniture, NorthArrowPointsToTheNorthPole) {
     EXPECT_GT(layout::dot(towards, layout::unit(arrow.tip - arrow.base)), 0.9999);
 }
 
+TEST(Furniture, InsetOutlinesTheMapAndHidesNoLabel) {
+    DefaultMap map;
+    map.options.inset = true;
+    map.options.north_arrow = true;
+    const auto result = map.build();
+    ASSERT_TRUE(result.scene.inset.has_value());
+    const auto& inset = *result.scene.inset;
+    EXPECT_FALSE(inset.land.polygons.empty());
+    ASSERT_EQ(inset.extent.size(), 5u);
+    for (const auto& p : inset.extent) EXPECT_TRUE(layout::contains(layout::shrink(inset.box, -0.01), p));
+    for (const auto& label : result.scene.labels) EXPECT_FALSE(label.box.overlaps(inset.box)) << label.text;
+    EXPECT_TRUE(layout::measure_quality(result.scene).label_overlaps.empty());
+}
+
 TEST(LayoutReport, RenderWritesTheReportWithQualityCounts) {
     const auto dir = test::scratch_dir("report");
     const auto result =

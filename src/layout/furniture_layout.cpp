@@ -169,6 +169,7 @@ Inset layout_inset(const geo::Projection& projection, const MapTransform& main, 
     const MapTransform transform(project_box(projection, wide), box);
     inset.box = transform.frame();
     inset.land = project_features(basemap.land, projection, transform, 0.3);
+    inset.lakes = project_features(basemap.lakes, projection, transform, 0.3);
     inset.borders = project_features(basemap.borders, projection, transform, 0.3);
     const Box& f = main.frame();
     for (const Point p : {Point{f.x, f.y}, Point{f.x + f.width, f.y}, Point{f.x + f.width, f.y + f.height},

@@ -123,6 +123,7 @@ struct NorthArrow {
 struct Inset {
     Box box;
     BasemapLayer land;
+    BasemapLayer lakes;
     BasemapLayer borders;
     PagePath extent;
 };

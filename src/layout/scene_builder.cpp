@@ -340,7 +340,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     std::vector<Box> reserved;
     if (scene.north_arrow) reserved.push_back({scene.north_arrow->base.x - 3, scene.north_arrow->tip.y - 4, 6, 12});
     if (options.inset) {
-        const LonLatBox wide = options.inset_extent.value_or(LonLatBox{44, 28, 104, 60});
+        // Well inside the basemap's coverage (44–104°E, 28–60°N), so the inset's corners show land, not its edge.
+        const LonLatBox wide = options.inset_extent.value_or(LonLatBox{56, 34, 94, 54});
         const double w = std::min(40.0, scene.map_frame.width * 0.28);
         const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5,
                       scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5, w, w * 0.62};
@@ -350,6 +351,10 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     std::vector<Label> graticule_text;
     if (!scene.graticule.empty()) {
         graticule_text = graticule_labels(scene.graticule, scene.map_frame, measure, 5.5);
+        // A degree label under the inset would be hidden by it.
+        if (scene.inset) {
+            std::erase_if(graticule_text, [&](const Label& label) { return label.box.overlaps(scene.inset->box); });
+        }
         for (const auto& label : graticule_text) reserved.push_back(label.box);
     }
 

@@ -253,6 +253,7 @@ void paint_inset(cairo_t* cr, const layout::Inset& inset, const Palette& palette
     cairo_fill_preserve(cr);
     cairo_clip(cr);
     fill_polygons(cr, inset.land, palette.land);
+    fill_polygons(cr, inset.lakes, palette.water);
     stroke_lines(cr, inset.borders, palette.border, 0.12, false);
     trace(cr, inset.extent, false);
     set_colour(cr, palette.inset_extent);
