@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/render_command.hpp"
+#include "cli/figure_runner.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -32,7 +32,7 @@ struct DefaultMap {
     model::Gazetteer gazetteer{io::read_places(test::source_dir() / "geodata" / "gazetteer.csv")};
     std::vector<model::Flow> flows;
     model::Basemap basemap;
-    layout::FigureOptions options = cli::figure_options_from(cli::RenderSettings{});
+    layout::FigureOptions options = cli::figure_options_from(io::FigureSpec{});
     DefaultMap() {
         for (auto& flow : io::read_flows(test::source_dir() / "geodata" / "flows.csv")) {
             if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&
@@ -299,7 +299,7 @@ TEST(FlowLayout, LegendSamplesMatchTheDrawnWidthsInEveryWidthMode) {
         const auto result = map.build();
         double max_count = 0;
         for (const auto& f : map.flows) max_count = std::max(max_count, static_cast<double>(f.count.value_or(0)));
-        const layout::WidthScale scale(max_count, map.options.max_flow_width_mm, map.options.min_flow_width_mm, mode);
+        const layout::WidthScale scale(max_count, map.options.style.lines.flow_max_mm, map.options.style.lines.flow_min_mm, mode);
         // Every drawn flow with a count has the width the scale gives it.
         for (const auto& flow : map.flows) {
             if (!flow.count) continue;

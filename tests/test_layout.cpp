@@ -37,12 +37,12 @@ double length(layout::Point a, layout::Point b) { return std::hypot(a.x - b.x, a
 TEST(Layout, LegendWidthSamplesEqualTheDrawnWidthsForTheSameCount) {
     MiniScene mini;
     const auto result = mini.build();
-    const layout::WidthScale scale(500, mini.options.max_flow_width_mm, mini.options.min_flow_width_mm);
+    const layout::WidthScale scale(500, mini.options.style.lines.flow_max_mm, mini.options.style.lines.flow_min_mm);
     // The largest count (500) is drawn at the maximum width, and the legend's "500" sample likewise.
     const auto& flows = result.scene.flows;
     const auto largest = std::find_if(flows.begin(), flows.end(), [](const auto& f) { return f.flow_id == "T003"; });
     ASSERT_NE(largest, flows.end());
-    EXPECT_DOUBLE_EQ(largest->width_mm, mini.options.max_flow_width_mm);
+    EXPECT_DOUBLE_EQ(largest->width_mm, mini.options.style.lines.flow_max_mm);
     int samples = 0;
     for (const auto& row : result.scene.legend.rows) {
         if (row.sample != layout::LegendRow::Sample::flow || row.text.empty() || !std::isdigit(row.text[0])) continue;

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <iostream>
 
 #include "cli/data_commands.hpp"
 #include "cli/render_command.hpp"
@@ -23,8 +26,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     CLI::App app{"steppeflow — maps of the flight of Kazakh families, 1928–1933, from archival records", "steppeflow"};
     app.footer(kFooter);
     app.require_subcommand(1);
-    RenderSettings render_settings;
-    add_render_command(app, render_settings);
+    RenderCommand render_command;
+    add_render_command(app, render_command);
     DataSettings data_settings;
     add_data_commands(app, data_settings);
 
@@ -43,7 +46,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     }
 
     try {
-        if (app.got_subcommand("render")) run_render(render_settings, out, err);
+        if (app.got_subcommand("render")) {
+            // Redraw a progress line only when a person is watching the real stderr.
+            render_command.progress = &err == &std::cerr && isatty(STDERR_FILENO) != 0;
+            return run_render(render_command, out, err);
+        }
         if (app.got_subcommand("validate")) return run_validate(data_settings, out, err);
         if (app.got_subcommand("stats")) return run_stats(data_settings, out, err);
         if (app.got_subcommand("place")) return run_place(data_settings, out, err);

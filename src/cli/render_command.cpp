@@ -1,197 +1,228 @@
 #include "cli/render_command.hpp"
 
-#include <charconv>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "geo/projection.hpp"
-#include "io/basemap_reader.hpp"
-#include "io/field_parsers.hpp"
-#include "io/flow_reader.hpp"
-#include "io/gazetteer_reader.hpp"
-#include "layout/layout_report.hpp"
-#include "layout/scene_builder.hpp"
-#include "model/gazetteer.hpp"
-#include "model/household_ratio.hpp"
-#include "model/validation.hpp"
-#include "render/output.hpp"
-#include "render/text.hpp"
+#include "cli/figure_runner.hpp"
 
 namespace steppeflow::cli {
 
 namespace {
 
-double parse_double(const std::string& text, const std::string& option) {
-    double value = 0;
-    const std::string trimmed = io::trim(text);
-    const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
-    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty()) {
-        throw UsageError(fmt::format("{}: '{}' is not a number", option, text));
-    }
-    return value;
+// Registers an option bound to a member of the command-line figure, and an override that copies
+// that member onto a spec when the option was given.
+template <typename T>
+CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::string& name, T io::FigureSpec::*member,
+                  const std::string& help) {
+    CLI::Option* option = app->add_option(name, command.figure.*member, help);
+    command.overrides.push_back([option, member, &command](io::FigureSpec& spec) {
+        if (option->count() > 0) spec.*member = command.figure.*member;
+    });
+    return option;
 }
 
-std::optional<layout::LonLatBox> parse_extent(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    const auto parts = io::split_list(text, ',');
-    if (parts.size() != 4) {
-        throw UsageError(fmt::format("--extent: expected lon_min,lat_min,lon_max,lat_max, found '{}'", text));
-    }
-    const layout::LonLatBox box{parse_double(parts[0], "--extent"), parse_double(parts[1], "--extent"),
-                                parse_double(parts[2], "--extent"), parse_double(parts[3], "--extent")};
-    if (box.lon_min >= box.lon_max || box.lat_min >= box.lat_max || box.lon_min < -180 || box.lon_max > 180 ||
-        box.lat_min < -90 || box.lat_max > 90) {
-        throw UsageError(
-            fmt::format("--extent: '{}' is not a box with lon_min < lon_max and lat_min < lat_max in degrees", text));
-    }
-    return box;
+CLI::Option* bind_flag(CLI::App* app, RenderCommand& command, const std::string& name, bool io::FigureSpec::*member,
+                       const std::string& help) {
+    CLI::Option* option = app->add_flag(name, command.figure.*member, help);
+    command.overrides.push_back([option, member, &command](io::FigureSpec& spec) {
+        if (option->count() > 0) spec.*member = command.figure.*member;
+    });
+    return option;
 }
 
-model::Language parse_language(const std::string& text) {
-    if (text == "en") return model::Language::en;
-    if (text == "ru") return model::Language::ru;
-    if (text == "kk") return model::Language::kk;
-    throw UsageError(fmt::format("--lang: '{}' is not one of en, ru, kk", text));
+void apply_years_mode(RenderCommand& command, io::FigureSpec& spec) {
+    if (command.years_mode.empty()) return;
+    spec.years_mode = *io::years_mode_from(command.years_mode);
 }
+
+struct Job {
+    std::string name;  // the spec file, or "command line"
+    io::FigureSpec spec;
+    std::shared_ptr<const FigureData> data;
+    FigureOutcome outcome;
+    std::string error;
+    int code = 0;
+    double seconds = 0;
+};
+
+using DataKey = std::tuple<std::string, std::string, std::string>;
 
 }  // namespace
 
-void add_render_command(CLI::App& app, RenderSettings& settings) {
-    CLI::App* render =
-        app.add_subcommand("render", "Draw a flow map to SVG, PNG or PDF (default: the overview map into output/)");
-    render
-        ->add_option("--gazetteer", settings.gazetteer, "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
+void add_render_command(CLI::App& app, RenderCommand& command) {
+    CLI::App* render = app.add_subcommand(
+        "render",
+        "Draw flow maps to SVG, PNG or PDF: the figure specs given (figures/*.toml), or one figure described by "
+        "the options (default: the overview map into output/)");
+    render->add_option("specs", command.specs, "Figure spec files (TOML); options given as well override theirs")
+        ->check(CLI::ExistingFile);
+    render->add_option("-j,--jobs", command.jobs, "Figures rendered at once (default: one per core)");
+    auto& f = command.figure;
+    bind_option(render, command, "--gazetteer", &io::FigureSpec::gazetteer,
+         "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
         ->capture_default_str();
-    render->add_option("--flows", settings.flows, "Flow records (same formats)")->capture_default_str();
-    render->add_option("--basemap", settings.basemap, "Directory with land, lakes, rivers, borders GeoJSON")
+    bind_option(render, command, "--flows", &io::FigureSpec::flows, "Flow records (same formats)")->capture_default_str();
+    bind_option(render, command, "--basemap", &io::FigureSpec::basemap,
+         "Directory with land, lakes, rivers, borders, countries GeoJSON")
         ->capture_default_str();
-    render->add_option("--projection", settings.projection, "PROJ string or EPSG:n of the map projection")
+    bind_option(render, command, "--style", &io::FigureSpec::style,
+         "Style preset in styles/ (colour, grayscale, colourblind) or a .toml file (default: built-in colour)");
+    bind_option(render, command, "--projection", &io::FigureSpec::projection, "PROJ string or EPSG:n of the map projection")
         ->capture_default_str();
-    render->add_option("--extent", settings.extent,
-                       "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
-    render->add_option("--size", settings.size, "Page WIDTHxHEIGHT in mm (default 174x140, a double column)");
-    render->add_option("--dpi", settings.dpi, "Resolution of PNG output")->capture_default_str();
-    render->add_option("--lang", settings.lang, "Label language: en, ru or kk (English where a name is missing)")
+    bind_option(render, command, "--extent", &io::FigureSpec::extent,
+         "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
+    bind_option(render, command, "--size", &io::FigureSpec::size,
+         "Page: single (84 mm column), double (174 mm, default) or WIDTHxHEIGHT in mm");
+    bind_option(render, command, "--dpi", &io::FigureSpec::dpi, "Resolution of PNG output")->capture_default_str();
+    bind_option(render, command, "--lang", &io::FigureSpec::lang, "Label language: en, ru or kk (English where a name is missing)")
+        ->check(CLI::IsMember({"en", "ru", "kk"}))
         ->capture_default_str();
-    render->add_option("--title", settings.title, "Title above the map")->capture_default_str();
-    render->add_flag("--households-as-people", settings.households_as_people,
-                     "Convert household counts to people with the ratio the sources state (detained farms of "
-                     "Tarbagatai); an assumption, stated on the map");
-    render->add_option("--width-scale", settings.width_scale, "How width follows the count: linear, sqrt or classes")
+    bind_option(render, command, "--title", &io::FigureSpec::title, "Title above the map");
+    bind_option(render, command, "--subtitle", &io::FigureSpec::subtitle, "Subtitle (default: what widths and colours mean)");
+    bind_option(render, command, "--credits", &io::FigureSpec::credits, "Credits line (default: sources, basemap, projection)");
+    bind_flag(render, command, "--households-as-people", &io::FigureSpec::households_as_people,
+              "Convert household counts to people with the ratio the sources state (detained farms of "
+              "Tarbagatai); an assumption, stated on the map");
+    bind_option(render, command, "--width-scale", &io::FigureSpec::width_scale,
+         "How width follows the count: linear, sqrt or classes")
         ->check(CLI::IsMember({"linear", "sqrt", "classes"}))
         ->capture_default_str();
-    render->add_option("--width-classes", settings.width_classes,
-                       "Class upper bounds for --width-scale classes, e.g. 50,200,500 (default: round numbers)");
-    render->add_option("--legend", settings.legend, "Legend beside the map (right), under it (below) or auto")
+    bind_option(render, command, "--width-classes", &io::FigureSpec::width_classes,
+         "Class upper bounds for --width-scale classes, e.g. 50,200,500 (default: round numbers)");
+    bind_option(render, command, "--legend", &io::FigureSpec::legend, "Legend beside the map (right), under it (below) or auto")
         ->check(CLI::IsMember({"auto", "right", "below"}))
         ->capture_default_str();
-    render->add_flag("!--no-graticule", settings.graticule, "Leave out the graticule (meridians and parallels)");
-    render->add_flag("!--no-scale-bar", settings.scale_bar, "Leave out the scale bar");
-    render->add_flag("--north-arrow", settings.north_arrow, "Draw an arrow to true north");
-    render->add_flag("--inset", settings.inset, "Draw a locator inset of the wider region");
-    render->add_option(
-        "--report", settings.report,
-        "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
-    render->add_option("-o,--output", settings.outputs,
-                       "Output file(s); the extension (.svg, .png, .pdf) picks the format");
+    bind_flag(render, command, "!--no-graticule", &io::FigureSpec::graticule,
+              "Leave out the graticule (meridians and parallels)");
+    bind_flag(render, command, "!--no-scale-bar", &io::FigureSpec::scale_bar, "Leave out the scale bar");
+    bind_flag(render, command, "--north-arrow", &io::FigureSpec::north_arrow, "Draw an arrow to true north");
+    bind_flag(render, command, "--inset", &io::FigureSpec::inset, "Draw a locator inset of the wider region");
+    bind_option(render, command, "--years", &io::FigureSpec::years, "Only flows of these years, e.g. 1930,1931")
+        ->delimiter(',');
+    bind_option(render, command, "--from", &io::FigureSpec::from, "Only flows dated on or after this (1930, 1930-08, 1930-08-06)");
+    bind_option(render, command, "--to", &io::FigureSpec::to, "Only flows dated on or before this");
+    bind_option(render, command, "--status", &io::FigureSpec::status, "Only these outcomes: crossed, attempted, detained, planned")
+        ->delimiter(',');
+    bind_option(render, command, "--certainty", &io::FigureSpec::certainty,
+         "Only these: documented, estimate, lower_bound, unknown_size")
+        ->delimiter(',');
+    bind_option(render, command, "--unit", &io::FigureSpec::unit, "Only these units: people, households, families")
+        ->delimiter(',');
+    bind_option(render, command, "--origin", &io::FigureSpec::origin,
+         "Only flows from (or through) these places: ids or names in any language")
+        ->delimiter(',');
+    bind_option(render, command, "--destination", &io::FigureSpec::destination, "Only flows to these places")->delimiter(',');
+    CLI::Option* show = render->add_option("--show", command.years_mode,
+                                           "How years are shown: single (one map by unit), overlay (coloured by "
+                                           "year), multiples (a panel per year), sequence (a file per year)");
+    show->check(CLI::IsMember({"single", "overlay", "multiples", "sequence"}));
+    bind_option(render, command, "--periods", &io::FigureSpec::periods,
+         "Periods compared, e.g. 1928,1929,1930,1931-1932 (default: each year with flows)")
+        ->delimiter(',');
+    bind_option(render, command, "--columns", &io::FigureSpec::columns, "Small-multiple panels per row (default: best fit)");
+    bind_option(render, command, "--report", &io::FigureSpec::report,
+         "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
+    bind_option(render, command, "-o,--output", &io::FigureSpec::outputs,
+         "Output file(s); the extension (.svg, .png, .pdf) picks the format; {n} and {period} for sequences");
+    (void)f;
 }
 
-layout::FigureOptions figure_options_from(const RenderSettings& settings) {
-    layout::FigureOptions options;
-    options.projection = settings.projection;
-    options.extent = parse_extent(settings.extent);
-    options.language = parse_language(settings.lang);
-    options.title = settings.title;
-    options.subtitle = "Movements recorded in the archival sources; width proportional to the number stated";
-    options.credits =
-        "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. "
-        "Basemap: Natural Earth (public domain), modern borders. Albers equal-area, 40°/52°N, 75°E.";
-    options.width_mode = settings.width_scale == "sqrt"      ? layout::WidthMode::sqrt
-                         : settings.width_scale == "classes" ? layout::WidthMode::classes
-                                                             : layout::WidthMode::linear;
-    if (!settings.width_classes.empty()) {
-        for (const auto& part : io::split_list(settings.width_classes, ',')) {
-            const double bound = parse_double(part, "--width-classes");
-            if (bound <= 0) throw UsageError(fmt::format("--width-classes: '{}' is not a positive count", part));
-            options.width_classes.push_back(bound);
-        }
+int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
+    if (command.specs.empty()) {
+        io::FigureSpec spec = command.figure;
+        apply_years_mode(command, spec);
+        const auto data = load_figure_data(spec);
+        const auto outcome = render_figure(spec, *data);
+        for (const auto& warning : outcome.warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
+        for (const auto& path : outcome.written) fmt::print(out, "wrote {}\n", path.string());
+        return 0;
     }
-    options.legend_place = settings.legend == "right"   ? layout::FigureOptions::LegendPlace::right
-                           : settings.legend == "below" ? layout::FigureOptions::LegendPlace::below
-                                                        : layout::FigureOptions::LegendPlace::automatic;
-    options.graticule = settings.graticule;
-    options.scale_bar = settings.scale_bar;
-    options.north_arrow = settings.north_arrow;
-    options.inset = settings.inset;
-    if (!settings.size.empty()) {
-        const auto x = settings.size.find('x');
-        if (x == std::string::npos)
-            throw UsageError(fmt::format("--size: expected WIDTHxHEIGHT in mm, found '{}'", settings.size));
-        options.page_width_mm = parse_double(settings.size.substr(0, x), "--size");
-        options.page_height_mm = parse_double(settings.size.substr(x + 1), "--size");
-        if (options.page_width_mm < 40 || options.page_height_mm < 30 || options.page_width_mm > 2000 ||
-            options.page_height_mm > 2000) {
-            throw UsageError(fmt::format("--size: {} is outside 40x30 to 2000x2000 mm", settings.size));
-        }
-    }
-    return options;
-}
 
-void run_render(const RenderSettings& settings, std::ostream& out, std::ostream& err) {
-    const layout::FigureOptions options = figure_options_from(settings);
-    std::vector<std::filesystem::path> outputs = settings.outputs;
-    if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
-    for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
-    render::require_font();
-
-    const geo::Projection projection(options.projection);
-    const model::Gazetteer gazetteer(io::read_places(settings.gazetteer));
-    const auto all_flows = io::read_flows(settings.flows);
-    std::vector<std::string> warnings;
-    const model::Basemap basemap = io::read_basemap(settings.basemap, warnings);
-
-    // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
-    for (const auto& finding : model::validate_flows(gazetteer, all_flows)) {
-        if (finding.severity == model::Severity::error)
-            throw DataError(finding.where, finding.message, finding.suggestion);
-    }
-    std::vector<model::Flow> chosen = all_flows;
-    layout::FigureOptions figure = options;
-    if (settings.households_as_people) {
-        const auto ratio = model::derive_household_ratio(all_flows);
-        if (!ratio) {
-            SourceLocation where;
-            where.file = settings.flows.string();
-            throw DataError(where, "no record states both households and people", "add people_stated");
-        }
-        chosen = model::households_as_people(all_flows, *ratio);
-        figure.subtitle += ". Assumption: " + ratio->describe();
-    }
-    std::vector<model::Flow> drawn;
-    for (const auto& flow : chosen) {
-        // Aggregates restate events as totals; drawing both would count people twice.
-        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&
-            !flow.destination.empty()) {
-            drawn.push_back(flow);
+    // Read every spec and its data first (one read per data set); then draw in parallel.
+    std::vector<Job> jobs(command.specs.size());
+    std::map<DataKey, std::shared_ptr<const FigureData>> loaded;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        Job& job = jobs[i];
+        job.name = command.specs[i].string();
+        try {
+            job.spec = io::read_figure_spec(command.specs[i]);
+            for (const auto& apply : command.overrides) apply(job.spec);
+            apply_years_mode(command, job.spec);
+            const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string()};
+            auto& data = loaded[key];
+            if (!data) data = load_figure_data(job.spec);
+            job.data = data;
+        } catch (const Error& e) {
+            job.error = e.what();
+            job.code = static_cast<int>(e.code());
         }
     }
 
-    const layout::SceneInputs inputs{gazetteer, drawn, basemap};
-    auto result = layout::build_scene(inputs, figure, projection, render::pango_text_measure());
-    warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
-    for (const auto& warning : warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    const unsigned workers = std::min<unsigned>(command.jobs > 0 ? command.jobs : cores, jobs.size());
+    std::atomic<std::size_t> next{0};
+    std::mutex progress_mutex;
+    std::size_t finished = 0;
+    const auto started = std::chrono::steady_clock::now();
+    const auto work = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            Job& job = jobs[i];
+            const auto begin = std::chrono::steady_clock::now();
+            if (job.code == 0) {
+                try {
+                    job.outcome = render_figure(job.spec, *job.data);
+                } catch (const Error& e) {
+                    job.error = e.what();
+                    job.code = static_cast<int>(e.code());
+                } catch (const std::exception& e) {
+                    job.error = e.what();
+                    job.code = static_cast<int>(ExitCode::io_error);
+                }
+            }
+            job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+            const std::lock_guard lock(progress_mutex);
+            ++finished;
+            if (command.progress) {
+                fmt::print(err, "\r\033[K[{}/{}] {} {}", finished, jobs.size(), job.code == 0 ? "done" : "FAILED",
+                           job.name);
+                err.flush();
+            }
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work);
+        work();
+    }
+    if (command.progress) fmt::print(err, "\r\033[K");
 
-    for (const auto& path : outputs) {
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-        render::write_scene(result.scene, path, {settings.dpi});
-        fmt::print(out, "wrote {}\n", path.string());
+    // Reported in the order given, whatever order the threads finished in.
+    int code = 0;
+    std::size_t files = 0;
+    std::size_t failed = 0;
+    for (const auto& job : jobs) {
+        for (const auto& warning : job.outcome.warnings) fmt::print(err, "steppeflow: warning: {}: {}\n", job.name, warning);
+        if (job.code != 0) {
+            fmt::print(err, "steppeflow: error: {}\n", job.error);
+            if (code == 0) code = job.code;
+            ++failed;
+            continue;
+        }
+        fmt::print(out, "{} ({:.2f} s):\n", job.name, job.seconds);
+        for (const auto& path : job.outcome.written) fmt::print(out, "  wrote {}\n", path.string());
+        files += job.outcome.written.size();
     }
-    if (!settings.report.empty()) {
-        if (settings.report.has_parent_path()) std::filesystem::create_directories(settings.report.parent_path());
-        render::write_text_file(settings.report, layout::layout_report_json(result.scene, 0));
-        fmt::print(out, "wrote {}\n", settings.report.string());
-    }
+    const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    fmt::print(out, "{} of {} figures rendered ({} files) in {:.2f} s with {} thread(s){}\n", jobs.size() - failed,
+               jobs.size(), files, total, workers, failed > 0 ? fmt::format("; {} failed", failed) : "");
+    return code;
 }
 
 }  // namespace steppeflow::cli

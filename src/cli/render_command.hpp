@@ -1,45 +1,31 @@
 #pragma once
 
 #include <filesystem>
-#include <optional>
+#include <functional>
 #include <ostream>
-#include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
-#include "layout/figure_options.hpp"
+#include "io/figure_spec.hpp"
 
 namespace steppeflow::cli {
 
-struct RenderSettings {
-    std::filesystem::path gazetteer = "geodata/gazetteer.csv";
-    std::filesystem::path flows = "geodata/flows.csv";
-    std::filesystem::path basemap = "geodata/basemap";
-    std::string projection = geo::kDefaultProjection;
-    std::string extent;  // "lon_min,lat_min,lon_max,lat_max"
-    std::string size;    // "WIDTHxHEIGHT" in mm
-    double dpi = 300;
-    std::string lang = "en";
-    std::string title = "Flight of Kazakh households across the border, 1928–1933";
-    bool households_as_people = false;
-    std::string width_scale = "linear";  // linear | sqrt | classes
-    std::string width_classes;           // "50,200,500": class upper bounds for --width-scale classes
-    std::string legend = "auto";         // auto | right | below
-    bool graticule = true;
-    bool scale_bar = true;
-    bool north_arrow = false;
-    bool inset = false;
-    std::filesystem::path report;                // layout report (JSON); empty: none
-    std::vector<std::filesystem::path> outputs;  // default: output/overview.{png,svg,pdf}
+struct RenderCommand {
+    io::FigureSpec figure;  // from the command line: the figure itself, or overrides of each spec
+    std::vector<std::filesystem::path> specs;
+    unsigned jobs = 0;             // figures rendered at once; 0: one per core
+    bool progress = false;         // redraw a progress line (stderr is a terminal)
+    std::string years_mode;        // --show
+    // For each option given on the command line: copies its value onto a spec read from a file.
+    std::vector<std::function<void(io::FigureSpec&)>> overrides;
 };
 
-void add_render_command(CLI::App& app, RenderSettings& settings);
+// Registers `render`; `command` must outlive the parse (the overrides refer to it).
+void add_render_command(CLI::App& app, RenderCommand& command);
 
-// Turns the settings into figure options; UsageError for malformed --size/--extent/--lang.
-layout::FigureOptions figure_options_from(const RenderSettings& settings);
-
-// Reads the data, lays out and writes every output. Warnings go to `err`, written files to `out`.
-void run_render(const RenderSettings& settings, std::ostream& out, std::ostream& err);
+// Renders the command-line figure, or every spec (in parallel, with progress and a summary).
+// Returns the exit code; a single figure's error is thrown, a batch reports each failure and goes on.
+int run_render(RenderCommand& command, std::ostream& out, std::ostream& err);
 
 }  // namespace steppeflow::cli

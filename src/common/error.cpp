@@ -24,7 +24,7 @@ std::string SourceLocation::to_string() const {
     } else if (feature > 0) {
         text += fmt::format(": feature {}", feature);
     }
-    if (!field.empty()) text += fmt::format(" (field '{}')", field);
+    if (!field.empty()) text += fmt::format(" ({} '{}')", field_kind, field);
     return text;
 }
 

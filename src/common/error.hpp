@@ -18,6 +18,7 @@ struct SourceLocation {
     int feature = 0;  // 1-based feature/record number, 0 when unknown
     int column = 0;   // 1-based column, 0 when unknown
     std::string field;
+    std::string field_kind = "field";  // what `field` names: a CSV "field", a TOML "key"
     // The file's column names, when it has a header: lets a record's location name any field's column.
     std::shared_ptr<const std::vector<std::string>> header;
 

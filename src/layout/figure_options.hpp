@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "layout/map_frame.hpp"
+#include "layout/style.hpp"
+#include "model/flow_filter.hpp"
 #include "model/place.hpp"
 
 namespace steppeflow::layout {
@@ -32,8 +34,6 @@ struct FigureOptions {
     std::string title;
     std::string subtitle;
     std::string credits;
-    double max_flow_width_mm = 4.0;   // width of the largest count
-    double min_flow_width_mm = 0.35;  // no flow thinner than this, so every flow stays visible
     double arrow_gap_mm = 0.6;        // between arrowhead tip and destination symbol
     double area_inset_mm = 4;         // how far a crossing runs into a destination area
     double min_stub_mm = 2.5;         // shortest drawn flow beyond its origin symbol
@@ -51,8 +51,15 @@ struct FigureOptions {
     bool north_arrow = false;
     bool inset = false;
     std::optional<LonLatBox> inset_extent;  // the locator's region (default: the basemap's coverage)
-    double label_size_pt = 6.5;
-    double title_size_pt = 11;
+    Style style;  // fonts, sizes, line weights and colours
+    // Year comparison: flows coloured by the period they belong to, with a legend of periods.
+    bool colour_by_period = false;
+    std::vector<model::Period> periods;
+    // Small multiples and sequences share one extent and one width scale across their panels.
+    std::optional<ProjectedBox> projected_extent;  // overrides `extent`
+    std::optional<double> shared_max_count;        // the count drawn at the style's widest flow
+    bool legend = true;                            // panels leave the legend to the page
+    bool panel = false;                            // title in the panel-title size, no credits
 };
 
 }  // namespace steppeflow::layout

@@ -173,7 +173,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             bundles.push_back(std::move(bundle));
         }
         Bundle& bundle = bundles[found->second];
-        const double width = flow.count ? scale.width_for(static_cast<double>(*flow.count)) : options.min_flow_width_mm;
+        const double width = flow.count ? scale.width_for(static_cast<double>(*flow.count)) : options.style.lines.flow_min_mm;
         bundle.members.push_back({r, width, 0});
         if (!is_stopped(flow.status)) {
             bundle.request.arrow_length_mm = std::max(bundle.request.arrow_length_mm, arrow_length_for(width));
@@ -212,6 +212,10 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             shape.unit = flow.unit;
             shape.status = flow.status;
             shape.certainty = flow.certainty;
+            if (options.colour_by_period) {
+                const auto period = model::period_of(flow, options.periods);
+                shape.period = period ? static_cast<int>(*period) : kUndated;
+            }
             shape.target = route.target;
             shape.target_id = route.target_id;
             shape.own_places = route.own_places;

@@ -88,7 +88,7 @@ class SectionBuilder {
 public:
     SectionBuilder(const FigureOptions& options, const TextMeasure& measure)
         : measure_(measure),
-          size_(options.label_size_pt),
+          size_(options.style.text.legend_pt),
           line_height_(measure("Hg", size_, false, 0).height_mm + 0.5) {}
 
     void heading(const std::string& text) {
@@ -99,7 +99,7 @@ public:
     }
 
     void flow(const std::string& text, double width, std::optional<model::Unit> unit, model::Status status,
-              model::Certainty certainty) {
+              model::Certainty certainty, int period = kNoPeriod) {
         const double height = std::max(line_height_, width + 0.9);
         LegendRow row;
         row.sample = LegendRow::Sample::flow;
@@ -110,6 +110,7 @@ public:
         row.flow.unit = unit;
         row.flow.status = status;
         row.flow.certainty = certainty;
+        row.flow.period = period;
         const double cy = y_ + height / 2;
         row.flow.centre_line = {{0, cy}, {kSampleLength, cy}};
         row.text = text;
@@ -163,9 +164,14 @@ void shift_row(LegendRow& row, double dx, double dy) {
 }  // namespace
 
 LegendContent legend_content(const std::vector<model::Flow>& flows, const std::vector<PlaceSymbol>& places,
-                             bool area_destination) {
+                             bool area_destination, const FigureOptions& options) {
     LegendContent content;
+    if (options.colour_by_period) {
+        for (const auto& period : options.periods) content.periods.push_back(period.label);
+        content.by_period = true;
+    }
     for (const auto& flow : flows) {
+        if (content.by_period && !model::period_of(flow, options.periods)) content.undated = true;
         if (flow.unit)
             content.units.insert(*flow.unit);
         else
@@ -212,7 +218,11 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     SectionBuilder builder(options, measure);
     std::vector<Section> sections;
 
-    builder.heading(scale.mode() == WidthMode::classes ? "Number stated (classes)" : "Number stated");
+    // Coloured by period, the colour no longer tells the unit: the heading says that counts mix units.
+    builder.heading(content.by_period ? (scale.mode() == WidthMode::classes ? "Number stated, in its unit (classes)"
+                                                                             : "Number stated, in its unit")
+                                      : (scale.mode() == WidthMode::classes ? "Number stated (classes)"
+                                                                             : "Number stated"));
     const auto counts = legend_counts(scale);
     for (std::size_t i = 0; i < counts.size(); ++i) {
         std::string text = count_text(counts[i]);
@@ -225,14 +235,28 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     }
     sections.push_back(builder.finish());
 
-    builder.heading("Counted in (colour)");
-    for (const auto unit : content.units) {
-        builder.flow(unit_text(unit), 1.0, unit, model::Status::crossed, model::Certainty::documented);
+    if (content.by_period) {
+        // Units are then told apart only in the count's text; the colour is the period's.
+        builder.heading("Year (colour)");
+        for (std::size_t i = 0; i < content.periods.size(); ++i) {
+            builder.flow(content.periods[i], 1.0, std::nullopt, model::Status::crossed, model::Certainty::documented,
+                         static_cast<int>(i));
+        }
+        if (content.undated) {
+            builder.flow("date not stated", 1.0, std::nullopt, model::Status::crossed, model::Certainty::documented,
+                         kUndated);
+        }
+        sections.push_back(builder.finish());
+    } else {
+        builder.heading("Counted in (colour)");
+        for (const auto unit : content.units) {
+            builder.flow(unit_text(unit), 1.0, unit, model::Status::crossed, model::Certainty::documented);
+        }
+        if (content.unknown_unit)
+            builder.flow(unit_text(std::nullopt), options.style.lines.flow_min_mm, std::nullopt,
+                         model::Status::crossed, model::Certainty::unknown_size);
+        sections.push_back(builder.finish());
     }
-    if (content.unknown_unit)
-        builder.flow(unit_text(std::nullopt), options.min_flow_width_mm, std::nullopt, model::Status::crossed,
-                     model::Certainty::unknown_size);
-    sections.push_back(builder.finish());
 
     builder.heading("Outcome and certainty");
     if (content.crossed) {
@@ -247,7 +271,7 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
         builder.flow("estimate or lower bound", 1.0, std::nullopt, model::Status::crossed, model::Certainty::estimate);
     }
     if (content.unknown_size) {
-        builder.flow("number not stated", options.min_flow_width_mm, std::nullopt, model::Status::crossed,
+        builder.flow("number not stated", options.style.lines.flow_min_mm, std::nullopt, model::Status::crossed,
                      model::Certainty::unknown_size);
     }
     sections.push_back(builder.finish());

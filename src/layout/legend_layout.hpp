@@ -19,11 +19,14 @@ struct LegendContent {
     bool uncertain = false;  // estimates and lower bounds
     bool unknown_size = false;
     bool area_destination = false;
+    bool by_period = false;            // colours stand for periods, not units
+    std::vector<std::string> periods;  // their labels, in order
+    bool undated = false;              // some flows have no date
     std::vector<PlaceSymbol> symbols;  // one per kind shown, in legend order
 };
 
 LegendContent legend_content(const std::vector<model::Flow>& flows, const std::vector<PlaceSymbol>& places,
-                             bool area_destination);
+                             bool area_destination, const FigureOptions& options);
 
 // The legend as a strip of sections (widths, colours, outcome, places) set side by side and wrapped
 // to `available_width_mm`; `reserved_width_mm` keeps room at the end of the last line (the scale

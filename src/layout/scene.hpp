@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/style.hpp"
 #include "model/flow.hpp"
 #include "model/place.hpp"
 
@@ -59,6 +60,7 @@ struct FlowShape {
     std::optional<model::Unit> unit;  // empty for a movement of unknown size and unit
     model::Status status = model::Status::crossed;
     model::Certainty certainty = model::Certainty::documented;
+    int period = kNoPeriod;  // index into the scene's periods when the map is coloured by period
 };
 
 struct Label {
@@ -128,7 +130,11 @@ struct Inset {
     PagePath extent;
 };
 
+struct Panel;
+
+// A page: one map, or (small multiples) panels of maps sharing the page's title, legend and credits.
 struct Scene {
+    Style style;
     double page_width_mm = 174;
     double page_height_mm = 130;
     Box map_frame;
@@ -147,6 +153,14 @@ struct Scene {
     std::optional<ScaleBar> scale_bar;
     std::optional<NorthArrow> north_arrow;
     std::optional<Inset> inset;
+    std::vector<std::string> periods;  // legend order of the periods when coloured by period
+    std::vector<Panel> panels;         // small multiples, each drawn at its offset on this page
+};
+
+struct Panel {
+    Point offset;  // of the panel's top-left corner on the page
+    std::string title;
+    Scene scene;  // in the panel's own coordinates (its page is the panel)
 };
 
 }  // namespace steppeflow::layout

@@ -15,44 +15,12 @@
 #include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
 #include "layout/legend_layout.hpp"
+#include "layout/scene_parts.hpp"
 #include "model/name_match.hpp"
 
 namespace steppeflow::layout {
 
 namespace {
-
-double symbol_radius(model::PlaceKind kind) {
-    switch (kind) {
-        case model::PlaceKind::village:
-        case model::PlaceKind::tract:
-            return 0.7;
-        case model::PlaceKind::outpost:
-        case model::PlaceKind::border_section:
-            return 1.1;
-        case model::PlaceKind::destination:
-        case model::PlaceKind::country:
-            return 1.6;
-        case model::PlaceKind::okrug:
-        case model::PlaceKind::region:
-            return 1.4;
-        default:
-            return 1.0;
-    }
-}
-
-// The country polygon a destination place stands for, matched by its names.
-const model::Feature* area_feature(const model::Place& place, const std::vector<model::Feature>& countries) {
-    if (place.kind != model::PlaceKind::country) return nullptr;
-    for (const auto& feature : countries) {
-        const std::string name = model::fold_name(feature.name);
-        if (name.empty()) continue;
-        if (model::fold_name(place.name_en) == name) return &feature;
-        for (const auto& variant : place.variants) {
-            if (model::fold_name(variant) == name) return &feature;
-        }
-    }
-    return nullptr;
-}
 
 // The vertex of a feature's polygons nearest to `from`, in projected metres.
 std::optional<geo::XY> nearest_vertex(const model::Feature& feature, const geo::Projection& projection, geo::XY from) {
@@ -72,20 +40,6 @@ std::optional<geo::XY> nearest_vertex(const model::Feature& feature, const geo::
         }
     }
     return best;
-}
-
-std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,
-                                     const std::set<std::string>& area_ids) {
-    std::set<std::string> ids;
-    for (const auto& flow : flows) {
-        // A whole-country origin with a named crossing is drawn from the crossing (see plan_routes).
-        const auto* origin = gazetteer.find(flow.origin);
-        const bool country_origin = origin != nullptr && origin->kind == model::PlaceKind::country && !flow.via.empty();
-        if (!country_origin) ids.insert(flow.origin);
-        if (!area_ids.contains(flow.destination)) ids.insert(flow.destination);
-        if (!flow.via.empty()) ids.insert(flow.via);
-    }
-    return {ids.begin(), ids.end()};
 }
 
 // Symbols that would cover one another (places at one spot, or too close for the scale) are pushed
@@ -167,89 +121,75 @@ std::vector<Point> area_label_centres(const DestinationArea& area, const Box& fr
 
 }  // namespace
 
+ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
+    if (options.projected_extent) return *options.projected_extent;
+    if (options.extent) return project_box(projection, *options.extent);
+    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
+    std::set<std::string> area_ids;
+    for (const auto& [id, feature] : area_features) area_ids.insert(id);
+    // Every place a drawn flow touches, and where flows into an area cross its border (nearest point).
+    std::vector<geo::XY> points;
+    for (const auto& id : places_used(inputs.flows, inputs.gazetteer, area_ids)) {
+        const auto* place = inputs.gazetteer.find(id);
+        if (place == nullptr) continue;
+        if (const auto xy = projection.forward(place->position)) points.push_back(*xy);
+    }
+    for (const auto& flow : inputs.flows) {
+        const auto area = area_features.find(flow.destination);
+        if (area == area_features.end()) continue;
+        const auto* from = inputs.gazetteer.find(flow.via.empty() ? flow.origin : flow.via);
+        if (from == nullptr) continue;
+        if (const auto start = projection.forward(from->position)) {
+            if (const auto crossing = nearest_vertex(*area->second, projection, *start)) points.push_back(*crossing);
+        }
+    }
+    if (points.empty()) {
+        throw UsageError("no drawn flow has a place with coordinates: there is nothing to fit the map's extent to");
+    }
+    return fit_points(points, options.extent_margin);
+}
+
 SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection,
                         const TextMeasure& measure) {
     SceneResult result;
     Scene& scene = result.scene;
+    scene.style = options.style;
+    if (options.colour_by_period) {
+        for (const auto& period : options.periods) scene.periods.push_back(period.label);
+    }
     scene.page_width_mm = options.page_width_mm;
     scene.page_height_mm = options.page_height_mm;
 
-    // Destination areas: countries with a polygon in the basemap.
-    std::map<std::string, const model::Feature*> area_features;
-    for (const auto& flow : inputs.flows) {
-        const auto* place = inputs.gazetteer.find(flow.destination);
-        if (place == nullptr) continue;
-        if (const auto* feature = area_feature(*place, inputs.basemap.countries)) area_features[place->id] = feature;
-    }
+    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
     std::set<std::string> area_ids;
     for (const auto& [id, feature] : area_features) area_ids.insert(id);
 
     // Page: title block on top; credits at the bottom, the legend strip above them; the map between.
     const double m = options.margin_mm;
+    const TextStyle& text = options.style.text;
+    const auto [top, bottom] = layout_page_texts(scene, options, measure);
     const double text_width = options.page_width_mm - 2 * m;
-    double top = m;
-    if (!options.title.empty()) {
-        scene.texts.push_back({options.title, {m, top}, options.title_size_pt, true, text_width});
-        top += measure(options.title, options.title_size_pt, true, text_width).height_mm + 0.8;
-    }
-    if (!options.subtitle.empty()) {
-        const double subtitle_pt = options.title_size_pt * 0.72;
-        scene.texts.push_back({options.subtitle, {m, top}, subtitle_pt, false, text_width});
-        top += measure(options.subtitle, subtitle_pt, false, text_width).height_mm;
-    }
-    top += 1.5;
-    double bottom = options.page_height_mm - m;
-    if (!options.credits.empty()) {
-        const double credits_pt = 6;
-        const double height = measure(options.credits, credits_pt, false, text_width).height_mm;
-        bottom -= height;
-        scene.texts.push_back({options.credits, {m, bottom}, credits_pt, false, text_width});
-        bottom -= 1.5;
-    }
 
     const auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
     std::vector<PlaceSymbol> used_symbols_for_legend;
     for (const auto& id : used) {
         if (const auto* place = inputs.gazetteer.find(id)) {
-            used_symbols_for_legend.push_back({place->id, place->kind, {}, symbol_radius(place->kind)});
+            used_symbols_for_legend.push_back({place->id, place->kind, {}, symbol_radius(options.style, place->kind)});
         }
     }
     double max_count = 0;
     for (const auto& flow : inputs.flows) {
         if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
     }
-    const WidthScale scale(max_count, options.max_flow_width_mm, options.min_flow_width_mm, options.width_mode,
-                           options.width_classes);
+    const WidthScale scale(options.shared_max_count.value_or(max_count), options.style.lines.flow_max_mm,
+                           options.style.lines.flow_min_mm, options.width_mode, options.width_classes);
     const double scale_bar_room = options.scale_bar ? 40 : 0;
 
-    // Extent: as given, or fitted to every place a drawn flow touches.
-    ProjectedBox extent;
-    if (options.extent) {
-        extent = project_box(projection, *options.extent);
-    } else {
-        std::vector<geo::XY> points;
-        for (const auto& id : used) {
-            const auto* place = inputs.gazetteer.find(id);
-            if (place == nullptr) continue;
-            if (const auto xy = projection.forward(place->position)) points.push_back(*xy);
-        }
-        // Flows into an area cross its border where it is nearest: that point belongs on the map too.
-        for (const auto& flow : inputs.flows) {
-            const auto area = area_features.find(flow.destination);
-            if (area == area_features.end()) continue;
-            const auto* from = inputs.gazetteer.find(flow.via.empty() ? flow.origin : flow.via);
-            if (from == nullptr) continue;
-            if (const auto start = projection.forward(from->position)) {
-                if (const auto crossing = nearest_vertex(*area->second, projection, *start))
-                    points.push_back(*crossing);
-            }
-        }
-        extent = fit_points(points, options.extent_margin);
-    }
+    const ProjectedBox extent = fit_extent(inputs, options, projection);
 
     // The legend beside or under the map, whichever leaves the map the larger scale.
-    if (!inputs.flows.empty()) {
-        const auto content = legend_content(inputs.flows, used_symbols_for_legend, !area_ids.empty());
+    if (!inputs.flows.empty() && options.legend) {
+        const auto content = legend_content(inputs.flows, used_symbols_for_legend, !area_ids.empty(), options);
         const double column = std::clamp(text_width * 0.3, 38.0, 56.0);
         Legend below = layout_legend(content, scale, options, measure, text_width, scale_bar_room);
         Legend right = layout_legend(content, scale, options, measure, column, scale_bar_room);
@@ -313,7 +253,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
         }
         const auto xy = projection.forward(place->position);
         if (!xy) continue;
-        all_symbols.push_back({place->id, place->kind, transform.to_page(*xy), symbol_radius(place->kind)});
+        all_symbols.push_back({place->id, place->kind, transform.to_page(*xy), symbol_radius(options.style, place->kind)});
     }
     std::vector<PlaceSymbol> drawn;
     for (const auto& symbol : all_symbols) {
@@ -334,7 +274,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
 
     if (options.scale_bar && scene.legend.box.width > 0) {
         const Point origin{scene.legend.reserved_origin.x + 1.0, scene.legend.reserved_origin.y + 4.0};
-        scene.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8, 6);
+        scene.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt);
     }
     if (options.north_arrow) scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame);
     std::vector<Box> reserved;
@@ -350,7 +290,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     }
     std::vector<Label> graticule_text;
     if (!scene.graticule.empty()) {
-        graticule_text = graticule_labels(scene.graticule, scene.map_frame, measure, 5.5);
+        graticule_text = graticule_labels(scene.graticule, scene.map_frame, measure, text.graticule_pt);
         // A degree label under the inset would be hidden by it.
         if (scene.inset) {
             std::erase_if(graticule_text, [&](const Label& label) { return label.box.overlaps(scene.inset->box); });
@@ -366,7 +306,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
                             symbol.centre,
                             symbol.radius_mm,
                             Label::Kind::place,
-                            options.label_size_pt,
+                            text.label_pt,
                             {}});
     }
     // Larger places claim their preferred positions first.
@@ -376,7 +316,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
         auto centres = area_label_centres(area, scene.map_frame, scene.flows);
         if (centres.empty()) continue;
         requests.insert(requests.begin(), {id, spaced_caps(area.name), centres.front(), 0, Label::Kind::area,
-                                           options.label_size_pt * 1.45, std::move(centres)});
+                                           text.area_label_pt, std::move(centres)});
     }
     for (const auto& flow : scene.flows) {
         if (flow.target != TargetKind::frame) continue;
@@ -387,7 +327,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
                             flow.centre_line.back(),
                             1.0,
                             Label::Kind::frame,
-                            options.label_size_pt,
+                            text.label_pt,
                             {}});
     }
     auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);

@@ -23,6 +23,10 @@ struct SceneResult {
     std::vector<std::string> warnings;  // e.g. labels that could not be placed
 };
 
+// The map's extent: as given (projected or lon/lat), or fitted to every place the flows touch and
+// to where they cross into destination areas. UsageError when no drawn flow has a located place.
+ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection);
+
 SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection,
                         const TextMeasure& measure);
 

@@ -13,9 +13,9 @@ namespace {
 
 using layout::Point;
 
-void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+void set_colour(cairo_t* cr, const layout::Rgb& c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
 
-Rgb tint(const Rgb& c, double share) { return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share}; }
+layout::Rgb tint(const layout::Rgb& c, double share) { return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share}; }
 
 void trace(cairo_t* cr, const layout::PagePath& path, bool close) {
     if (path.empty()) return;
@@ -24,7 +24,7 @@ void trace(cairo_t* cr, const layout::PagePath& path, bool close) {
     if (close) cairo_close_path(cr);
 }
 
-void fill_polygons(cairo_t* cr, const layout::BasemapLayer& layer, const Rgb& colour) {
+void fill_polygons(cairo_t* cr, const layout::BasemapLayer& layer, const layout::Rgb& colour) {
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     for (const auto& polygon : layer.polygons) {
         for (const auto& ring : polygon) trace(cr, ring, true);
@@ -33,7 +33,7 @@ void fill_polygons(cairo_t* cr, const layout::BasemapLayer& layer, const Rgb& co
     cairo_fill(cr);
 }
 
-void stroke_lines(cairo_t* cr, const layout::BasemapLayer& layer, const Rgb& colour, double width_mm,
+void stroke_lines(cairo_t* cr, const layout::BasemapLayer& layer, const layout::Rgb& colour, double width_mm,
                   bool width_by_rank) {
     set_colour(cr, colour);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -47,26 +47,26 @@ void stroke_lines(cairo_t* cr, const layout::BasemapLayer& layer, const Rgb& col
     }
 }
 
-void paint_basemap(cairo_t* cr, const layout::Scene& scene, const Palette& palette) {
+void paint_basemap(cairo_t* cr, const layout::Scene& scene, const layout::Style& style) {
     const auto& f = scene.map_frame;
     cairo_save(cr);
     cairo_rectangle(cr, f.x, f.y, f.width, f.height);
     cairo_clip(cr);
-    set_colour(cr, palette.water);
+    set_colour(cr, style.colours.water);
     cairo_paint(cr);
-    fill_polygons(cr, scene.land, palette.land);
-    fill_polygons(cr, scene.destination_areas, palette.destination_area);
-    fill_polygons(cr, scene.lakes, palette.water);
-    set_colour(cr, palette.graticule);
-    cairo_set_line_width(cr, palette.graticule_width_mm);
+    fill_polygons(cr, scene.land, style.colours.land);
+    fill_polygons(cr, scene.destination_areas, style.colours.destination_area);
+    fill_polygons(cr, scene.lakes, style.colours.water);
+    set_colour(cr, style.colours.graticule);
+    cairo_set_line_width(cr, style.lines.graticule_mm);
     for (const auto& line : scene.graticule) {
         trace(cr, line.path, false);
         cairo_stroke(cr);
     }
-    stroke_lines(cr, scene.rivers, palette.river, palette.river_width_mm, true);
+    stroke_lines(cr, scene.rivers, style.colours.river, style.lines.river_mm, true);
     const std::array<double, 4> dashes{1.2, 0.5, 0.3, 0.5};
     cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
-    stroke_lines(cr, scene.borders, palette.border, palette.border_width_mm, false);
+    stroke_lines(cr, scene.borders, style.colours.border, style.lines.border_mm, false);
     cairo_set_dash(cr, nullptr, 0, 0);
     cairo_restore(cr);
 }
@@ -79,10 +79,10 @@ void arrowhead_path(cairo_t* cr, Point tip, Point base, double half_width) {
     cairo_close_path(cr);
 }
 
-void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palette) {
+void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const layout::Style& style) {
     const auto& line = flow.centre_line;
     if (line.size() < 2) return;
-    const Rgb colour = flow_colour(palette, flow.unit);
+    const layout::Rgb colour = layout::flow_colour(style, flow.unit, flow.period);
     const bool uncertain =
         flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
     const bool unknown = flow.certainty == model::Certainty::unknown_size;
@@ -106,12 +106,12 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palet
     // A white casing keeps flows that cross or run side by side apart.
     if (!unknown) {
         trace(cr, shaft, false);
-        set_colour(cr, palette.paper, 0.85);
-        cairo_set_line_width(cr, flow.width_mm + 2 * palette.flow_casing_mm);
+        set_colour(cr, style.colours.paper, 0.85);
+        cairo_set_line_width(cr, flow.width_mm + 2 * style.lines.flow_casing_mm);
         cairo_stroke(cr);
         if (head > 0) {
             arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
-            cairo_set_line_width(cr, 2 * palette.flow_casing_mm);
+            cairo_set_line_width(cr, 2 * style.lines.flow_casing_mm);
             cairo_stroke(cr);
         }
     }
@@ -156,7 +156,7 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const Palette& palet
     cairo_restore(cr);
 }
 
-void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const Palette& palette) {
+void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const layout::Style& style) {
     cairo_new_path(cr);  // text leaves a current point; a symbol must not connect to it
     const double r = symbol.radius_mm;
     const auto [x, y] = symbol.centre;
@@ -178,59 +178,62 @@ void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const Palette&
     }
     const bool filled = symbol.kind == model::PlaceKind::destination || symbol.kind == model::PlaceKind::country ||
                         symbol.kind == model::PlaceKind::okrug || symbol.kind == model::PlaceKind::region;
-    set_colour(cr, filled ? palette.symbol_line : palette.symbol_fill);
+    set_colour(cr, filled ? style.colours.symbol_line : style.colours.symbol_fill);
     cairo_fill_preserve(cr);
-    set_colour(cr, palette.symbol_line);
-    cairo_set_line_width(cr, 0.25);
+    set_colour(cr, style.colours.symbol_line);
+    cairo_set_line_width(cr, style.lines.symbol_outline_mm);
     cairo_stroke(cr);
 }
 
-void paint_legend(cairo_t* cr, const layout::Legend& legend, const Palette& palette) {
+void paint_legend(cairo_t* cr, const layout::Legend& legend, const layout::Style& style) {
+    const Font font{style.text.font, style.colours.halo};
     if (legend.box.width <= 0) return;
     const auto& b = legend.box;
     if (legend.framed) {
         cairo_rectangle(cr, b.x, b.y, b.width, b.height);
-        set_colour(cr, palette.paper, 0.9);
+        set_colour(cr, style.colours.paper, 0.9);
         cairo_fill_preserve(cr);
-        set_colour(cr, palette.frame);
-        cairo_set_line_width(cr, 0.15);
+        set_colour(cr, style.colours.frame);
+        cairo_set_line_width(cr, style.lines.hairline_mm);
         cairo_stroke(cr);
     }
     for (const auto& row : legend.rows) {
-        if (row.sample == layout::LegendRow::Sample::flow) paint_flow(cr, row.flow, palette);
-        if (row.sample == layout::LegendRow::Sample::symbol) paint_symbol(cr, row.symbol, palette);
-        set_colour(cr, palette.text);
-        draw_text(cr, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0);
+        if (row.sample == layout::LegendRow::Sample::flow) paint_flow(cr, row.flow, style);
+        if (row.sample == layout::LegendRow::Sample::symbol) paint_symbol(cr, row.symbol, style);
+        set_colour(cr, style.colours.text);
+        draw_text(cr, font, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0);
     }
 }
 
-void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const Palette& palette,
+void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const layout::Style& style,
                      const layout::TextMeasure& measure) {
     if (bar.length_mm <= 0) return;
+    const Font font{style.text.font, style.colours.halo};
     const double height = 1.0;
     const Point o = bar.origin;
     for (std::size_t i = 1; i < bar.ticks_mm.size(); ++i) {
         cairo_rectangle(cr, o.x + bar.ticks_mm[i - 1], o.y, bar.ticks_mm[i] - bar.ticks_mm[i - 1], height);
-        set_colour(cr, i % 2 == 1 ? palette.text : palette.paper);
+        set_colour(cr, i % 2 == 1 ? style.colours.text : style.colours.paper);
         cairo_fill_preserve(cr);
-        set_colour(cr, palette.text);
-        cairo_set_line_width(cr, 0.15);
+        set_colour(cr, style.colours.text);
+        cairo_set_line_width(cr, style.lines.hairline_mm);
         cairo_stroke(cr);
     }
-    set_colour(cr, palette.text);
+    set_colour(cr, style.colours.text);
     for (std::size_t i = 0; i < bar.ticks_mm.size(); ++i) {
         if (bar.tick_labels[i].empty()) continue;
         const auto size = measure(bar.tick_labels[i], bar.font_size_pt, false, 0);
-        draw_text(cr, bar.tick_labels[i], o.x + bar.ticks_mm[i] - size.width_mm / 2, o.y - size.height_mm - 0.3,
+        draw_text(cr, font, bar.tick_labels[i], o.x + bar.ticks_mm[i] - size.width_mm / 2, o.y - size.height_mm - 0.3,
                   bar.font_size_pt, false, 0);
     }
     const auto size = measure("0", bar.font_size_pt, false, 0);
-    draw_text(cr, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt, false,
+    draw_text(cr, font, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt, false,
               0);
 }
 
-void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const Palette& palette,
+void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const layout::Style& style,
                        const layout::TextMeasure& measure) {
+    const Font font{style.text.font, style.colours.halo};
     const Point d = layout::unit(arrow.tip - arrow.base);
     const Point n = layout::right_normal(d) * 1.2;
     cairo_move_to(cr, arrow.tip.x, arrow.tip.y);
@@ -238,97 +241,99 @@ void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const Palet
     cairo_line_to(cr, arrow.base.x + d.x * 2, arrow.base.y + d.y * 2);
     cairo_line_to(cr, arrow.base.x - n.x, arrow.base.y - n.y);
     cairo_close_path(cr);
-    set_colour(cr, palette.text);
+    set_colour(cr, style.colours.text);
     cairo_fill(cr);
     const auto size = measure("N", arrow.font_size_pt, true, 0);
-    draw_text(cr, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt, true,
-              0.3);
+    draw_text(cr, font, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt, true,
+              style.text.halo_mm);
 }
 
-void paint_inset(cairo_t* cr, const layout::Inset& inset, const Palette& palette) {
+void paint_inset(cairo_t* cr, const layout::Inset& inset, const layout::Style& style) {
     const auto& b = inset.box;
     cairo_save(cr);
     cairo_rectangle(cr, b.x, b.y, b.width, b.height);
-    set_colour(cr, palette.water);
+    set_colour(cr, style.colours.water);
     cairo_fill_preserve(cr);
     cairo_clip(cr);
-    fill_polygons(cr, inset.land, palette.land);
-    fill_polygons(cr, inset.lakes, palette.water);
-    stroke_lines(cr, inset.borders, palette.border, 0.12, false);
+    fill_polygons(cr, inset.land, style.colours.land);
+    fill_polygons(cr, inset.lakes, style.colours.water);
+    stroke_lines(cr, inset.borders, style.colours.border, style.lines.hairline_mm, false);
     trace(cr, inset.extent, false);
-    set_colour(cr, palette.inset_extent);
-    cairo_set_line_width(cr, 0.35);
+    set_colour(cr, style.colours.inset_extent);
+    cairo_set_line_width(cr, style.lines.inset_extent_mm);
     cairo_stroke(cr);
     cairo_restore(cr);
     cairo_rectangle(cr, b.x, b.y, b.width, b.height);
-    set_colour(cr, palette.frame);
-    cairo_set_line_width(cr, 0.2);
+    set_colour(cr, style.colours.frame);
+    cairo_set_line_width(cr, style.lines.frame_mm * 0.8);
     cairo_stroke(cr);
 }
 
-void paint_label(cairo_t* cr, const layout::Label& label, const Palette& palette) {
+void paint_label(cairo_t* cr, const layout::Label& label, const layout::Style& style) {
+    const Font font{style.text.font, style.colours.halo};
     switch (label.kind) {
         case layout::Label::Kind::area:
-            set_colour(cr, palette.area_label);
-            draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.4);
+            set_colour(cr, style.colours.area_label);
+            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm * 1.15);
             break;
         case layout::Label::Kind::graticule:
-            set_colour(cr, palette.graticule);
-            draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.25);
+            set_colour(cr, style.colours.graticule);
+            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm * 0.7);
             break;
         default:
-            set_colour(cr, palette.text);
-            draw_text(cr, label.text, label.box.x, label.box.y, label.font_size_pt, false, 0.35);
+            set_colour(cr, style.colours.text);
+            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm);
             break;
+    }
+}
+
+
+// One map (or a panel) on the current page; the page's paper is already painted.
+void paint_map(cairo_t* cr, const layout::Scene& scene) {
+    const layout::Style& style = scene.style;
+    const Font font{style.text.font, style.colours.halo};
+    const auto measure = pango_text_measure(style.text.font);
+    const auto& f = scene.map_frame;
+    if (f.width > 0) {
+        paint_basemap(cr, scene, style);
+        cairo_save(cr);
+        cairo_rectangle(cr, f.x, f.y, f.width, f.height);
+        cairo_clip(cr);
+        for (const auto& flow : scene.flows) paint_flow(cr, flow, style);
+        for (const auto& symbol : scene.places) paint_symbol(cr, symbol, style);
+        for (const auto& label : scene.labels) paint_label(cr, label, style);
+        if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style, measure);
+        if (scene.inset) paint_inset(cr, *scene.inset, style);
+        if (scene.legend.framed) paint_legend(cr, scene.legend, style);
+        cairo_restore(cr);
+
+        cairo_rectangle(cr, f.x, f.y, f.width, f.height);
+        set_colour(cr, style.colours.frame);
+        cairo_set_line_width(cr, style.lines.frame_mm);
+        cairo_stroke(cr);
+    }
+    for (const auto& panel : scene.panels) {
+        cairo_save(cr);
+        cairo_translate(cr, panel.offset.x, panel.offset.y);
+        paint_map(cr, panel.scene);
+        cairo_restore(cr);
+    }
+
+    if (!scene.legend.framed) paint_legend(cr, scene.legend, style);
+    if (scene.scale_bar) paint_scale_bar(cr, *scene.scale_bar, style, measure);
+    set_colour(cr, style.colours.text);
+    for (const auto& text : scene.texts) {
+        draw_text(cr, font, text.text, text.origin.x, text.origin.y, text.font_size_pt, text.bold, 0,
+                  text.wrap_width_mm);
     }
 }
 
 }  // namespace
 
-Rgb flow_colour(const Palette& palette, std::optional<model::Unit> unit) {
-    if (!unit) return palette.unknown_unit;
-    switch (*unit) {
-        case model::Unit::people:
-            return palette.people;
-        case model::Unit::households:
-            return palette.households;
-        case model::Unit::families:
-            return palette.families;
-        case model::Unit::livestock_head:
-            return palette.livestock;
-    }
-    return palette.households;
-}
-
-void paint_scene(cairo_t* cr, const layout::Scene& scene, const Palette& palette) {
-    const auto measure = pango_text_measure();
-    set_colour(cr, palette.paper);
+void paint_scene(cairo_t* cr, const layout::Scene& scene) {
+    set_colour(cr, scene.style.colours.paper);
     cairo_paint(cr);
-    paint_basemap(cr, scene, palette);
-
-    const auto& f = scene.map_frame;
-    cairo_save(cr);
-    cairo_rectangle(cr, f.x, f.y, f.width, f.height);
-    cairo_clip(cr);
-    for (const auto& flow : scene.flows) paint_flow(cr, flow, palette);
-    for (const auto& symbol : scene.places) paint_symbol(cr, symbol, palette);
-    for (const auto& label : scene.labels) paint_label(cr, label, palette);
-    if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, palette, measure);
-    if (scene.inset) paint_inset(cr, *scene.inset, palette);
-    if (scene.legend.framed) paint_legend(cr, scene.legend, palette);
-    cairo_restore(cr);
-
-    cairo_rectangle(cr, f.x, f.y, f.width, f.height);
-    set_colour(cr, palette.frame);
-    cairo_set_line_width(cr, palette.frame_width_mm);
-    cairo_stroke(cr);
-
-    if (!scene.legend.framed) paint_legend(cr, scene.legend, palette);
-    if (scene.scale_bar) paint_scale_bar(cr, *scene.scale_bar, palette, measure);
-    set_colour(cr, palette.text);
-    for (const auto& text : scene.texts) {
-        draw_text(cr, text.text, text.origin.x, text.origin.y, text.font_size_pt, text.bold, 0, text.wrap_width_mm);
-    }
+    paint_map(cr, scene);
 }
 
 }  // namespace steppeflow::render

@@ -20,8 +20,8 @@ struct FontDescriptionFree {
     void operator()(PangoFontDescription* description) const { pango_font_description_free(description); }
 };
 
-std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::string& text, double size_pt, bool bold,
-                                                       double wrap_width_mm) {
+std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::string& family, const std::string& text,
+                                                       double size_pt, bool bold, double wrap_width_mm) {
     // Unhinted metrics keep text the same width at every output resolution.
     cairo_font_options_t* font_options = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
@@ -33,7 +33,7 @@ std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::s
     pango_context_set_round_glyph_positions(context, FALSE);
     cairo_font_options_destroy(font_options);
     std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(pango_font_description_new());
-    pango_font_description_set_family(description.get(), kFontFamily);
+    pango_font_description_set_family(description.get(), family.c_str());
     pango_font_description_set_weight(description.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_absolute_size(description.get(), size_pt * kMmPerPoint * PANGO_SCALE);
     pango_layout_set_font_description(layout.get(), description.get());
@@ -48,11 +48,11 @@ std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::s
 
 }  // namespace
 
-layout::TextMeasure pango_text_measure() {
-    return [](const std::string& text, double size_pt, bool bold, double wrap_width_mm) {
+layout::TextMeasure pango_text_measure(const std::string& family) {
+    return [family](const std::string& text, double size_pt, bool bold, double wrap_width_mm) {
         cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
         cairo_t* cr = cairo_create(surface);
-        auto layout = make_layout(cr, text, size_pt, bold, wrap_width_mm);
+        auto layout = make_layout(cr, family, text, size_pt, bold, wrap_width_mm);
         PangoRectangle logical;
         pango_layout_get_extents(layout.get(), nullptr, &logical);
         layout.reset();
@@ -63,14 +63,14 @@ layout::TextMeasure pango_text_measure() {
     };
 }
 
-void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size_pt, bool bold, double halo_mm,
-               double wrap_width_mm) {
-    auto layout = make_layout(cr, text, size_pt, bold, wrap_width_mm);
+void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x, double y, double size_pt, bool bold,
+               double halo_mm, double wrap_width_mm) {
+    auto layout = make_layout(cr, font.family, text, size_pt, bold, wrap_width_mm);
     cairo_save(cr);
     cairo_move_to(cr, x, y);
     if (halo_mm > 0) {
         pango_cairo_layout_path(cr, layout.get());
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+        cairo_set_source_rgba(cr, font.halo.r, font.halo.g, font.halo.b, 0.85);
         cairo_set_line_width(cr, 2 * halo_mm);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke(cr);
@@ -81,20 +81,19 @@ void draw_text(cairo_t* cr, const std::string& text, double x, double y, double 
     pango_cairo_show_layout(cr, layout.get());
 }
 
-void require_font() {
+void require_font(const std::string& family) {
     PangoFontMap* map = pango_cairo_font_map_get_default();
     PangoFontFamily** families = nullptr;
     int count = 0;
     pango_font_map_list_families(map, &families, &count);
     bool found = false;
     for (int i = 0; i < count && !found; ++i)
-        found = std::string(pango_font_family_get_name(families[i])) == kFontFamily;
+        found = family == pango_font_family_get_name(families[i]);
     g_free(static_cast<void*>(families));
     if (!found) {
         throw IoError(
-            fmt::format("font '{}' is not installed (Debian package fonts-noto-core); it is needed for "
-                        "Cyrillic and Kazakh labels",
-                        kFontFamily));
+            fmt::format("font '{}' is not installed{}; the style names it (text.font)", family,
+                        family == "Noto Sans" ? " (Debian package fonts-noto-core)" : ""));
     }
 }
 

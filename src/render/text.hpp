@@ -9,17 +9,21 @@
 
 namespace steppeflow::render {
 
-inline constexpr const char* kFontFamily = "Noto Sans";
+// A font family and the colour of the halo drawn behind text that needs one.
+struct Font {
+    std::string family = "Noto Sans";
+    layout::Rgb halo{1, 1, 1};
+};
 
 // A measure that agrees with draw_text: same font, same metrics, unhinted.
-layout::TextMeasure pango_text_measure();
+layout::TextMeasure pango_text_measure(const std::string& family = "Noto Sans");
 
 // Draws text with its top-left corner at (x, y), wrapped at word boundaries when wrap_width_mm > 0;
-// a white halo first when halo_mm > 0.
-void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size_pt, bool bold, double halo_mm,
-               double wrap_width_mm = 0);
+// a halo first when halo_mm > 0.
+void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x, double y, double size_pt, bool bold,
+               double halo_mm, double wrap_width_mm = 0);
 
-// Throws IoError when no font of kFontFamily is installed, instead of drawing tofu boxes.
-void require_font();
+// Throws IoError when the font family is not installed, instead of drawing tofu boxes.
+void require_font(const std::string& family);
 
 }  // namespace steppeflow::render

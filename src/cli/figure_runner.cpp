@@ -1,0 +1,360 @@
+#include "cli/figure_runner.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "geo/projection.hpp"
+#include "io/basemap_reader.hpp"
+#include "io/field_parsers.hpp"
+#include "io/flow_reader.hpp"
+#include "io/gazetteer_reader.hpp"
+#include "io/style_reader.hpp"
+#include "layout/layout_report.hpp"
+#include "layout/multiples_layout.hpp"
+#include "layout/scene_builder.hpp"
+#include "model/flow_filter.hpp"
+#include "model/household_ratio.hpp"
+#include "model/validation.hpp"
+#include "render/output.hpp"
+#include "render/text.hpp"
+
+namespace steppeflow::cli {
+
+namespace {
+
+// Where a value came from, for messages: the spec's file and key, or the command-line option.
+std::string origin_of(const io::FigureSpec& spec, const std::string& key, const std::string& option) {
+    return spec.source.empty() ? option : fmt::format("{} (key '{}')", spec.source, key);
+}
+
+double parse_double(const std::string& text, const std::string& where) {
+    double value = 0;
+    const std::string trimmed = io::trim(text);
+    const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
+    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty()) {
+        throw UsageError(fmt::format("{}: '{}' is not a number", where, text));
+    }
+    return value;
+}
+
+std::optional<layout::LonLatBox> parse_extent(const std::string& text, const std::string& where) {
+    if (text.empty()) return std::nullopt;
+    const auto parts = io::split_list(text, ',');
+    if (parts.size() != 4) {
+        throw UsageError(fmt::format("{}: expected lon_min,lat_min,lon_max,lat_max, found '{}'", where, text));
+    }
+    const layout::LonLatBox box{parse_double(parts[0], where), parse_double(parts[1], where),
+                                parse_double(parts[2], where), parse_double(parts[3], where)};
+    if (box.lon_min >= box.lon_max || box.lat_min >= box.lat_max || box.lon_min < -180 || box.lon_max > 180 ||
+        box.lat_min < -90 || box.lat_max > 90) {
+        throw UsageError(
+            fmt::format("{}: '{}' is not a box with lon_min < lon_max and lat_min < lat_max in degrees", where, text));
+    }
+    return box;
+}
+
+model::Language parse_language(const std::string& text, const std::string& where) {
+    if (text == "en") return model::Language::en;
+    if (text == "ru") return model::Language::ru;
+    if (text == "kk") return model::Language::kk;
+    throw UsageError(fmt::format("{}: '{}' is not one of en, ru, kk", where, text));
+}
+
+std::string default_subtitle(const io::FigureSpec& spec) {
+    std::string text = "Movements recorded in the archival sources; width proportional to the number stated";
+    if (spec.width_scale == "sqrt") text = "Movements recorded in the archival sources; width by the square root of "
+                                           "the number stated";
+    if (spec.width_scale == "classes") text = "Movements recorded in the archival sources; width by class of the "
+                                              "number stated";
+    switch (spec.years_mode) {
+        case io::YearsMode::overlay:
+            return text + " (people, households or families, as the source counts); colour: the year a movement "
+                          "began or was reported";
+        case io::YearsMode::multiples:
+            return text + ", on the same scale in every panel; each panel: the year a movement began or was "
+                          "reported";
+        default:
+            return text;
+    }
+}
+
+std::string default_credits(const io::FigureSpec& spec) {
+    const std::string projection = spec.projection == geo::kDefaultProjection
+                                       ? std::string("Albers equal-area, 40°/52°N, 75°E.")
+                                       : fmt::format("Projection: {}.", spec.projection);
+    return "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. "
+           "Basemap: Natural Earth (public domain), modern borders. " +
+           projection;
+}
+
+std::string resolve_place(const std::string& name, const model::Gazetteer& gazetteer, const SourceLocation& where,
+                          const std::string& option) {
+    if (gazetteer.find(name) != nullptr) return name;
+    const auto found = gazetteer.lookup(name);
+    if (found.size() == 1) return found.front()->id;
+    std::vector<std::string> ids;
+    for (const auto* place : found) ids.push_back(place->id);
+    const std::string what =
+        found.empty() ? fmt::format("unknown place '{}'", name)
+                      : fmt::format("'{}' names {} places: {}", name, found.size(), fmt::join(ids, ", "));
+    const auto near = gazetteer.suggest(name);
+    const std::string suggestion =
+        found.empty() ? (near.empty() ? std::string{} : fmt::format("did you mean {}?", fmt::join(near, ", ")))
+                      : "give the place id";
+    if (!where.file.empty()) throw DataError(where, what, suggestion);
+    throw UsageError(fmt::format("{}: {}{}", option, what, suggestion.empty() ? "" : "; " + suggestion));
+}
+
+template <typename Enum>
+std::vector<Enum> enums_from(const std::vector<std::string>& names, const std::string& where) {
+    std::vector<Enum> values;
+    for (const auto& name : names) {
+        const auto value = model::enum_from<Enum>(name);
+        if (!value) {
+            throw UsageError(fmt::format("{}: '{}' is not one of {}", where, name,
+                                         fmt::join(model::enum_names<Enum>(), ", ")));
+        }
+        values.push_back(*value);
+    }
+    return values;
+}
+
+model::FlowFilter filter_from(const io::FigureSpec& spec, const model::Gazetteer& gazetteer) {
+    model::FlowFilter filter;
+    filter.years = spec.years;
+    const auto date = [&](const std::string& text, const char* key) -> std::optional<model::PartialDate> {
+        if (text.empty()) return std::nullopt;
+        const auto parsed = model::PartialDate::parse(text);
+        if (!parsed) {
+            throw UsageError(fmt::format("{}: '{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                         origin_of(spec, std::string("filter.") + key, std::string("--") + key),
+                                         text));
+        }
+        return parsed;
+    };
+    filter.from = date(spec.from, "from");
+    filter.to = date(spec.to, "to");
+    filter.statuses = enums_from<model::Status>(spec.status, origin_of(spec, "filter.status", "--status"));
+    filter.certainties = enums_from<model::Certainty>(spec.certainty, origin_of(spec, "filter.certainty", "--certainty"));
+    filter.units = enums_from<model::Unit>(spec.unit, origin_of(spec, "filter.unit", "--unit"));
+    for (const auto& name : spec.origin)
+        filter.origins.push_back(resolve_place(name, gazetteer, spec.origin_where, "--origin"));
+    for (const auto& name : spec.destination)
+        filter.destinations.push_back(resolve_place(name, gazetteer, spec.destination_where, "--destination"));
+    return filter;
+}
+
+std::vector<model::Period> periods_from(const io::FigureSpec& spec, const std::vector<model::Flow>& flows) {
+    if (spec.periods.empty()) return model::periods_of(flows);
+    std::vector<model::Period> periods;
+    for (const auto& text : spec.periods) {
+        const auto period = model::parse_period(text);
+        if (!period) {
+            throw UsageError(fmt::format("{}: '{}' is not a year or a span of years (1930, 1931-1932)",
+                                         origin_of(spec, "years.periods", "--periods"), text));
+        }
+        periods.push_back(*period);
+    }
+    return periods;
+}
+
+void write_outputs(const layout::Scene& scene, const std::vector<std::filesystem::path>& paths, double dpi,
+                   FigureOutcome& outcome) {
+    for (const auto& path : paths) {
+        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+        render::write_scene(scene, path, {dpi});
+        outcome.written.push_back(path);
+    }
+}
+
+void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+}  // namespace
+
+std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec) {
+    auto data = std::make_shared<FigureData>();
+    data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer));
+    data->flows = io::read_flows(spec.flows);
+    data->basemap = io::read_basemap(spec.basemap, data->warnings);
+    // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
+    for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
+        if (finding.severity == model::Severity::error)
+            throw DataError(finding.where, finding.message, finding.suggestion);
+    }
+    return data;
+}
+
+layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
+    layout::FigureOptions options;
+    if (!spec.style.empty()) options.style = io::read_style(io::resolve_style(spec.style));
+    options.projection = spec.projection;
+    options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
+    options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
+    options.title = spec.title;
+    options.subtitle = spec.subtitle.value_or(default_subtitle(spec));
+    options.credits = spec.credits.value_or(default_credits(spec));
+    options.width_mode = spec.width_scale == "sqrt"      ? layout::WidthMode::sqrt
+                         : spec.width_scale == "classes" ? layout::WidthMode::classes
+                                                         : layout::WidthMode::linear;
+    if (!spec.width_classes.empty()) {
+        const std::string where = origin_of(spec, "figure.width_classes", "--width-classes");
+        for (const auto& part : io::split_list(spec.width_classes, ',')) {
+            const double bound = parse_double(part, where);
+            if (bound <= 0) throw UsageError(fmt::format("{}: '{}' is not a positive count", where, part));
+            options.width_classes.push_back(bound);
+        }
+    }
+    options.legend_place = spec.legend == "right"   ? layout::FigureOptions::LegendPlace::right
+                           : spec.legend == "below" ? layout::FigureOptions::LegendPlace::below
+                                                    : layout::FigureOptions::LegendPlace::automatic;
+    options.graticule = spec.graticule;
+    options.scale_bar = spec.scale_bar;
+    options.north_arrow = spec.north_arrow;
+    options.inset = spec.inset;
+    if (spec.size == "single") {
+        options.page_width_mm = 84;
+        options.page_height_mm = 110;
+    } else if (spec.size == "double" || spec.size.empty()) {
+        options.page_width_mm = 174;
+        options.page_height_mm = 140;
+    } else {
+        const std::string where = origin_of(spec, "figure.size", "--size");
+        const auto x = spec.size.find('x');
+        if (x == std::string::npos)
+            throw UsageError(fmt::format("{}: expected single, double or WIDTHxHEIGHT in mm, found '{}'", where,
+                                         spec.size));
+        options.page_width_mm = parse_double(spec.size.substr(0, x), where);
+        options.page_height_mm = parse_double(spec.size.substr(x + 1), where);
+        if (options.page_width_mm < 40 || options.page_height_mm < 30 || options.page_width_mm > 2000 ||
+            options.page_height_mm > 2000) {
+            throw UsageError(fmt::format("{}: {} is outside 40x30 to 2000x2000 mm", where, spec.size));
+        }
+    }
+    return options;
+}
+
+std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index,
+                                    const std::string& period) {
+    std::string text = pattern.string();
+    std::string safe_period = period;
+    for (auto at = safe_period.find("\u2013"); at != std::string::npos; at = safe_period.find("\u2013"))
+        safe_period.replace(at, std::string("\u2013").size(), "-");
+    const std::string number = fmt::format("{:02}", index + 1);
+    const bool has_placeholder = text.find("{n}") != std::string::npos || text.find("{period}") != std::string::npos;
+    if (!has_placeholder) {
+        const std::filesystem::path p(text);
+        return p.parent_path() / (p.stem().string() + "_" + number + "_" + safe_period + p.extension().string());
+    }
+    for (auto at = text.find("{n}"); at != std::string::npos; at = text.find("{n}")) text.replace(at, 3, number);
+    for (auto at = text.find("{period}"); at != std::string::npos; at = text.find("{period}"))
+        text.replace(at, 8, safe_period);
+    return text;
+}
+
+FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) {
+    FigureOutcome outcome;
+    layout::FigureOptions options = figure_options_from(spec);
+    std::vector<std::filesystem::path> outputs = spec.outputs;
+    if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
+    for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
+    render::require_font(options.style.text.font);
+    const geo::Projection projection(options.projection);
+    append(outcome.warnings, data.warnings);
+
+    std::vector<model::Flow> chosen = data.flows;
+    if (spec.households_as_people) {
+        const auto ratio = model::derive_household_ratio(data.flows);
+        if (!ratio) {
+            SourceLocation where;
+            where.file = spec.flows.string();
+            throw DataError(where, "no record states both households and people", "add people_stated");
+        }
+        chosen = model::households_as_people(data.flows, *ratio);
+        options.subtitle += ". Assumption: " + ratio->describe();
+    }
+    const model::FlowFilter filter = filter_from(spec, data.gazetteer);
+    std::vector<model::Flow> drawn;
+    for (const auto& flow : chosen) {
+        // Aggregates restate events as totals; drawing both would count people twice.
+        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&
+            !flow.destination.empty() && filter.matches(flow)) {
+            drawn.push_back(flow);
+        }
+    }
+    if (drawn.empty()) {
+        throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw",
+                                     spec.source.empty() ? std::string("the command line") : spec.source));
+    }
+    const auto measure = render::pango_text_measure(options.style.text.font);
+    const auto periods = periods_from(spec, drawn);
+    const auto by_period = [&](std::size_t i) {
+        std::vector<model::Flow> in_period;
+        for (const auto& flow : drawn) {
+            if (model::period_of(flow, periods) == i) in_period.push_back(flow);
+        }
+        return in_period;
+    };
+    std::size_t undated = 0;
+    for (const auto& flow : drawn) undated += model::period_of(flow, periods) ? 0 : 1;
+
+    layout::SceneResult result;
+    switch (spec.years_mode) {
+        case io::YearsMode::single:
+            result = layout::build_scene({data.gazetteer, drawn, data.basemap}, options, projection, measure);
+            break;
+        case io::YearsMode::overlay: {
+            options.colour_by_period = true;
+            options.periods = periods;
+            // Flows of one route sit side by side in time order.
+            std::stable_sort(drawn.begin(), drawn.end(), [&](const model::Flow& a, const model::Flow& b) {
+                return model::period_of(a, periods).value_or(periods.size()) <
+                       model::period_of(b, periods).value_or(periods.size());
+            });
+            result = layout::build_scene({data.gazetteer, drawn, data.basemap}, options, projection, measure);
+            break;
+        }
+        case io::YearsMode::multiples: {
+            std::vector<layout::PanelFlows> panels;
+            for (std::size_t i = 0; i < periods.size(); ++i) panels.push_back({periods[i].label, by_period(i)});
+            if (undated > 0) {
+                outcome.warnings.push_back(fmt::format(
+                    "{} flow(s) without a date or outside the periods are in no panel", undated));
+            }
+            result = layout::build_small_multiples(data.gazetteer, data.basemap, panels, drawn, options, spec.columns,
+                                                   projection, measure);
+            break;
+        }
+        case io::YearsMode::sequence: {
+            const layout::FigureOptions shared =
+                layout::shared_scales(data.gazetteer, data.basemap, drawn, options, projection);
+            for (std::size_t i = 0; i < periods.size(); ++i) {
+                layout::FigureOptions frame = shared;
+                frame.title = fmt::format("{}: {}", spec.title, periods[i].label);
+                const auto flows = by_period(i);
+                auto built = layout::build_scene({data.gazetteer, flows, data.basemap}, frame, projection, measure);
+                for (const auto& warning : built.warnings) outcome.warnings.push_back(periods[i].label + ": " + warning);
+                std::vector<std::filesystem::path> paths;
+                for (const auto& pattern : outputs) paths.push_back(sequence_path(pattern, i, periods[i].label));
+                write_outputs(built.scene, paths, spec.dpi, outcome);
+            }
+            if (!spec.report.empty()) {
+                outcome.warnings.push_back("a layout report is written for single maps and overlays only");
+            }
+            return outcome;
+        }
+    }
+    append(outcome.warnings, result.warnings);
+    write_outputs(result.scene, outputs, spec.dpi, outcome);
+    if (!spec.report.empty()) {
+        if (spec.report.has_parent_path()) std::filesystem::create_directories(spec.report.parent_path());
+        render::write_text_file(spec.report, layout::layout_report_json(result.scene, 0));
+        outcome.written.push_back(spec.report);
+    }
+    return outcome;
+}
+
+}  // namespace steppeflow::cli

@@ -1,0 +1,46 @@
+#pragma once
+// Renders one figure spec: filters the flows, compares the years as the spec asks (one map, an
+// overlay, small multiples or a sequence of frames) and writes every output atomically.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/figure_spec.hpp"
+#include "layout/figure_options.hpp"
+#include "model/flow.hpp"
+#include "model/gazetteer.hpp"
+#include "model/geometry.hpp"
+
+namespace steppeflow::cli {
+
+// The data a figure is drawn from, read and validated once and shared by the figures of a batch.
+struct FigureData {
+    model::Gazetteer gazetteer;
+    std::vector<model::Flow> flows;
+    model::Basemap basemap;
+    std::vector<std::string> warnings;  // from reading
+};
+
+// Reads and validates the spec's gazetteer, flows and basemap; DataError for a flow that fails validation.
+std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec);
+
+// The spec's look and page as layout options (style file read here). UsageError or DataError for
+// malformed values, naming the option (command line) or the spec's file and key.
+layout::FigureOptions figure_options_from(const io::FigureSpec& spec);
+
+struct FigureOutcome {
+    std::vector<std::filesystem::path> written;
+    std::vector<std::string> warnings;
+};
+
+// The output paths of a sequence: `{n}` (01, 02, …) and `{period}` in a pattern are replaced; a
+// pattern with neither gets "_{n}_{period}" before its extension.
+std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index,
+                                    const std::string& period);
+
+// Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
+FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data);
+
+}  // namespace steppeflow::cli

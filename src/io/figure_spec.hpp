@@ -1,0 +1,71 @@
+#pragma once
+// One figure, as a TOML spec file or the command line describes it: data, look, filters, how years
+// are compared, and the files to write. Values are as the user wrote them; cli::figure_options_from
+// turns them into layout options.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "geo/projection.hpp"
+
+namespace steppeflow::io {
+
+// How a figure shows the years: all flows on one map coloured by unit (single), one map coloured by
+// period (overlay), one panel per period (multiples), or one file per period (sequence).
+enum class YearsMode { single, overlay, multiples, sequence };
+
+struct FigureSpec {
+    std::string source;  // the spec file, empty for the command line
+    // [data]
+    std::filesystem::path gazetteer = "geodata/gazetteer.csv";
+    std::filesystem::path flows = "geodata/flows.csv";
+    std::filesystem::path basemap = "geodata/basemap";
+    // [figure]
+    std::string title = "Flight of Kazakh households across the border, 1928–1933";
+    std::optional<std::string> subtitle;  // default: says what the widths and colours mean
+    std::optional<std::string> credits;   // default: sources, basemap and projection
+    std::string style;                    // preset name in styles/ or a .toml path; empty: built-in colour
+    std::string size;                     // "single", "double" or "WIDTHxHEIGHT" in mm; empty: double
+    double dpi = 300;
+    std::string lang = "en";
+    std::string projection = geo::kDefaultProjection;
+    std::string extent;  // "lon_min,lat_min,lon_max,lat_max"; empty: fit the data
+    std::string width_scale = "linear";  // linear | sqrt | classes
+    std::string width_classes;           // "50,200,500": class upper bounds for classes
+    bool households_as_people = false;
+    // [map]
+    std::string legend = "auto";  // auto | right | below
+    bool graticule = true;
+    bool scale_bar = true;
+    bool north_arrow = false;
+    bool inset = false;
+    // [filter]
+    std::vector<int> years;
+    std::string from;  // "1930", "1930-08" or "1930-08-06"
+    std::string to;
+    std::vector<std::string> status;
+    std::vector<std::string> certainty;
+    std::vector<std::string> unit;
+    std::vector<std::string> origin;       // place ids or names (any language or spelling)
+    std::vector<std::string> destination;  // place ids or names
+    SourceLocation origin_where;           // where the spec gave them, for unknown names
+    SourceLocation destination_where;
+    // [years]
+    YearsMode years_mode = YearsMode::single;
+    std::vector<std::string> periods;  // "1930", "1931-1932"; empty: each year the flows have
+    int columns = 0;                   // small multiples per row; 0: chosen from the page
+    // [output]
+    std::vector<std::filesystem::path> outputs;  // .svg/.png/.pdf; for sequences a {period} or {n} pattern
+    std::filesystem::path report;                // layout report (JSON); empty: none
+};
+
+[[nodiscard]] std::optional<YearsMode> years_mode_from(std::string_view text);
+
+// Reads a figure spec. Unknown keys, wrong types and malformed values are DataErrors naming the file,
+// line, column and key; relative paths are kept as written (relative to the working directory).
+FigureSpec read_figure_spec(const std::filesystem::path& path);
+
+}  // namespace steppeflow::io

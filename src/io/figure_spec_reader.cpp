@@ -1,0 +1,205 @@
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "io/figure_spec.hpp"
+#include "io/toml_section.hpp"
+#include "model/flow.hpp"
+#include "model/flow_filter.hpp"
+
+namespace steppeflow::io {
+
+namespace {
+
+void one_of(TomlSection& section, const std::string& key, std::string& target,
+            const std::vector<std::string_view>& allowed) {
+    const auto value = section.string(key);
+    if (!value) return;
+    if (std::find(allowed.begin(), allowed.end(), *value) == allowed.end()) {
+        section.fail(key, fmt::format("'{}' is not one of {}", *value, fmt::join(allowed, ", ")));
+    }
+    target = *value;
+}
+
+template <typename Enum>
+void enum_list(TomlSection& section, const std::string& key, std::vector<std::string>& target) {
+    const auto values = section.strings(key);
+    if (!values) return;
+    for (const auto& value : *values) {
+        if (!model::enum_from<Enum>(value)) {
+            section.fail(key, fmt::format("'{}' is not one of {}", value, fmt::join(model::enum_names<Enum>(), ", ")));
+        }
+    }
+    target = *values;
+}
+
+void read_figure(TomlSection section, FigureSpec& spec) {
+    if (const auto title = section.string("title")) spec.title = *title;
+    if (const auto subtitle = section.string("subtitle")) spec.subtitle = *subtitle;
+    if (const auto credits = section.string("credits")) spec.credits = *credits;
+    if (const auto style = section.string("style")) spec.style = *style;
+    if (const auto size = section.string("size")) {
+        const bool named = *size == "single" || *size == "double";
+        const auto x = size->find('x');
+        if (!named && (x == std::string::npos || x == 0 || x + 1 == size->size())) {
+            section.fail("size", fmt::format("'{}' is not a page size", *size),
+                         "write \"single\" (84 mm column), \"double\" (174 mm) or \"WIDTHxHEIGHT\" in mm");
+        }
+        spec.size = *size;
+    }
+    if (const auto dpi = section.number("dpi")) {
+        if (*dpi < 30 || *dpi > 2400) section.fail("dpi", fmt::format("{} is outside 30 to 2400", *dpi));
+        spec.dpi = *dpi;
+    }
+    one_of(section, "language", spec.lang, {"en", "ru", "kk"});
+    if (const auto projection = section.string("projection")) spec.projection = *projection;
+    if (const toml::node* extent = section.node("extent")) {
+        if (extent->is_string() && *extent->value<std::string>() == "auto") {
+            spec.extent.clear();
+        } else {
+            const auto box = section.numbers("extent");
+            if (!box || box->size() != 4) {
+                section.fail("extent", "expected \"auto\" or [lon_min, lat_min, lon_max, lat_max]");
+            }
+            const auto& b = *box;
+            if (b[0] >= b[2] || b[1] >= b[3] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
+                section.fail("extent", "not a box with lon_min < lon_max and lat_min < lat_max in degrees");
+            }
+            spec.extent = fmt::format("{},{},{},{}", b[0], b[1], b[2], b[3]);
+        }
+    }
+    one_of(section, "width_scale", spec.width_scale, {"linear", "sqrt", "classes"});
+    if (const auto classes = section.numbers("width_classes")) {
+        for (const double bound : *classes) {
+            if (bound <= 0) section.fail("width_classes", fmt::format("{} is not a positive count", bound));
+        }
+        spec.width_classes = fmt::format("{}", fmt::join(*classes, ","));
+    }
+    if (const auto convert = section.boolean("households_as_people")) spec.households_as_people = *convert;
+    section.finish();
+}
+
+void read_map(TomlSection section, FigureSpec& spec) {
+    one_of(section, "legend", spec.legend, {"auto", "right", "below"});
+    if (const auto value = section.boolean("graticule")) spec.graticule = *value;
+    if (const auto value = section.boolean("scale_bar")) spec.scale_bar = *value;
+    if (const auto value = section.boolean("north_arrow")) spec.north_arrow = *value;
+    if (const auto value = section.boolean("inset")) spec.inset = *value;
+    section.finish();
+}
+
+void read_data(TomlSection section, FigureSpec& spec) {
+    if (const auto path = section.string("gazetteer")) spec.gazetteer = *path;
+    if (const auto path = section.string("flows")) spec.flows = *path;
+    if (const auto path = section.string("basemap")) spec.basemap = *path;
+    section.finish();
+}
+
+void read_date(TomlSection& section, const std::string& key, std::string& target) {
+    const auto text = section.string(key);
+    if (!text) return;
+    if (!model::PartialDate::parse(*text)) {
+        section.fail(key, fmt::format("'{}' is not a date", *text), "write YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    target = *text;
+}
+
+void read_filter(TomlSection section, FigureSpec& spec) {
+    if (const auto years = section.numbers("years")) {
+        for (const double year : *years) {
+            if (year != std::floor(year) || year < 1000 || year > 3000) {
+                section.fail("years", fmt::format("{} is not a year", year));
+            }
+            spec.years.push_back(static_cast<int>(year));
+        }
+    }
+    read_date(section, "from", spec.from);
+    read_date(section, "to", spec.to);
+    if (!spec.from.empty() && !spec.to.empty() &&
+        *model::PartialDate::parse(spec.to) < *model::PartialDate::parse(spec.from)) {
+        section.fail("to", fmt::format("'{}' is before from = '{}'", spec.to, spec.from));
+    }
+    enum_list<model::Status>(section, "status", spec.status);
+    enum_list<model::Certainty>(section, "certainty", spec.certainty);
+    enum_list<model::Unit>(section, "unit", spec.unit);
+    if (const auto origins = section.strings("origin")) {
+        spec.origin = *origins;
+        spec.origin_where = section.where("origin");
+    }
+    if (const auto destinations = section.strings("destination")) {
+        spec.destination = *destinations;
+        spec.destination_where = section.where("destination");
+    }
+    section.finish();
+}
+
+void read_years(TomlSection section, FigureSpec& spec) {
+    if (const auto show = section.string("show")) {
+        const auto mode = years_mode_from(*show);
+        if (!mode) section.fail("show", fmt::format("'{}' is not one of single, overlay, multiples, sequence", *show));
+        spec.years_mode = *mode;
+    }
+    if (const auto periods = section.strings("periods")) {
+        for (const auto& period : *periods) {
+            if (!model::parse_period(period)) {
+                section.fail("periods", fmt::format("'{}' is not a year or a span of years", period),
+                             "write \"1930\" or \"1931-1932\"");
+            }
+        }
+        spec.periods = *periods;
+    }
+    if (const auto columns = section.integer("columns")) {
+        if (*columns < 1 || *columns > 12) section.fail("columns", fmt::format("{} is outside 1 to 12", *columns));
+        spec.columns = static_cast<int>(*columns);
+    }
+    section.finish();
+}
+
+void read_output(TomlSection section, FigureSpec& spec) {
+    if (const auto files = section.strings("files")) {
+        for (const auto& file : *files) {
+            const std::string extension = std::filesystem::path(file).extension().string();
+            if (extension != ".svg" && extension != ".png" && extension != ".pdf") {
+                section.fail("files", fmt::format("'{}' does not end in .svg, .png or .pdf", file));
+            }
+            spec.outputs.emplace_back(file);
+        }
+    }
+    if (const auto report = section.string("report")) spec.report = *report;
+    section.finish();
+}
+
+}  // namespace
+
+std::optional<YearsMode> years_mode_from(std::string_view text) {
+    if (text == "single") return YearsMode::single;
+    if (text == "overlay") return YearsMode::overlay;
+    if (text == "multiples") return YearsMode::multiples;
+    if (text == "sequence") return YearsMode::sequence;
+    return std::nullopt;
+}
+
+FigureSpec read_figure_spec(const std::filesystem::path& path) {
+    const toml::table document = parse_toml_file(path);
+    TomlSection root(document, path.string());
+    FigureSpec spec;
+    spec.source = path.string();
+    if (auto section = root.section("figure")) read_figure(*section, spec);
+    if (auto section = root.section("map")) read_map(*section, spec);
+    if (auto section = root.section("data")) read_data(*section, spec);
+    if (auto section = root.section("filter")) read_filter(*section, spec);
+    if (auto section = root.section("years")) read_years(*section, spec);
+    if (auto section = root.section("output")) read_output(*section, spec);
+    root.finish();
+    if (spec.outputs.empty()) {
+        SourceLocation where;
+        where.file = path.string();
+        where.field = "output.files";
+        where.field_kind = "key";
+        throw DataError(where, "the spec names no output file", "add [output] files = [\"output/name.png\"]");
+    }
+    return spec;
+}
+
+}  // namespace steppeflow::io

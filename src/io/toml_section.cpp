@@ -1,0 +1,179 @@
+#include "io/toml_section.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "model/name_match.hpp"
+
+namespace steppeflow::io {
+
+namespace {
+
+const char* type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::string:
+            return "a string";
+        case toml::node_type::integer:
+            return "an integer";
+        case toml::node_type::floating_point:
+            return "a number";
+        case toml::node_type::boolean:
+            return "true or false";
+        case toml::node_type::array:
+            return "an array";
+        case toml::node_type::table:
+            return "a table";
+        default:
+            return "a date or time";
+    }
+}
+
+SourceLocation location_of(const std::string& file, const toml::source_region& region, const std::string& key) {
+    SourceLocation where;
+    where.file = file;
+    where.line = static_cast<int>(region.begin.line);
+    where.column = static_cast<int>(region.begin.column);
+    where.field = key;
+    where.field_kind = "key";
+    return where;
+}
+
+}  // namespace
+
+toml::table parse_toml_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    try {
+        return toml::parse(buffer.str(), path.string());
+    } catch (const toml::parse_error& error) {
+        SourceLocation where;
+        where.file = path.string();
+        where.line = static_cast<int>(error.source().begin.line);
+        where.column = static_cast<int>(error.source().begin.column);
+        throw DataError(where, fmt::format("not valid TOML: {}", error.description()));
+    }
+}
+
+TomlSection::TomlSection(const toml::table& table, std::string file, std::string path)
+    : table_(&table), file_(std::move(file)), path_(std::move(path)) {}
+
+std::string TomlSection::full_key(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+
+SourceLocation TomlSection::where(const std::string& key) const {
+    const toml::node* node = table_->get(key);
+    return location_of(file_, node != nullptr ? node->source() : table_->source(), full_key(key));
+}
+
+void TomlSection::fail(const std::string& key, const std::string& what, const std::string& suggestion) const {
+    throw DataError(where(key), what, suggestion);
+}
+
+void TomlSection::wrong_type(const std::string& key, const char* expected) const {
+    fail(key, fmt::format("expected {}, found {}", expected, type_name(*table_->get(key))));
+}
+
+const toml::node* TomlSection::node(const std::string& key) {
+    known_.push_back(key);
+    return table_->get(key);
+}
+
+std::optional<std::string> TomlSection::string(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_string()) wrong_type(key, "a string");
+    return n->value<std::string>();
+}
+
+std::optional<double> TomlSection::number(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_number()) wrong_type(key, "a number");
+    const double value = *n->value<double>();
+    if (!std::isfinite(value)) fail(key, "expected a finite number");
+    return value;
+}
+
+std::optional<std::int64_t> TomlSection::integer(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_integer()) wrong_type(key, "an integer");
+    return n->value<std::int64_t>();
+}
+
+std::optional<bool> TomlSection::boolean(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_boolean()) wrong_type(key, "true or false");
+    return n->value<bool>();
+}
+
+std::optional<std::vector<std::string>> TomlSection::strings(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (n->is_string()) return std::vector<std::string>{*n->value<std::string>()};
+    if (!n->is_array()) wrong_type(key, "an array of strings");
+    std::vector<std::string> values;
+    for (const auto& element : *n->as_array()) {
+        if (!element.is_string()) {
+            throw DataError(location_of(file_, element.source(), full_key(key)),
+                            fmt::format("expected an array of strings, found {} in it", type_name(element)));
+        }
+        values.push_back(*element.value<std::string>());
+    }
+    return values;
+}
+
+std::optional<std::vector<double>> TomlSection::numbers(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_array()) wrong_type(key, "an array of numbers");
+    std::vector<double> values;
+    for (const auto& element : *n->as_array()) {
+        if (!element.is_number()) {
+            throw DataError(location_of(file_, element.source(), full_key(key)),
+                            fmt::format("expected an array of numbers, found {} in it", type_name(element)));
+        }
+        values.push_back(*element.value<double>());
+    }
+    return values;
+}
+
+std::optional<TomlSection> TomlSection::section(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_table()) wrong_type(key, "a table");
+    return TomlSection(*n->as_table(), file_, full_key(key));
+}
+
+void TomlSection::finish() const {
+    for (const auto& [key, value] : *table_) {
+        const std::string name(key.str());
+        if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+        std::string suggestion;
+        std::string best;
+        std::size_t best_distance = 3;  // only close misspellings are worth suggesting
+        for (const auto& candidate : known_) {
+            const std::size_t d = model::edit_distance(name, candidate);
+            if (d < best_distance) {
+                best_distance = d;
+                best = candidate;
+            }
+        }
+        if (!best.empty()) {
+            suggestion = fmt::format("did you mean '{}'?", full_key(best));
+        } else {
+            std::vector<std::string> sorted = known_;
+            std::sort(sorted.begin(), sorted.end());
+            sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+            suggestion = fmt::format("known keys here: {}", fmt::join(sorted, ", "));
+        }
+        throw DataError(location_of(file_, key.source(), full_key(name)), "unknown key", suggestion);
+    }
+}
+
+}  // namespace steppeflow::io

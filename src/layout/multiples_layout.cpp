@@ -1,0 +1,141 @@
+#include "layout/multiples_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "layout/flow_layout.hpp"
+#include "layout/furniture_layout.hpp"
+#include "layout/legend_layout.hpp"
+#include "layout/scene_parts.hpp"
+
+namespace steppeflow::layout {
+
+namespace {
+
+constexpr double kPanelGap = 4;
+
+struct Grid {
+    int columns = 1;
+    int rows = 1;
+    double panel_width = 0;
+    double panel_height = 0;
+};
+
+Grid grid_for(int count, int columns, double width, double height) {
+    Grid grid;
+    grid.columns = std::clamp(columns, 1, std::max(count, 1));
+    grid.rows = (count + grid.columns - 1) / grid.columns;
+    grid.panel_width = (width - (grid.columns - 1) * kPanelGap) / grid.columns;
+    grid.panel_height = (height - (grid.rows - 1) * kPanelGap) / grid.rows;
+    return grid;
+}
+
+}  // namespace
+
+FigureOptions shared_scales(const model::Gazetteer& gazetteer, const model::Basemap& basemap,
+                            const std::vector<model::Flow>& all_flows, const FigureOptions& options,
+                            const geo::Projection& projection) {
+    FigureOptions shared = options;
+    shared.projected_extent = fit_extent({gazetteer, all_flows, basemap}, options, projection);
+    if (!shared.shared_max_count) {
+        double max_count = 0;
+        for (const auto& flow : all_flows) {
+            if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
+        }
+        shared.shared_max_count = max_count;
+    }
+    return shared;
+}
+
+SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model::Basemap& basemap,
+                                  const std::vector<PanelFlows>& panels, const std::vector<model::Flow>& all_flows,
+                                  const FigureOptions& options, int columns, const geo::Projection& projection,
+                                  const TextMeasure& measure) {
+    if (panels.empty()) throw UsageError("small multiples need at least one period with flows");
+    const FigureOptions shared = shared_scales(gazetteer, basemap, all_flows, options, projection);
+    const ProjectedBox extent = *shared.projected_extent;
+    const WidthScale scale(*shared.shared_max_count, options.style.lines.flow_max_mm, options.style.lines.flow_min_mm,
+                           options.width_mode, options.width_classes);
+
+    SceneResult result;
+    Scene& page = result.scene;
+    page.style = options.style;
+    page.page_width_mm = options.page_width_mm;
+    page.page_height_mm = options.page_height_mm;
+    if (options.colour_by_period) {
+        for (const auto& period : options.periods) page.periods.push_back(period.label);
+    }
+    const auto [top, bottom] = layout_page_texts(page, options, measure);
+    const double m = options.margin_mm;
+    const double width = options.page_width_mm - 2 * m;
+
+    // One legend under the grid, for every panel.
+    const auto areas = destination_areas(all_flows, gazetteer, basemap.countries);
+    std::set<std::string> area_ids;
+    for (const auto& [id, feature] : areas) area_ids.insert(id);
+    std::vector<PlaceSymbol> symbols;
+    for (const auto& id : places_used(all_flows, gazetteer, area_ids)) {
+        if (const auto* place = gazetteer.find(id))
+            symbols.push_back({place->id, place->kind, {}, symbol_radius(options.style, place->kind)});
+    }
+    const double scale_bar_room = options.scale_bar ? 40 : 0;
+    page.legend = layout_legend(legend_content(all_flows, symbols, !area_ids.empty(), options), scale, options,
+                                measure, width, scale_bar_room);
+    shift_legend(page.legend, m, bottom - page.legend.box.height);
+    const double grid_height = bottom - page.legend.box.height - 2.0 - top;
+
+    // The grid whose panels draw the map at the largest scale.
+    const double title_height = measure("1930", options.style.text.panel_title_pt, true, 0).height_mm + 1.3;
+    const auto map_scale = [&](const Grid& g) {
+        const double w = g.panel_width;
+        const double h = g.panel_height - title_height;
+        if (w < 20 || h < 15) return 0.0;
+        return std::min(w / extent.width(), h / extent.height());
+    };
+    const int count = static_cast<int>(panels.size());
+    Grid grid = grid_for(count, columns > 0 ? columns : 1, width, grid_height);
+    if (columns <= 0) {
+        for (int c = 2; c <= count; ++c) {
+            const Grid candidate = grid_for(count, c, width, grid_height);
+            if (map_scale(candidate) > map_scale(grid)) grid = candidate;
+        }
+    }
+    if (map_scale(grid) <= 0) {
+        throw UsageError(fmt::format("the page ({}x{} mm) has no room for {} panels of at least 20x15 mm",
+                                     options.page_width_mm, options.page_height_mm, count));
+    }
+
+    FigureOptions panel_options = shared;
+    panel_options.page_width_mm = grid.panel_width;
+    panel_options.page_height_mm = grid.panel_height;
+    panel_options.margin_mm = 0;
+    panel_options.panel = true;
+    panel_options.legend = false;
+    panel_options.scale_bar = false;
+    panel_options.inset = false;
+    panel_options.north_arrow = false;
+    panel_options.subtitle.clear();
+    panel_options.credits.clear();
+    for (int i = 0; i < count; ++i) {
+        const auto& input = panels[static_cast<std::size_t>(i)];
+        panel_options.title = input.title;
+        auto built = build_scene({gazetteer, input.flows, basemap}, panel_options, projection, measure);
+        const Point offset{m + (i % grid.columns) * (grid.panel_width + kPanelGap),
+                           top + (i / grid.columns) * (grid.panel_height + kPanelGap)};
+        for (const auto& warning : built.warnings) result.warnings.push_back(input.title + ": " + warning);
+        page.panels.push_back({offset, input.title, std::move(built.scene)});
+    }
+
+    // Every panel has the same frame and extent, so one scale bar is true for all of them.
+    if (options.scale_bar) {
+        const MapTransform transform(extent, page.panels.front().scene.map_frame);
+        const Point origin{page.legend.reserved_origin.x + 1.0, page.legend.reserved_origin.y + 4.0};
+        page.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8,
+                                          options.style.text.scale_bar_pt);
+    }
+    return result;
+}
+
+}  // namespace steppeflow::layout

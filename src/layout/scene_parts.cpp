@@ -1,0 +1,77 @@
+#include "layout/scene_parts.hpp"
+
+#include "model/name_match.hpp"
+
+namespace steppeflow::layout {
+
+namespace {
+
+// The country polygon a destination place stands for, matched by its names.
+const model::Feature* area_feature(const model::Place& place, const std::vector<model::Feature>& countries) {
+    if (place.kind != model::PlaceKind::country) return nullptr;
+    for (const auto& feature : countries) {
+        const std::string name = model::fold_name(feature.name);
+        if (name.empty()) continue;
+        if (model::fold_name(place.name_en) == name) return &feature;
+        for (const auto& variant : place.variants) {
+            if (model::fold_name(variant) == name) return &feature;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::map<std::string, const model::Feature*> destination_areas(const std::vector<model::Flow>& flows,
+                                                               const model::Gazetteer& gazetteer,
+                                                               const std::vector<model::Feature>& countries) {
+    std::map<std::string, const model::Feature*> areas;
+    for (const auto& flow : flows) {
+        const auto* place = gazetteer.find(flow.destination);
+        if (place == nullptr) continue;
+        if (const auto* feature = area_feature(*place, countries)) areas[place->id] = feature;
+    }
+    return areas;
+}
+
+std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,
+                                     const std::set<std::string>& area_ids) {
+    std::set<std::string> ids;
+    for (const auto& flow : flows) {
+        // A whole-country origin with a named crossing is drawn from the crossing (see plan_routes).
+        const auto* origin = gazetteer.find(flow.origin);
+        const bool country_origin = origin != nullptr && origin->kind == model::PlaceKind::country && !flow.via.empty();
+        if (!country_origin) ids.insert(flow.origin);
+        if (!area_ids.contains(flow.destination)) ids.insert(flow.destination);
+        if (!flow.via.empty()) ids.insert(flow.via);
+    }
+    return {ids.begin(), ids.end()};
+}
+
+
+PageBand layout_page_texts(Scene& scene, const FigureOptions& options, const TextMeasure& measure) {
+    const TextStyle& text = options.style.text;
+    const double m = options.margin_mm;
+    const double text_width = options.page_width_mm - 2 * m;
+    double top = m;
+    if (!options.title.empty()) {
+        const double title_pt = options.panel ? text.panel_title_pt : text.title_pt;
+        scene.texts.push_back({options.title, {m, top}, title_pt, true, text_width});
+        top += measure(options.title, title_pt, true, text_width).height_mm + 0.8;
+    }
+    if (!options.subtitle.empty() && !options.panel) {
+        scene.texts.push_back({options.subtitle, {m, top}, text.subtitle_pt, false, text_width});
+        top += measure(options.subtitle, text.subtitle_pt, false, text_width).height_mm;
+    }
+    top += options.panel ? 0.5 : 1.5;
+    double bottom = options.page_height_mm - m;
+    if (!options.credits.empty() && !options.panel) {
+        const double height = measure(options.credits, text.credits_pt, false, text_width).height_mm;
+        bottom -= height;
+        scene.texts.push_back({options.credits, {m, bottom}, text.credits_pt, false, text_width});
+        bottom -= 1.5;
+    }
+    return {top, bottom};
+}
+
+}  // namespace steppeflow::layout

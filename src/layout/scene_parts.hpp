@@ -1,0 +1,33 @@
+#pragma once
+// Pieces of a figure shared by single maps and small multiples.
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout/figure_options.hpp"
+#include "layout/scene.hpp"
+#include "model/flow.hpp"
+#include "model/gazetteer.hpp"
+#include "model/geometry.hpp"
+
+namespace steppeflow::layout {
+
+// Countries that flows end in and that have a polygon in the basemap, by place id.
+std::map<std::string, const model::Feature*> destination_areas(const std::vector<model::Flow>& flows,
+                                                               const model::Gazetteer& gazetteer,
+                                                               const std::vector<model::Feature>& countries);
+
+// The places drawn as symbols: origins, outposts and destinations that are not areas, sorted.
+std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,
+                                     const std::set<std::string>& area_ids);
+
+// The vertical band left for map and legend once title and subtitle (top) and credits (bottom) are set.
+struct PageBand {
+    double top = 0;
+    double bottom = 0;
+};
+PageBand layout_page_texts(Scene& scene, const FigureOptions& options, const TextMeasure& measure);
+
+}  // namespace steppeflow::layout

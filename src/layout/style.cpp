@@ -1,0 +1,46 @@
+#include "layout/style.hpp"
+
+namespace steppeflow::layout {
+
+double symbol_radius(const Style& style, model::PlaceKind kind) {
+    const SymbolStyle& s = style.symbols;
+    switch (kind) {
+        case model::PlaceKind::village:
+        case model::PlaceKind::tract:
+            return s.village;
+        case model::PlaceKind::outpost:
+        case model::PlaceKind::border_section:
+            return s.outpost;
+        case model::PlaceKind::destination:
+        case model::PlaceKind::country:
+            return s.destination;
+        case model::PlaceKind::okrug:
+        case model::PlaceKind::region:
+            return s.okrug;
+        case model::PlaceKind::town:
+            return s.town;
+        case model::PlaceKind::district:
+            return s.district;
+    }
+    return s.district;
+}
+
+Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period) {
+    const ColourStyle& c = style.colours;
+    if (period >= 0 && !c.periods.empty()) return c.periods[static_cast<std::size_t>(period) % c.periods.size()];
+    if (period == kUndated) return c.undated;
+    if (!unit) return c.unknown_unit;
+    switch (*unit) {
+        case model::Unit::people:
+            return c.people;
+        case model::Unit::households:
+            return c.households;
+        case model::Unit::families:
+            return c.families;
+        case model::Unit::livestock_head:
+            return c.livestock;
+    }
+    return c.households;
+}
+
+}  // namespace steppeflow::layout

@@ -1,0 +1,108 @@
+#include "model/flow_filter.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <tuple>
+
+namespace steppeflow::model {
+
+namespace {
+
+using Day = std::tuple<int, int, int>;
+
+Day earliest_day(const PartialDate& date) { return {date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day}; }
+
+Day latest_day(const PartialDate& date) {
+    const int month = date.month == 0 ? 12 : date.month;
+    return {date.year, month, date.day == 0 ? days_in_month(date.year, month) : date.day};
+}
+
+template <typename T>
+bool allowed(const std::vector<T>& list, const T& value) {
+    return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::optional<int> parse_year(std::string_view text) {
+    int year = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (error != std::errc{} || end != text.data() + text.size() || text.size() != 4) return std::nullopt;
+    return year;
+}
+
+}  // namespace
+
+std::optional<int> flow_year(const Flow& flow) {
+    if (flow.date_start) return flow.date_start->year;
+    if (flow.date_end) return flow.date_end->year;
+    return std::nullopt;
+}
+
+bool FlowFilter::matches(const Flow& flow) const {
+    if (!years.empty()) {
+        const auto year = flow_year(flow);
+        if (!year || std::find(years.begin(), years.end(), *year) == years.end()) return false;
+    }
+    if (from || to) {
+        const auto& start = flow.date_start ? flow.date_start : flow.date_end;
+        const auto& end = flow.date_end ? flow.date_end : flow.date_start;
+        if (!start || !end) return false;
+        if (to && earliest_day(*start) > latest_day(*to)) return false;
+        if (from && latest_day(*end) < earliest_day(*from)) return false;
+    }
+    if (!statuses.empty() && !allowed(statuses, flow.status)) return false;
+    if (!certainties.empty() && !allowed(certainties, flow.certainty)) return false;
+    if (!units.empty() && (!flow.unit || !allowed(units, *flow.unit))) return false;
+    if (!origins.empty() && !allowed(origins, flow.origin) && (flow.via.empty() || !allowed(origins, flow.via)))
+        return false;
+    if (!destinations.empty() && !allowed(destinations, flow.destination)) return false;
+    return true;
+}
+
+bool FlowFilter::empty() const {
+    return years.empty() && !from && !to && statuses.empty() && certainties.empty() && units.empty() &&
+           origins.empty() && destinations.empty();
+}
+
+std::vector<Flow> apply(const FlowFilter& filter, const std::vector<Flow>& flows) {
+    std::vector<Flow> kept;
+    std::copy_if(flows.begin(), flows.end(), std::back_inserter(kept),
+                 [&](const Flow& flow) { return filter.matches(flow); });
+    return kept;
+}
+
+std::optional<Period> parse_period(std::string_view text) {
+    // A hyphen or an en dash between two years.
+    for (const std::string_view dash : {std::string_view("\u2013"), std::string_view("-")}) {
+        const auto at = text.find(dash);
+        if (at == std::string_view::npos) continue;
+        const auto first = parse_year(text.substr(0, at));
+        const auto last = parse_year(text.substr(at + dash.size()));
+        if (!first || !last || *last < *first) return std::nullopt;
+        return Period{std::to_string(*first) + "\u2013" + std::to_string(*last), *first, *last};
+    }
+    const auto year = parse_year(text);
+    if (!year) return std::nullopt;
+    return Period{std::to_string(*year), *year, *year};
+}
+
+std::vector<Period> periods_of(const std::vector<Flow>& flows) {
+    std::set<int> years;
+    for (const auto& flow : flows) {
+        if (const auto year = flow_year(flow)) years.insert(*year);
+    }
+    std::vector<Period> periods;
+    for (const int year : years) periods.push_back({std::to_string(year), year, year});
+    return periods;
+}
+
+std::optional<std::size_t> period_of(const Flow& flow, const std::vector<Period>& periods) {
+    const auto year = flow_year(flow);
+    if (!year) return std::nullopt;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        if (*year >= periods[i].first_year && *year <= periods[i].last_year) return i;
+    }
+    return std::nullopt;
+}
+
+}  // namespace steppeflow::model
