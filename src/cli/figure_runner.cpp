@@ -136,6 +136,7 @@ model::FlowFilter filter_from(const io::FigureSpec& spec, const model::Gazetteer
     };
     filter.from = date(spec.from, "from");
     filter.to = date(spec.to, "to");
+    if (!spec.scope.empty()) filter.scopes = enums_from<model::Scope>(spec.scope, origin_of(spec, "filter.scope", "--scope"));
     filter.statuses = enums_from<model::Status>(spec.status, origin_of(spec, "filter.status", "--status"));
     filter.certainties = enums_from<model::Certainty>(spec.certainty, origin_of(spec, "filter.certainty", "--certainty"));
     filter.units = enums_from<model::Unit>(spec.unit, origin_of(spec, "filter.unit", "--unit"));
@@ -277,14 +278,21 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
         options.subtitle += ". Assumption: " + ratio->describe();
     }
     const model::FlowFilter filter = filter_from(spec, data.gazetteer);
-    std::vector<model::Flow> drawn;
-    for (const auto& flow : chosen) {
-        // Aggregates restate events as totals; drawing both would count people twice.
-        if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&
-            !flow.destination.empty() && filter.matches(flow)) {
-            drawn.push_back(flow);
+    // Livestock is not a movement of people, and a flow without a destination has nowhere to go.
+    std::erase_if(chosen, [](const model::Flow& flow) {
+        return flow.unit == model::Unit::livestock_head || flow.destination.empty();
+    });
+    std::vector<model::Flow> drawn = model::apply(filter, chosen, data.gazetteer);
+    // A whole country as origin, with no named crossing, has no point to draw from (see plan_routes).
+    std::erase_if(drawn, [&](const model::Flow& flow) {
+        const auto* origin = data.gazetteer.find(flow.origin);
+        const bool undrawable = origin != nullptr && origin->kind == model::PlaceKind::country && flow.via.empty();
+        if (undrawable) {
+            outcome.warnings.push_back(fmt::format(
+                "flow {} is not drawn: its origin is a whole country and no crossing is named", flow.id));
         }
-    }
+        return undrawable;
+    });
     if (drawn.empty()) {
         throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw",
                                      spec.source.empty() ? std::string("the command line") : spec.source));

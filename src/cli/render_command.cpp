@@ -108,6 +108,9 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
         ->delimiter(',');
     bind_option(render, command, "--from", &io::FigureSpec::from, "Only flows dated on or after this (1930, 1930-08, 1930-08-06)");
     bind_option(render, command, "--to", &io::FigureSpec::to, "Only flows dated on or before this");
+    bind_option(render, command, "--scope", &io::FigureSpec::scope,
+                "Which records: event (single events, default), aggregate (totals by region or period), or both")
+        ->delimiter(',');
     bind_option(render, command, "--status", &io::FigureSpec::status, "Only these outcomes: crossed, attempted, detained, planned")
         ->delimiter(',');
     bind_option(render, command, "--certainty", &io::FigureSpec::certainty,

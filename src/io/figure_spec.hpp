@@ -46,6 +46,7 @@ struct FigureSpec {
     std::vector<int> years;
     std::string from;  // "1930", "1930-08" or "1930-08-06"
     std::string to;
+    std::vector<std::string> scope;  // event, aggregate; empty: events only
     std::vector<std::string> status;
     std::vector<std::string> certainty;
     std::vector<std::string> unit;

@@ -120,6 +120,7 @@ void read_filter(TomlSection section, FigureSpec& spec) {
         *model::PartialDate::parse(spec.to) < *model::PartialDate::parse(spec.from)) {
         section.fail("to", fmt::format("'{}' is before from = '{}'", spec.to, spec.from));
     }
+    enum_list<model::Scope>(section, "scope", spec.scope);
     enum_list<model::Status>(section, "status", spec.status);
     enum_list<model::Certainty>(section, "certainty", spec.certainty);
     enum_list<model::Unit>(section, "unit", spec.unit);

@@ -53,9 +53,14 @@ const char* label_kind(Label::Kind kind) {
     return "place";
 }
 
-}  // namespace
+std::string period_name(const Scene& scene, int period) {
+    if (period == kUndated) return "undated";
+    if (period >= 0 && static_cast<std::size_t>(period) < scene.periods.size())
+        return scene.periods[static_cast<std::size_t>(period)];
+    return {};
+}
 
-std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
+ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
     ordered_json report;
     report["units"] = "mm from the top-left corner of the page, y downwards";
     report["page"] = {{"width", mm(scene.page_width_mm)}, {"height", mm(scene.page_height_mm)}};
@@ -68,6 +73,7 @@ std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
         f["unit"] = flow.unit ? std::string(model::to_string(*flow.unit)) : std::string();
         f["status"] = std::string(model::to_string(flow.status));
         f["certainty"] = std::string(model::to_string(flow.certainty));
+        if (flow.period != kNoPeriod) f["period"] = period_name(scene, flow.period);
         f["width_mm"] = mm(flow.width_mm);
         f["target"] = {{"kind", target_name(flow.target)}, {"place", flow.target_id}};
         f["arrowhead"] = {{"length_mm", mm(flow.arrow_length_mm)}, {"width_mm", mm(flow.arrow_width_mm)}};
@@ -102,6 +108,8 @@ std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
     for (const auto& row : scene.legend.rows) {
         ordered_json entry{{"text", row.text}};
         if (row.sample == LegendRow::Sample::flow) entry["flow_width_mm"] = mm(row.flow.width_mm);
+        if (row.sample == LegendRow::Sample::flow && row.flow.period != kNoPeriod)
+            entry["period"] = period_name(scene, row.flow.period);
         if (row.sample == LegendRow::Sample::symbol) entry["symbol"] = std::string(model::to_string(row.symbol.kind));
         if (row.heading) entry["heading"] = true;
         entries.push_back(std::move(entry));
@@ -127,7 +135,22 @@ std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
                          {"unplaced_labels", scene.unplaced_labels}};
-    return report.dump(1) + "\n";
+    if (!scene.panels.empty()) {
+        ordered_json panels = ordered_json::array();
+        for (const auto& panel : scene.panels) {
+            ordered_json p{{"title", panel.title}, {"offset", {mm(panel.offset.x), mm(panel.offset.y)}}};
+            p.update(scene_json(panel.scene, min_clearance_mm));
+            panels.push_back(std::move(p));
+        }
+        report["panels"] = std::move(panels);
+    }
+    return report;
+}
+
+}  // namespace
+
+std::string layout_report_json(const Scene& scene, double min_clearance_mm) {
+    return scene_json(scene, min_clearance_mm).dump(1) + "\n";
 }
 
 }  // namespace steppeflow::layout

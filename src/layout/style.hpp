@@ -59,31 +59,36 @@ struct SymbolStyle {
     double destination = 1.6;
 };
 
+// A colour written as 0xrrggbb, exactly as a style file's "#rrggbb" reads.
+constexpr Rgb hex_colour(unsigned value) {
+    return {((value >> 16) & 0xff) / 255.0, ((value >> 8) & 0xff) / 255.0, (value & 0xff) / 255.0};
+}
+
 struct ColourStyle {
-    Rgb paper{1, 1, 1};
-    Rgb water{0.80, 0.87, 0.92};
-    Rgb land{0.965, 0.955, 0.93};
-    Rgb river{0.50, 0.66, 0.80};
-    Rgb border{0.45, 0.45, 0.45};
-    Rgb frame{0.2, 0.2, 0.2};
-    Rgb text{0.1, 0.1, 0.1};
-    Rgb halo{1, 1, 1};
-    Rgb symbol_fill{1, 1, 1};
-    Rgb symbol_line{0.1, 0.1, 0.1};
-    Rgb destination_area{0.985, 0.935, 0.86};
-    Rgb graticule{0.62, 0.66, 0.70};
-    Rgb area_label{0.42, 0.36, 0.30};
-    Rgb inset_extent{0.80, 0.10, 0.10};
-    // Flow colours by unit (maps that are not coloured by year).
-    Rgb people{0.835, 0.369, 0.0};
-    Rgb households{0.0, 0.447, 0.698};
-    Rgb families{0.800, 0.475, 0.655};
-    Rgb livestock{0.55, 0.43, 0.19};
-    Rgb unknown_unit{0.40, 0.40, 0.40};
-    Rgb undated{0.55, 0.55, 0.55};  // flows without a date, when the map is coloured by period
+    Rgb paper = hex_colour(0xffffff);
+    Rgb water = hex_colour(0xccdeeb);
+    Rgb land = hex_colour(0xf6f4ed);
+    Rgb river = hex_colour(0x80a8cc);
+    Rgb border = hex_colour(0x737373);
+    Rgb frame = hex_colour(0x333333);
+    Rgb text = hex_colour(0x1a1a1a);
+    Rgb halo = hex_colour(0xffffff);
+    Rgb symbol_fill = hex_colour(0xffffff);
+    Rgb symbol_line = hex_colour(0x1a1a1a);
+    Rgb destination_area = hex_colour(0xfbeedb);
+    Rgb graticule = hex_colour(0x9ea8b2);
+    Rgb area_label = hex_colour(0x6b5c4c);
+    Rgb inset_extent = hex_colour(0xcc1a1a);
+    // Flow colours by unit (maps that are not coloured by year): Okabe–Ito, safe for colour-blind readers.
+    Rgb people = hex_colour(0xd55e00);
+    Rgb households = hex_colour(0x0072b2);
+    Rgb families = hex_colour(0xcc79a7);
+    Rgb livestock = hex_colour(0x8c6e30);
+    Rgb unknown_unit = hex_colour(0x666666);
+    Rgb undated = hex_colour(0x8c8c8c);  // flows without a date, when the map is coloured by period
     // Flow colours by period (year overlays), in time order; repeated from the start when exhausted.
-    std::vector<Rgb> periods{{0.902, 0.624, 0.0},   {0.337, 0.706, 0.914}, {0.0, 0.620, 0.451},
-                             {0.835, 0.369, 0.0},   {0.0, 0.447, 0.698},   {0.800, 0.475, 0.655}};
+    std::vector<Rgb> periods{hex_colour(0xe41a1c), hex_colour(0x377eb8), hex_colour(0x4daf4a),
+                             hex_colour(0x984ea3), hex_colour(0xff7f00), hex_colour(0xa65628)};
 };
 
 struct Style {

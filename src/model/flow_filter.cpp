@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -50,6 +51,7 @@ bool FlowFilter::matches(const Flow& flow) const {
         if (to && earliest_day(*start) > latest_day(*to)) return false;
         if (from && latest_day(*end) < earliest_day(*from)) return false;
     }
+    if (!allowed(scopes, flow.scope)) return false;
     if (!statuses.empty() && !allowed(statuses, flow.status)) return false;
     if (!certainties.empty() && !allowed(certainties, flow.certainty)) return false;
     if (!units.empty() && (!flow.unit || !allowed(units, *flow.unit))) return false;
@@ -60,14 +62,30 @@ bool FlowFilter::matches(const Flow& flow) const {
 }
 
 bool FlowFilter::empty() const {
-    return years.empty() && !from && !to && statuses.empty() && certainties.empty() && units.empty() &&
+    return scopes == std::vector<Scope>{Scope::event} && years.empty() && !from && !to && statuses.empty() && certainties.empty() && units.empty() &&
            origins.empty() && destinations.empty();
 }
 
-std::vector<Flow> apply(const FlowFilter& filter, const std::vector<Flow>& flows) {
+std::vector<Flow> apply(const FlowFilter& filter, const std::vector<Flow>& flows, const Gazetteer& gazetteer) {
     std::vector<Flow> kept;
     std::copy_if(flows.begin(), flows.end(), std::back_inserter(kept),
                  [&](const Flow& flow) { return filter.matches(flow); });
+    std::set<std::string> kept_ids;
+    for (const auto& flow : kept) kept_ids.insert(flow.id);
+    // For each total with parts among the kept flows: the distinct start points of its parts.
+    std::map<std::string, std::set<std::pair<double, double>>> part_starts;
+    for (const auto& flow : kept) {
+        if (flow.part_of.empty() || !kept_ids.contains(flow.part_of)) continue;
+        const Place* start = gazetteer.find(flow.via.empty() ? flow.origin : flow.via);
+        const auto point = start != nullptr ? std::pair{start->position.lon, start->position.lat} : std::pair{0.0, 0.0};
+        part_starts[flow.part_of].insert(point);
+    }
+    std::erase_if(kept, [&](const Flow& flow) {
+        if (const auto parts = part_starts.find(flow.id); parts != part_starts.end()) return parts->second.size() >= 2;
+        if (const auto whole = part_starts.find(flow.part_of); whole != part_starts.end())
+            return whole->second.size() < 2;
+        return false;
+    });
     return kept;
 }
 

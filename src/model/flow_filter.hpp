@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/flow.hpp"
+#include "model/gazetteer.hpp"
 
 namespace steppeflow::model {
 
@@ -17,6 +18,7 @@ struct FlowFilter {
     std::vector<int> years;            // the flow's year is one of these (empty: any)
     std::optional<PartialDate> from;   // the flow's dates overlap [from, to], each to its precision
     std::optional<PartialDate> to;
+    std::vector<Scope> scopes{Scope::event};  // single events; aggregates (totals by region or period) on request
     std::vector<Status> statuses;      // empty: any
     std::vector<Certainty> certainties;
     std::vector<Unit> units;
@@ -27,7 +29,12 @@ struct FlowFilter {
     [[nodiscard]] bool empty() const;
 };
 
-[[nodiscard]] std::vector<Flow> apply(const FlowFilter& filter, const std::vector<Flow>& flows);
+// The flows that match. A total and its breakdown (flows with part_of = its id) are never drawn
+// together: the breakdown replaces the total when its parts start from at least two different
+// points; parts that all start where the total does (e.g. auls located only by their district) are
+// left out and the total kept, since a map cannot tell them apart.
+[[nodiscard]] std::vector<Flow> apply(const FlowFilter& filter, const std::vector<Flow>& flows,
+                                      const Gazetteer& gazetteer);
 
 // A span of years compared with others: "1930" or "1931–1932".
 struct Period {
