@@ -192,6 +192,7 @@ std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec) {
 layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
     layout::FigureOptions options;
     if (!spec.style.empty()) options.style = io::read_style(io::resolve_style(spec.style));
+    if (spec.flow_max_mm) options.style.lines.flow_max_mm = std::max(*spec.flow_max_mm, options.style.lines.flow_min_mm);
     options.projection = spec.projection;
     options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
     options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
@@ -216,22 +217,23 @@ layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
     options.scale_bar = spec.scale_bar;
     options.north_arrow = spec.north_arrow;
     options.inset = spec.inset;
+    // Journal sizes fix the width; the height then follows the map's shape (0: automatic).
     if (spec.size == "single") {
         options.page_width_mm = 84;
-        options.page_height_mm = 110;
-    } else if (spec.size == "double" || spec.size.empty()) {
+        options.page_height_mm = 0;
+    } else if (spec.size == "double") {
+        options.page_width_mm = 174;
+        options.page_height_mm = 0;
+    } else if (spec.size.empty()) {
         options.page_width_mm = 174;
         options.page_height_mm = 140;
     } else {
         const std::string where = origin_of(spec, "figure.size", "--size");
         const auto x = spec.size.find('x');
-        if (x == std::string::npos)
-            throw UsageError(fmt::format("{}: expected single, double or WIDTHxHEIGHT in mm, found '{}'", where,
-                                         spec.size));
         options.page_width_mm = parse_double(spec.size.substr(0, x), where);
-        options.page_height_mm = parse_double(spec.size.substr(x + 1), where);
-        if (options.page_width_mm < 40 || options.page_height_mm < 30 || options.page_width_mm > 2000 ||
-            options.page_height_mm > 2000) {
+        options.page_height_mm = x == std::string::npos ? 0 : parse_double(spec.size.substr(x + 1), where);
+        if (options.page_width_mm < 40 || options.page_width_mm > 2000 ||
+            (x != std::string::npos && (options.page_height_mm < 30 || options.page_height_mm > 2000))) {
             throw UsageError(fmt::format("{}: {} is outside 40x30 to 2000x2000 mm", where, spec.size));
         }
     }
@@ -306,6 +308,18 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
         }
         return in_period;
     };
+    // Years asked for that no drawable record has are said so on the map, not silently dropped.
+    if (spec.years_mode != io::YearsMode::single && spec.periods.empty() && !spec.years.empty()) {
+        std::vector<std::string> missing;
+        for (const int year : spec.years) {
+            const bool present = std::any_of(periods.begin(), periods.end(),
+                                             [&](const model::Period& p) { return p.first_year == year; });
+            if (!present) missing.push_back(std::to_string(year));
+        }
+        if (!missing.empty()) {
+            options.subtitle += fmt::format(". No record that can be mapped for {}", fmt::join(missing, ", "));
+        }
+    }
     std::size_t undated = 0;
     for (const auto& flow : drawn) undated += model::period_of(flow, periods) ? 0 : 1;
 
@@ -337,8 +351,11 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
             break;
         }
         case io::YearsMode::sequence: {
-            const layout::FigureOptions shared =
+            layout::FigureOptions shared =
                 layout::shared_scales(data.gazetteer, data.basemap, drawn, options, projection);
+            // Every frame the same page, legend and scales, so frames can be laid over one another.
+            shared.legend_flows = std::make_shared<const std::vector<model::Flow>>(drawn);
+            shared = layout::fit_page({data.gazetteer, drawn, data.basemap}, shared, projection, measure);
             for (std::size_t i = 0; i < periods.size(); ++i) {
                 layout::FigureOptions frame = shared;
                 frame.title = fmt::format("{}: {}", spec.title, periods[i].label);

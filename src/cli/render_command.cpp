@@ -79,7 +79,10 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     bind_option(render, command, "--extent", &io::FigureSpec::extent,
          "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
     bind_option(render, command, "--size", &io::FigureSpec::size,
-         "Page: single (84 mm column), double (174 mm, default) or WIDTHxHEIGHT in mm");
+         "Page: single (84 mm column) or double (174 mm), height to fit the map; a width in mm; or "
+                "WIDTHxHEIGHT in mm (default 174x140)");
+    bind_option(render, command, "--flow-max-mm", &io::FigureSpec::flow_max_mm,
+                "Width of the largest flow in mm (default: the style's)");
     bind_option(render, command, "--dpi", &io::FigureSpec::dpi, "Resolution of PNG output")->capture_default_str();
     bind_option(render, command, "--lang", &io::FigureSpec::lang, "Label language: en, ru or kk (English where a name is missing)")
         ->check(CLI::IsMember({"en", "ru", "kk"}))

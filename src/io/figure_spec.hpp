@@ -29,6 +29,7 @@ struct FigureSpec {
     std::optional<std::string> credits;   // default: sources, basemap and projection
     std::string style;                    // preset name in styles/ or a .toml path; empty: built-in colour
     std::string size;                     // "single", "double" or "WIDTHxHEIGHT" in mm; empty: double
+    std::optional<double> flow_max_mm;  // width of the largest flow; default: the style's (narrow pages want less)
     double dpi = 300;
     std::string lang = "en";
     std::string projection = geo::kDefaultProjection;

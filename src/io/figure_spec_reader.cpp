@@ -42,11 +42,22 @@ void read_figure(TomlSection section, FigureSpec& spec) {
     if (const auto size = section.string("size")) {
         const bool named = *size == "single" || *size == "double";
         const auto x = size->find('x');
-        if (!named && (x == std::string::npos || x == 0 || x + 1 == size->size())) {
+        const auto is_number = [](std::string_view text) {
+            return !text.empty() && text.find_first_not_of("0123456789.") == std::string_view::npos;
+        };
+        const bool width_only = x == std::string::npos && is_number(*size);
+        const bool both = x != std::string::npos && is_number(std::string_view(*size).substr(0, x)) &&
+                          is_number(std::string_view(*size).substr(x + 1));
+        if (!named && !width_only && !both) {
             section.fail("size", fmt::format("'{}' is not a page size", *size),
-                         "write \"single\" (84 mm column), \"double\" (174 mm) or \"WIDTHxHEIGHT\" in mm");
+                         "write \"single\" (84 mm column), \"double\" (174 mm), a width in mm (height to fit) or "
+                         "\"WIDTHxHEIGHT\"");
         }
         spec.size = *size;
+    }
+    if (const auto width = section.number("flow_max_mm")) {
+        if (*width < 0.5 || *width > 20) section.fail("flow_max_mm", fmt::format("{} mm is outside 0.5 to 20 mm", *width));
+        spec.flow_max_mm = *width;
     }
     if (const auto dpi = section.number("dpi")) {
         if (*dpi < 30 || *dpi > 2400) section.fail("dpi", fmt::format("{} is outside 30 to 2400", *dpi));

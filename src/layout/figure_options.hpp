@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,8 @@ struct FigureOptions {
     std::optional<ProjectedBox> projected_extent;  // overrides `extent`
     std::optional<double> shared_max_count;        // the count drawn at the style's widest flow
     bool legend = true;                            // panels leave the legend to the page
+    // The flows the legend explains, when not only those drawn (a sequence's frames share one legend).
+    std::shared_ptr<const std::vector<model::Flow>> legend_flows;
     bool panel = false;                            // title in the panel-title size, no credits
 };
 

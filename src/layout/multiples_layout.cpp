@@ -63,11 +63,9 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     Scene& page = result.scene;
     page.style = options.style;
     page.page_width_mm = options.page_width_mm;
-    page.page_height_mm = options.page_height_mm;
     if (options.colour_by_period) {
         for (const auto& period : options.periods) page.periods.push_back(period.label);
     }
-    const auto [top, bottom] = layout_page_texts(page, options, measure);
     const double m = options.margin_mm;
     const double width = options.page_width_mm - 2 * m;
 
@@ -81,12 +79,12 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
             symbols.push_back({place->id, place->kind, {}, symbol_radius(options.style, place->kind)});
     }
     const double scale_bar_room = options.scale_bar ? 40 : 0;
-    page.legend = layout_legend(legend_content(all_flows, symbols, !area_ids.empty(), options), scale, options,
-                                measure, width, scale_bar_room);
-    shift_legend(page.legend, m, bottom - page.legend.box.height);
-    const double grid_height = bottom - page.legend.box.height - 2.0 - top;
+    const LegendContent content = legend_content(all_flows, symbols, !area_ids.empty(), options);
+    const auto legend_for = [&](double available) {
+        return layout_legend(content, scale, options, measure, available, scale_bar_room);
+    };
+    const Legend strip = legend_for(width);
 
-    // The grid whose panels draw the map at the largest scale.
     const double title_height = measure("1930", options.style.text.panel_title_pt, true, 0).height_mm + 1.3;
     const auto map_scale = [&](const Grid& g) {
         const double w = g.panel_width;
@@ -95,16 +93,66 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
         return std::min(w / extent.width(), h / extent.height());
     };
     const int count = static_cast<int>(panels.size());
-    Grid grid = grid_for(count, columns > 0 ? columns : 1, width, grid_height);
-    if (columns <= 0) {
-        for (int c = 2; c <= count; ++c) {
-            const Grid candidate = grid_for(count, c, width, grid_height);
-            if (map_scale(candidate) > map_scale(grid)) grid = candidate;
+    // Empty cells at the end of the last row hold the legend when it fits there.
+    const auto legend_in_cells = [&](const Grid& g) -> std::optional<Legend> {
+        const int empty = g.columns * g.rows - count;
+        if (empty <= 0) return std::nullopt;
+        Legend legend = legend_for(empty * (g.panel_width + kPanelGap) - kPanelGap);
+        if (legend.box.height > g.panel_height - title_height) return std::nullopt;
+        return legend;
+    };
+
+    FigureOptions page_options = options;
+    Scene probe;
+    const double provisional = options.page_height_mm > 0 ? options.page_height_mm : options.page_width_mm;
+    page_options.page_height_mm = provisional;
+    const PageBand band = layout_page_texts(probe, page_options, measure);
+    const double texts = band.top + (provisional - band.bottom);
+    const double with_strip = texts + strip.box.height + 2.0;
+
+    // The grid drawing the maps largest; with an automatic height, the page takes the height it needs.
+    Grid grid;
+    bool legend_in_grid = false;
+    double best_scale = -1;
+    const double max_height = std::min(options.page_width_mm * 1.4, 240.0);
+    const int first = columns > 0 ? columns : 1;
+    const int last = columns > 0 ? columns : count;
+    for (int c = first; c <= last; ++c) {
+        const int rows = (count + c - 1) / c;
+        const double panel_width = (width - (c - 1) * kPanelGap) / c;
+        const double panel_height = title_height + panel_width * extent.height() / extent.width();
+        for (const bool in_grid : {true, false}) {
+            const double fixed = in_grid ? texts : with_strip;
+            const double height = options.page_height_mm > 0
+                                      ? options.page_height_mm
+                                      : std::min(fixed + rows * panel_height + (rows - 1) * kPanelGap, max_height);
+            const Grid candidate = grid_for(count, c, width, height - fixed);
+            if (in_grid && !legend_in_cells(candidate)) continue;
+            const double scale_here = map_scale(candidate);
+            // Prefer the larger maps; at equal scale, the shorter page.
+            if (scale_here > best_scale * 1.001 ||
+                (scale_here > best_scale / 1.001 && height < page_options.page_height_mm)) {
+                best_scale = std::max(best_scale, scale_here);
+                grid = candidate;
+                legend_in_grid = in_grid;
+                page_options.page_height_mm = height;
+            }
         }
     }
-    if (map_scale(grid) <= 0) {
+    if (best_scale <= 0) {
         throw UsageError(fmt::format("the page ({}x{} mm) has no room for {} panels of at least 20x15 mm",
-                                     options.page_width_mm, options.page_height_mm, count));
+                                     options.page_width_mm, page_options.page_height_mm, count));
+    }
+    page.page_height_mm = page_options.page_height_mm;
+    const auto [top, bottom] = layout_page_texts(page, page_options, measure);
+    if (legend_in_grid) {
+        page.legend = *legend_in_cells(grid);
+        const int filled = count % grid.columns;
+        shift_legend(page.legend, m + filled * (grid.panel_width + kPanelGap),
+                     top + (grid.rows - 1) * (grid.panel_height + kPanelGap) + title_height);
+    } else {
+        page.legend = strip;
+        shift_legend(page.legend, m, bottom - page.legend.box.height);
     }
 
     FigureOptions panel_options = shared;

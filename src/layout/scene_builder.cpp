@@ -22,6 +22,8 @@ namespace steppeflow::layout {
 
 namespace {
 
+constexpr double kScaleBarRoom = 40;  // mm kept in the legend strip for the scale bar
+
 // The vertex of a feature's polygons nearest to `from`, in projected metres.
 std::optional<geo::XY> nearest_vertex(const model::Feature& feature, const geo::Projection& projection, geo::XY from) {
     std::optional<geo::XY> best;
@@ -149,47 +151,36 @@ ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options,
     return fit_points(points, options.extent_margin);
 }
 
-SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection,
-                        const TextMeasure& measure) {
-    SceneResult result;
-    Scene& scene = result.scene;
-    scene.style = options.style;
-    if (options.colour_by_period) {
-        for (const auto& period : options.periods) scene.periods.push_back(period.label);
-    }
-    scene.page_width_mm = options.page_width_mm;
-    scene.page_height_mm = options.page_height_mm;
-
-    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
-    std::set<std::string> area_ids;
-    for (const auto& [id, feature] : area_features) area_ids.insert(id);
-
-    // Page: title block on top; credits at the bottom, the legend strip above them; the map between.
+// Title, subtitle and credits, the legend beside or under the map, and the map frame between them.
+void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& options, const TextMeasure& measure,
+               const std::vector<std::string>& used, bool has_areas, const WidthScale& scale,
+               const ProjectedBox& extent) {
+    scene.texts.clear();
+    scene.legend = {};
     const double m = options.margin_mm;
-    const TextStyle& text = options.style.text;
     const auto [top, bottom] = layout_page_texts(scene, options, measure);
     const double text_width = options.page_width_mm - 2 * m;
-
-    const auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
+    // A sequence explains every frame with one legend: that of all its flows.
+    const std::vector<model::Flow>& legend_flows = options.legend_flows ? *options.legend_flows : inputs.flows;
+    std::vector<std::string> legend_places = used;
+    if (options.legend_flows) {
+        std::set<std::string> area_ids;
+        for (const auto& [id, feature] :
+             destination_areas(legend_flows, inputs.gazetteer, inputs.basemap.countries))
+            area_ids.insert(id);
+        legend_places = places_used(legend_flows, inputs.gazetteer, area_ids);
+        has_areas = has_areas || !area_ids.empty();
+    }
     std::vector<PlaceSymbol> used_symbols_for_legend;
-    for (const auto& id : used) {
+    for (const auto& id : legend_places) {
         if (const auto* place = inputs.gazetteer.find(id)) {
             used_symbols_for_legend.push_back({place->id, place->kind, {}, symbol_radius(options.style, place->kind)});
         }
     }
-    double max_count = 0;
-    for (const auto& flow : inputs.flows) {
-        if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
-    }
-    const WidthScale scale(options.shared_max_count.value_or(max_count), options.style.lines.flow_max_mm,
-                           options.style.lines.flow_min_mm, options.width_mode, options.width_classes);
-    const double scale_bar_room = options.scale_bar ? 40 : 0;
-
-    const ProjectedBox extent = fit_extent(inputs, options, projection);
-
+    const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
     // The legend beside or under the map, whichever leaves the map the larger scale.
-    if (!inputs.flows.empty() && options.legend) {
-        const auto content = legend_content(inputs.flows, used_symbols_for_legend, !area_ids.empty(), options);
+    if (!legend_flows.empty() && options.legend) {
+        const auto content = legend_content(legend_flows, used_symbols_for_legend, has_areas, options);
         const double column = std::clamp(text_width * 0.3, 38.0, 56.0);
         Legend below = layout_legend(content, scale, options, measure, text_width, scale_bar_room);
         Legend right = layout_legend(content, scale, options, measure, column, scale_bar_room);
@@ -215,10 +206,102 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options,
     } else {
         scene.map_frame = {m, top, text_width, bottom - top};
     }
+}
+
+// The page height at which the map frame has the extent's aspect ratio, for the legend beside and
+// under the map; the one drawing the map larger wins (on a tie, the shorter page).
+FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& requested, const TextMeasure& measure,
+                              const std::vector<std::string>& used, bool has_areas, const WidthScale& scale,
+                              const ProjectedBox& extent) {
+    const double width = requested.page_width_mm;
+    // Narrow pages (a single column) may run taller than wide; wide ones stay landscape-ish.
+    const double min_height = width < 120 ? width * 0.8 : width * 0.5;
+    const double max_height = std::min(width < 120 ? width * 2.0 : width * 1.0, 240.0);
+    std::optional<FigureOptions> best;
+    double best_scale = 0;
+    std::vector<FigureOptions::LegendPlace> places{FigureOptions::LegendPlace::below, FigureOptions::LegendPlace::right};
+    if (requested.legend_place != FigureOptions::LegendPlace::automatic) places = {requested.legend_place};
+    for (const auto place : places) {
+        FigureOptions candidate = requested;
+        candidate.legend_place = place;
+        candidate.page_height_mm = width;
+        Scene scratch;
+        plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent);
+        const Box& frame = scratch.map_frame;
+        double height = width + frame.width * extent.height() / extent.width() - frame.height;
+        if (place == FigureOptions::LegendPlace::right) {
+            height = std::max(height, width - frame.height + scratch.legend.box.height);
+        }
+        candidate.page_height_mm = std::clamp(height, min_height, max_height);
+        plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent);
+        const Box& fitted = scratch.map_frame;
+        const double map_scale =
+            fitted.width < 10 || fitted.height < 10
+                ? 0.0
+                : std::min(fitted.width / extent.width(), fitted.height / extent.height());
+        if (!best || map_scale > best_scale * 1.02 ||
+            (map_scale > best_scale / 1.02 && candidate.page_height_mm < best->page_height_mm)) {
+            best = candidate;
+            best_scale = std::max(best_scale, map_scale);
+        }
+    }
+    return *best;
+}
+
+FigureOptions fit_page(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
+                       const TextMeasure& measure) {
+    if (requested.page_height_mm > 0) return requested;
+    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
+    std::set<std::string> area_ids;
+    for (const auto& [id, feature] : area_features) area_ids.insert(id);
+    const auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
+    double max_count = 0;
+    for (const auto& flow : inputs.flows) {
+        if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
+    }
+    const WidthScale scale(requested.shared_max_count.value_or(max_count), requested.style.lines.flow_max_mm,
+                           requested.style.lines.flow_min_mm, requested.width_mode, requested.width_classes);
+    return fit_page_height(inputs, requested, measure, used, !area_ids.empty(), scale,
+                           fit_extent(inputs, requested, projection));
+}
+
+SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
+                        const TextMeasure& measure) {
+    SceneResult result;
+    Scene& scene = result.scene;
+    scene.style = requested.style;
+    if (requested.colour_by_period) {
+        for (const auto& period : requested.periods) scene.periods.push_back(period.label);
+    }
+    scene.page_width_mm = requested.page_width_mm;
+    scene.page_height_mm = requested.page_height_mm;
+
+    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
+    std::set<std::string> area_ids;
+    for (const auto& [id, feature] : area_features) area_ids.insert(id);
+
+    const auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
+    double max_count = 0;
+    for (const auto& flow : inputs.flows) {
+        if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
+    }
+    const WidthScale scale(requested.shared_max_count.value_or(max_count), requested.style.lines.flow_max_mm,
+                           requested.style.lines.flow_min_mm, requested.width_mode, requested.width_classes);
+    const ProjectedBox extent = fit_extent(inputs, requested, projection);
+
+    // A page of automatic height fits the map's shape: the frame takes the extent's aspect ratio.
+    FigureOptions options = requested;
+    if (requested.page_height_mm <= 0) {
+        options = fit_page_height(inputs, requested, measure, used, !area_ids.empty(), scale, extent);
+    }
+    scene.page_height_mm = options.page_height_mm;
+    plan_page(scene, inputs, options, measure, used, !area_ids.empty(), scale, extent);
     if (scene.map_frame.height < 10 || scene.map_frame.width < 10) {
         throw UsageError(fmt::format("the page ({}x{} mm) leaves no room for the map after title, legend and credits",
                                      options.page_width_mm, options.page_height_mm));
     }
+    const TextStyle& text = options.style.text;
+    const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
     const MapTransform transform(extent, scene.map_frame);
 
     scene.land = project_features(inputs.basemap.land, projection, transform);
