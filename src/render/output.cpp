@@ -1,7 +1,10 @@
 #include "render/output.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <map>
+#include <string>
 #include <memory>
 
 #include <cairo-pdf.h>
@@ -18,6 +21,40 @@ namespace steppeflow::render {
 namespace {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// Cairo names an SVG's surfaces from a process-wide counter, so the same figure drawn later in a run
+// (or on another thread) would differ in those names alone. Numbering them in order of appearance
+// makes re-rendered SVGs byte-identical.
+std::string renumber_svg_surfaces(const std::string& svg) {
+    static constexpr std::string_view kName = "surface";
+    std::map<std::string, std::string> renamed;
+    std::string out;
+    out.reserve(svg.size());
+    std::size_t at = 0;
+    while (true) {
+        const std::size_t found = svg.find(kName, at);
+        if (found == std::string::npos) break;
+        std::size_t end = found + kName.size();
+        while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end])) != 0) ++end;
+        const bool is_id = end > found + kName.size() && found > 0 && (svg[found - 1] == '"' || svg[found - 1] == '#');
+        out.append(svg, at, found - at);
+        if (is_id) {
+            const std::string number = svg.substr(found + kName.size(), end - found - kName.size());
+            auto [entry, inserted] = renamed.emplace(number, std::to_string(renamed.size() + 1));
+            out.append(kName).append(entry->second);
+        } else {
+            out.append(svg, found, end - found);
+        }
+        at = end;
+    }
+    out.append(svg, at, std::string::npos);
+    return out;
+}
 
 cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length) {
     auto* stream = static_cast<std::FILE*>(closure);
@@ -59,7 +96,8 @@ void write_scene(const layout::Scene& scene, const std::filesystem::path& path, 
     switch (format) {
         case OutputFormat::svg: {
             // Cairo writes the size in the document unit as given, so an SVG in mm is drawn in mm.
-            cairo_surface_t* surface = cairo_svg_surface_create_for_stream(write_to_file, file.stream(),
+            std::string svg;
+            cairo_surface_t* surface = cairo_svg_surface_create_for_stream(append_to_string, &svg,
                                                                            scene.page_width_mm, scene.page_height_mm);
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_MM);
             paint_on(surface, scene, 1.0, path);
@@ -67,6 +105,9 @@ void write_scene(const layout::Scene& scene, const std::filesystem::path& path, 
             const auto status = cairo_surface_status(surface);
             cairo_surface_destroy(surface);
             check(status, path);
+            svg = renumber_svg_surfaces(svg);
+            if (std::fwrite(svg.data(), 1, svg.size(), file.stream()) != svg.size())
+                throw IoError(fmt::format("{}: could not be written", path.string()));
             break;
         }
         case OutputFormat::pdf: {

@@ -1,0 +1,244 @@
+// Figure specs and styles: the shipped files parse, and every malformed file is refused with the
+// file, line, column and key at fault.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "cli/figure_runner.hpp"
+#include "io/figure_spec.hpp"
+#include "io/style_reader.hpp"
+#include "test_support.hpp"
+
+using namespace steppeflow;
+using ::testing::HasSubstr;
+
+namespace {
+
+// The message a spec with this content is refused with (empty when it is accepted).
+std::string spec_error(const std::string& content) {
+    const auto path = test::scratch_dir("spec_error") / "spec.toml";
+    test::write_file(path, content);
+    try {
+        (void)io::read_figure_spec(path);
+    } catch (const Error& e) {
+        const std::string text = e.what();
+        // Tests compare the message after the scratch path, which changes from machine to machine.
+        return text.substr(text.find("spec.toml"));
+    }
+    return {};
+}
+
+std::string style_error(const std::string& content) {
+    const auto path = test::scratch_dir("style_error") / "style.toml";
+    test::write_file(path, content);
+    try {
+        (void)io::read_style(path);
+    } catch (const Error& e) {
+        const std::string text = e.what();
+        return text.substr(text.find("style.toml"));
+    }
+    return {};
+}
+
+const std::string kOutput = "\n[output]\nfiles = [\"out.png\"]\n";
+
+}  // namespace
+
+TEST(FigureSpec, EveryShippedSpecParsesAndNamesItsOutputs) {
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "figures")) {
+        if (entry.path().extension() != ".toml") continue;
+        const auto spec = io::read_figure_spec(entry.path());
+        EXPECT_FALSE(spec.outputs.empty()) << entry.path();
+        EXPECT_NO_THROW((void)cli::figure_options_from(spec)) << entry.path();
+        ++count;
+    }
+    EXPECT_GE(count, 4);  // overview by year, August 1930, small multiples, Tarbagatai
+}
+
+TEST(FigureSpec, ReadsEveryTable) {
+    const auto path = test::scratch_dir("spec_good") / "good.toml";
+    test::write_file(path, R"([figure]
+title = "T"
+subtitle = "S"
+size = "single"
+dpi = 600
+language = "ru"
+extent = [78, 42, 88, 51]
+width_scale = "classes"
+width_classes = [50, 200, 500]
+style = "grayscale"
+
+[map]
+legend = "below"
+graticule = false
+inset = true
+
+[data]
+flows = "tests/data/mini_flows.csv"
+
+[filter]
+years = [1930, 1931]
+from = "1930-08"
+to = "1931-06-01"
+scope = ["event", "aggregate"]
+status = ["crossed", "attempted"]
+unit = "people"
+origin = ["Zaisan", "urdzhar_district"]
+
+[years]
+show = "multiples"
+periods = ["1930", "1931-1932"]
+columns = 2
+
+[output]
+files = ["a.png", "b.pdf"]
+report = "r.json"
+)");
+    const auto spec = io::read_figure_spec(path);
+    EXPECT_EQ(spec.title, "T");
+    EXPECT_EQ(spec.subtitle, "S");
+    EXPECT_EQ(spec.size, "single");
+    EXPECT_EQ(spec.dpi, 600);
+    EXPECT_EQ(spec.lang, "ru");
+    EXPECT_EQ(spec.extent, "78,42,88,51");
+    EXPECT_EQ(spec.width_classes, "50,200,500");
+    EXPECT_EQ(spec.legend, "below");
+    EXPECT_FALSE(spec.graticule);
+    EXPECT_TRUE(spec.inset);
+    EXPECT_EQ(spec.flows, "tests/data/mini_flows.csv");
+    EXPECT_EQ(spec.years, (std::vector<int>{1930, 1931}));
+    EXPECT_EQ(spec.from, "1930-08");
+    EXPECT_EQ(spec.scope, (std::vector<std::string>{"event", "aggregate"}));
+    EXPECT_EQ(spec.unit, (std::vector<std::string>{"people"}));  // a single string is a list of one
+    EXPECT_EQ(spec.origin, (std::vector<std::string>{"Zaisan", "urdzhar_district"}));
+    EXPECT_EQ(spec.years_mode, io::YearsMode::multiples);
+    EXPECT_EQ(spec.periods, (std::vector<std::string>{"1930", "1931-1932"}));
+    EXPECT_EQ(spec.columns, 2);
+    EXPECT_EQ(spec.outputs.size(), 2U);
+    EXPECT_EQ(spec.report, "r.json");
+    const auto options = cli::figure_options_from(spec);
+    EXPECT_EQ(options.page_width_mm, 84);
+    EXPECT_EQ(options.page_height_mm, 0);  // single column: the height follows the map
+    EXPECT_EQ(options.style.name, "grayscale");
+}
+
+TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
+    // Each case: the spec's text and the exact message it must produce.
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"[figure]\ntitel = \"x\"\n" + kOutput,
+         "spec.toml:2:1 (key 'figure.titel'): unknown key; did you mean 'figure.title'?"},
+        {"[figure]\ndpi = \"300\"\n" + kOutput, "spec.toml:2:7 (key 'figure.dpi'): expected a number, found a string"},
+        {"[figur]\ntitle = \"x\"\n" + kOutput,
+         "spec.toml:1:2 (key 'figur'): unknown key; did you mean 'figure'?"},
+        {"[figure]\ntitle = \"x\n" + kOutput,
+         "spec.toml:2:11: not valid TOML: Error while parsing string: unescaped control characters other than TAB "
+         "(U+0009) are explicitly prohibited"},
+        {"[figure]\nsize = \"A4\"\n" + kOutput,
+         "spec.toml:2:8 (key 'figure.size'): 'A4' is not a page size; write \"single\" (84 mm column), \"double\" "
+         "(174 mm), a width in mm (height to fit) or \"WIDTHxHEIGHT\""},
+        {"[figure]\nlanguage = \"de\"\n" + kOutput,
+         "spec.toml:2:12 (key 'figure.language'): 'de' is not one of en, ru, kk"},
+        {"[figure]\nextent = [78, 42, 88]\n" + kOutput,
+         "spec.toml:2:10 (key 'figure.extent'): expected \"auto\" or [lon_min, lat_min, lon_max, lat_max]"},
+        {"[figure]\nextent = [88, 42, 78, 51]\n" + kOutput,
+         "spec.toml:2:10 (key 'figure.extent'): not a box with lon_min < lon_max and lat_min < lat_max in degrees"},
+        {"[filter]\nyears = [1930, \"1931\"]\n" + kOutput,
+         "spec.toml:2:16 (key 'filter.years'): expected an array of numbers, found a string in it"},
+        {"[filter]\nfrom = \"1930-02-30\"\n" + kOutput,
+         "spec.toml:2:8 (key 'filter.from'): '1930-02-30' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"[filter]\nfrom = \"1931\"\nto = \"1930-08\"\n" + kOutput,
+         "spec.toml:3:6 (key 'filter.to'): '1930-08' is before from = '1931'"},
+        {"[filter]\nstatus = [\"fled\"]\n" + kOutput,
+         "spec.toml:2:10 (key 'filter.status'): 'fled' is not one of crossed, attempted, detained, planned"},
+        {"[years]\nshow = \"animated\"\n" + kOutput,
+         "spec.toml:2:8 (key 'years.show'): 'animated' is not one of single, overlay, multiples, sequence"},
+        {"[years]\nperiods = [\"1931-1930\"]\n" + kOutput,
+         "spec.toml:2:11 (key 'years.periods'): '1931-1930' is not a year or a span of years; write \"1930\" or "
+         "\"1931-1932\""},
+        {"[years]\ncolumns = 0\n" + kOutput, "spec.toml:2:11 (key 'years.columns'): 0 is outside 1 to 12"},
+        {"[output]\nfiles = [\"out.jpg\"]\n",
+         "spec.toml:2:9 (key 'output.files'): 'out.jpg' does not end in .svg, .png or .pdf"},
+        {"[figure]\ntitle = \"x\"\n",
+         "spec.toml (key 'output.files'): the spec names no output file; add [output] files = [\"output/name.png\"]"},
+        {"", "spec.toml (key 'output.files'): the spec names no output file; add [output] files = "
+             "[\"output/name.png\"]"},
+    };
+    for (const auto& [content, expected] : cases) EXPECT_EQ(spec_error(content), expected) << content;
+}
+
+TEST(FigureSpec, AnUnreadableSpecIsAnIoError) {
+    try {
+        (void)io::read_figure_spec(test::scratch_dir("spec_missing") / "none.toml");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ExitCode::io_error);
+        EXPECT_THAT(e.what(), HasSubstr("none.toml: cannot open the file for reading"));
+    }
+}
+
+TEST(Style, TheBuiltInStyleIsTheShippedColourPreset) {
+    const auto shipped = io::read_style(test::source_dir() / "styles" / "colour.toml");
+    const layout::Style built_in;
+    EXPECT_EQ(shipped.text.font, built_in.text.font);
+    EXPECT_EQ(shipped.text.label_pt, built_in.text.label_pt);
+    EXPECT_EQ(shipped.text.title_pt, built_in.text.title_pt);
+    EXPECT_EQ(shipped.lines.flow_max_mm, built_in.lines.flow_max_mm);
+    EXPECT_EQ(shipped.symbols.okrug, built_in.symbols.okrug);
+    EXPECT_EQ(shipped.colours.land, built_in.colours.land);
+    EXPECT_EQ(shipped.colours.people, built_in.colours.people);
+    EXPECT_EQ(shipped.colours.periods, built_in.colours.periods);
+    EXPECT_EQ(shipped.colours.undated, built_in.colours.undated);
+}
+
+TEST(Style, PresetsAreFoundByNameAndDiffer) {
+    const auto grayscale = io::read_style(io::resolve_style("grayscale"));
+    const auto colourblind = io::read_style(io::resolve_style("colourblind"));
+    const auto colour = io::read_style(io::resolve_style("colour"));
+    // Grayscale carries no hue anywhere a reader must tell things apart.
+    const auto gray = [](const layout::Rgb& c) { return c.r == c.g && c.g == c.b; };
+    for (const auto& c : grayscale.colours.periods) EXPECT_TRUE(gray(c));
+    for (const auto& c : {grayscale.colours.people, grayscale.colours.households, grayscale.colours.families,
+                          grayscale.colours.land, grayscale.colours.water, grayscale.colours.border})
+        EXPECT_TRUE(gray(c));
+    // Years in grayscale run from light to dark.
+    for (std::size_t i = 1; i < grayscale.colours.periods.size(); ++i)
+        EXPECT_LT(grayscale.colours.periods[i].r, grayscale.colours.periods[i - 1].r);
+    EXPECT_NE(colourblind.colours.periods, colour.colours.periods);
+    EXPECT_THAT([] { (void)io::resolve_style("sepia"); },
+                ::testing::ThrowsMessage<UsageError>(HasSubstr("presets in styles: colour, colourblind, grayscale")));
+}
+
+TEST(Style, MalformedStylesAreRefusedWithLineAndKey) {
+    EXPECT_EQ(style_error("[text]\nlabel_pt = 5\n"),
+              "style.toml:2:12 (key 'text.label_pt'): 5 pt is outside 6 to 30 pt; journals ask for no text smaller "
+              "than 6 pt at print size");
+    EXPECT_EQ(style_error("[colours]\nland = \"beige\"\n"),
+              "style.toml:2:8 (key 'colours.land'): 'beige' is not a colour; write it as \"#rrggbb\"");
+    EXPECT_EQ(style_error("[colours]\nperiods = [\"#ff0000\", \"#12345\"]\n"),
+              "style.toml:2:11 (key 'colours.periods'): '#12345' is not a colour; write it as \"#rrggbb\"");
+    EXPECT_EQ(style_error("[lines]\nflow_min_mm = 5\nflow_max_mm = 4\n"),
+              "style.toml:2:15 (key 'lines.flow_min_mm'): the thinnest flow (5 mm) is wider than the widest (4 mm)");
+    EXPECT_EQ(style_error("[lines]\nflow_width = 3\n"),
+              "style.toml:2:1 (key 'lines.flow_width'): unknown key; known keys here: border_mm, flow_casing_mm, "
+              "flow_max_mm, flow_min_mm, frame_mm, graticule_mm, hairline_mm, inset_extent_mm, river_mm, "
+              "symbol_outline_mm");
+    EXPECT_EQ(style_error("[text]\nfont = 12\n"),
+              "style.toml:2:8 (key 'text.font'): expected a string, found an integer");
+}
+
+TEST(Style, AMissingFontIsAnIoErrorNamingIt) {
+    io::FigureSpec spec;
+    const auto dir = test::scratch_dir("style_font");
+    const auto style = dir / "style.toml";
+    test::write_file(style, "[text]\nfont = \"No Such Font Family\"\n");
+    spec.style = style.string();
+    spec.gazetteer = test::data_dir() / "mini_gazetteer.csv";
+    spec.flows = test::data_dir() / "mini_flows.csv";
+    spec.outputs = {dir / "x.png"};
+    const auto data = cli::load_figure_data(spec);
+    EXPECT_THAT([&] { (void)cli::render_figure(spec, *data); },
+                ::testing::ThrowsMessage<IoError>(
+                    HasSubstr("font 'No Such Font Family' is not installed; the style names it (text.font)")));
+    EXPECT_FALSE(std::filesystem::exists(spec.outputs.front()));
+}
