@@ -16,6 +16,7 @@
 #include "layout/scene_builder.hpp"
 #include "model/flow_filter.hpp"
 #include "model/household_ratio.hpp"
+#include "model/name_match.hpp"
 #include "model/validation.hpp"
 #include "render/output.hpp"
 #include "render/text.hpp"
@@ -99,7 +100,19 @@ std::string resolve_place(const std::string& name, const model::Gazetteer& gazet
     const std::string what =
         found.empty() ? fmt::format("unknown place '{}'", name)
                       : fmt::format("'{}' names {} places: {}", name, found.size(), fmt::join(ids, ", "));
-    const auto near = gazetteer.suggest(name);
+    // Suggest by every name and spelling, not only by id: "Zaisn" is nearest to "Zaisan".
+    std::vector<std::string> names;
+    for (const auto& place : gazetteer.places()) {
+        names.push_back(place.id);
+        names.push_back(place.name_en);
+        names.insert(names.end(), place.variants.begin(), place.variants.end());
+    }
+    std::vector<std::string> near;
+    for (const auto& candidate : model::nearest_names(name, names, 3)) {
+        for (const auto* place : gazetteer.lookup(candidate)) {
+            if (std::find(near.begin(), near.end(), place->id) == near.end()) near.push_back(place->id);
+        }
+    }
     const std::string suggestion =
         found.empty() ? (near.empty() ? std::string{} : fmt::format("did you mean {}?", fmt::join(near, ", ")))
                       : "give the place id";
