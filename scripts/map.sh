@@ -5,4 +5,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 mkdir -p output
-"$BUILD_DIR/steppeflow" render
+# Every figure spec in figures/, rendered in parallel; see README "Figure specs".
+"$BUILD_DIR/steppeflow" render figures/*.toml

@@ -129,8 +129,7 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
         {"[figure]\ntitel = \"x\"\n" + kOutput,
          "spec.toml:2:1 (key 'figure.titel'): unknown key; did you mean 'figure.title'?"},
         {"[figure]\ndpi = \"300\"\n" + kOutput, "spec.toml:2:7 (key 'figure.dpi'): expected a number, found a string"},
-        {"[figur]\ntitle = \"x\"\n" + kOutput,
-         "spec.toml:1:2 (key 'figur'): unknown key; did you mean 'figure'?"},
+        {"[figur]\ntitle = \"x\"\n" + kOutput, "spec.toml:1:2 (key 'figur'): unknown key; did you mean 'figure'?"},
         {"[figure]\ntitle = \"x\n" + kOutput,
          "spec.toml:2:11: not valid TOML: Error while parsing string: unescaped control characters other than TAB "
          "(U+0009) are explicitly prohibited"},
@@ -161,8 +160,9 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
          "spec.toml:2:9 (key 'output.files'): 'out.jpg' does not end in .svg, .png or .pdf"},
         {"[figure]\ntitle = \"x\"\n",
          "spec.toml (key 'output.files'): the spec names no output file; add [output] files = [\"output/name.png\"]"},
-        {"", "spec.toml (key 'output.files'): the spec names no output file; add [output] files = "
-             "[\"output/name.png\"]"},
+        {"",
+         "spec.toml (key 'output.files'): the spec names no output file; add [output] files = "
+         "[\"output/name.png\"]"},
     };
     for (const auto& [content, expected] : cases) EXPECT_EQ(spec_error(content), expected) << content;
 }

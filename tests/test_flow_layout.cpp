@@ -299,7 +299,8 @@ TEST(FlowLayout, LegendSamplesMatchTheDrawnWidthsInEveryWidthMode) {
         const auto result = map.build();
         double max_count = 0;
         for (const auto& f : map.flows) max_count = std::max(max_count, static_cast<double>(f.count.value_or(0)));
-        const layout::WidthScale scale(max_count, map.options.style.lines.flow_max_mm, map.options.style.lines.flow_min_mm, mode);
+        const layout::WidthScale scale(max_count, map.options.style.lines.flow_max_mm,
+                                       map.options.style.lines.flow_min_mm, mode);
         // Every drawn flow with a count has the width the scale gives it.
         for (const auto& flow : map.flows) {
             if (!flow.count) continue;

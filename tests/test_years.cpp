@@ -160,8 +160,8 @@ TEST(Overlay, EachPeriodHasItsLegendColourAndFlowsAreDrawnInIt) {
     options.colour_by_period = true;
     options.periods = model::periods_of(flows);
     options.graticule = false;
-    const auto result = layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection,
-                                            mini.measure);
+    const auto result =
+        layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection, mini.measure);
     const auto& scene = result.scene;
     EXPECT_EQ(scene.periods, (std::vector<std::string>{"1930", "1931"}));
     EXPECT_EQ(shape(scene, "Y30").period, 0);
@@ -337,10 +337,11 @@ TEST(Figures, SequencesWriteOneNumberedFramePerPeriodOfOneSize) {
 TEST(Figures, ABatchRendersEveryGoodSpecAndReportsTheBadOne) {
     const auto dir = test::scratch_dir("figures_batch");
     const auto good = write_spec(dir, "good", "[output]\nfiles = [\"" + (dir / "good.svg").string() + "\"]\n");
-    const auto multiples = write_spec(
-        dir, "multiples", "[years]\nshow = \"multiples\"\n[output]\nfiles = [\"" + (dir / "multi.png").string() + "\"]\n");
-    const auto bad = write_spec(dir, "bad", "[filter]\nyears = [1950]\n[output]\nfiles = [\"" +
-                                                (dir / "bad.png").string() + "\"]\n");
+    const auto multiples =
+        write_spec(dir, "multiples",
+                   "[years]\nshow = \"multiples\"\n[output]\nfiles = [\"" + (dir / "multi.png").string() + "\"]\n");
+    const auto bad = write_spec(
+        dir, "bad", "[filter]\nyears = [1950]\n[output]\nfiles = [\"" + (dir / "bad.png").string() + "\"]\n");
     const auto result = test::run_cli({"render", good.string(), bad.string(), multiples.string(), "-j", "2"});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_TRUE(std::filesystem::exists(dir / "good.svg"));
@@ -353,8 +354,8 @@ TEST(Figures, ABatchRendersEveryGoodSpecAndReportsTheBadOne) {
 
 TEST(Figures, AnUnknownPlaceInASpecFilterPointsAtItsKey) {
     const auto dir = test::scratch_dir("figures_place");
-    const auto spec = write_spec(dir, "place", "[filter]\norigin = [\"Zaisn\"]\n[output]\nfiles = [\"" +
-                                                   (dir / "x.png").string() + "\"]\n");
+    const auto spec = write_spec(
+        dir, "place", "[filter]\norigin = [\"Zaisn\"]\n[output]\nfiles = [\"" + (dir / "x.png").string() + "\"]\n");
     const auto result = test::run_cli({"render", spec.string()});
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_THAT(result.err, HasSubstr("place.toml:5:10 (key 'filter.origin'): unknown place 'Zaisn'; did you mean"));

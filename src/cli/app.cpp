@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 

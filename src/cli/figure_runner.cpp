@@ -65,17 +65,23 @@ model::Language parse_language(const std::string& text, const std::string& where
 
 std::string default_subtitle(const io::FigureSpec& spec) {
     std::string text = "Movements recorded in the archival sources; width proportional to the number stated";
-    if (spec.width_scale == "sqrt") text = "Movements recorded in the archival sources; width by the square root of "
-                                           "the number stated";
-    if (spec.width_scale == "classes") text = "Movements recorded in the archival sources; width by class of the "
-                                              "number stated";
+    if (spec.width_scale == "sqrt")
+        text =
+            "Movements recorded in the archival sources; width by the square root of "
+            "the number stated";
+    if (spec.width_scale == "classes")
+        text =
+            "Movements recorded in the archival sources; width by class of the "
+            "number stated";
     switch (spec.years_mode) {
         case io::YearsMode::overlay:
-            return text + " (people, households or families, as the source counts); colour: the year a movement "
-                          "began or was reported";
+            return text +
+                   " (people, households or families, as the source counts); colour: the year a movement "
+                   "began or was reported";
         case io::YearsMode::multiples:
-            return text + ", on the same scale in every panel; each panel: the year a movement began or was "
-                          "reported";
+            return text +
+                   ", on the same scale in every panel; each panel: the year a movement began or was "
+                   "reported";
         default:
             return text;
     }
@@ -96,10 +102,11 @@ std::string resolve_place(const std::string& name, const model::Gazetteer& gazet
     const auto found = gazetteer.lookup(name);
     if (found.size() == 1) return found.front()->id;
     std::vector<std::string> ids;
+    ids.reserve(found.size());
     for (const auto* place : found) ids.push_back(place->id);
-    const std::string what =
-        found.empty() ? fmt::format("unknown place '{}'", name)
-                      : fmt::format("'{}' names {} places: {}", name, found.size(), fmt::join(ids, ", "));
+    const std::string what = found.empty()
+                                 ? fmt::format("unknown place '{}'", name)
+                                 : fmt::format("'{}' names {} places: {}", name, found.size(), fmt::join(ids, ", "));
     // Suggest by every name and spelling, not only by id: "Zaisn" is nearest to "Zaisan".
     std::vector<std::string> names;
     for (const auto& place : gazetteer.places()) {
@@ -126,8 +133,8 @@ std::vector<Enum> enums_from(const std::vector<std::string>& names, const std::s
     for (const auto& name : names) {
         const auto value = model::enum_from<Enum>(name);
         if (!value) {
-            throw UsageError(fmt::format("{}: '{}' is not one of {}", where, name,
-                                         fmt::join(model::enum_names<Enum>(), ", ")));
+            throw UsageError(
+                fmt::format("{}: '{}' is not one of {}", where, name, fmt::join(model::enum_names<Enum>(), ", ")));
         }
         values.push_back(*value);
     }
@@ -142,16 +149,17 @@ model::FlowFilter filter_from(const io::FigureSpec& spec, const model::Gazetteer
         const auto parsed = model::PartialDate::parse(text);
         if (!parsed) {
             throw UsageError(fmt::format("{}: '{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                                         origin_of(spec, std::string("filter.") + key, std::string("--") + key),
-                                         text));
+                                         origin_of(spec, std::string("filter.") + key, std::string("--") + key), text));
         }
         return parsed;
     };
     filter.from = date(spec.from, "from");
     filter.to = date(spec.to, "to");
-    if (!spec.scope.empty()) filter.scopes = enums_from<model::Scope>(spec.scope, origin_of(spec, "filter.scope", "--scope"));
+    if (!spec.scope.empty())
+        filter.scopes = enums_from<model::Scope>(spec.scope, origin_of(spec, "filter.scope", "--scope"));
     filter.statuses = enums_from<model::Status>(spec.status, origin_of(spec, "filter.status", "--status"));
-    filter.certainties = enums_from<model::Certainty>(spec.certainty, origin_of(spec, "filter.certainty", "--certainty"));
+    filter.certainties =
+        enums_from<model::Certainty>(spec.certainty, origin_of(spec, "filter.certainty", "--certainty"));
     filter.units = enums_from<model::Unit>(spec.unit, origin_of(spec, "filter.unit", "--unit"));
     for (const auto& name : spec.origin)
         filter.origins.push_back(resolve_place(name, gazetteer, spec.origin_where, "--origin"));
@@ -205,7 +213,8 @@ std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec) {
 layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
     layout::FigureOptions options;
     if (!spec.style.empty()) options.style = io::read_style(io::resolve_style(spec.style));
-    if (spec.flow_max_mm) options.style.lines.flow_max_mm = std::max(*spec.flow_max_mm, options.style.lines.flow_min_mm);
+    if (spec.flow_max_mm)
+        options.style.lines.flow_max_mm = std::max(*spec.flow_max_mm, options.style.lines.flow_min_mm);
     options.projection = spec.projection;
     options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
     options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
@@ -299,15 +308,17 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
     });
     std::vector<model::Flow> drawn = model::apply(filter, chosen, data.gazetteer);
     // A whole country as origin, with no named crossing, has no point to draw from (see plan_routes).
+    std::vector<std::string> undrawable;
     std::erase_if(drawn, [&](const model::Flow& flow) {
         const auto* origin = data.gazetteer.find(flow.origin);
-        const bool undrawable = origin != nullptr && origin->kind == model::PlaceKind::country && flow.via.empty();
-        if (undrawable) {
-            outcome.warnings.push_back(fmt::format(
-                "flow {} is not drawn: its origin is a whole country and no crossing is named", flow.id));
-        }
-        return undrawable;
+        const bool whole_country = origin != nullptr && origin->kind == model::PlaceKind::country && flow.via.empty();
+        if (whole_country) undrawable.push_back(flow.id);
+        return whole_country;
     });
+    if (!undrawable.empty()) {
+        outcome.warnings.push_back(fmt::format("{} not drawn: the origin is a whole country and no crossing is named",
+                                               fmt::join(undrawable, ", ")));
+    }
     if (drawn.empty()) {
         throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw",
                                      spec.source.empty() ? std::string("the command line") : spec.source));
@@ -356,8 +367,8 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
             std::vector<layout::PanelFlows> panels;
             for (std::size_t i = 0; i < periods.size(); ++i) panels.push_back({periods[i].label, by_period(i)});
             if (undated > 0) {
-                outcome.warnings.push_back(fmt::format(
-                    "{} flow(s) without a date or outside the periods are in no panel", undated));
+                outcome.warnings.push_back(
+                    fmt::format("{} flow(s) without a date or outside the periods are in no panel", undated));
             }
             result = layout::build_small_multiples(data.gazetteer, data.basemap, panels, drawn, options, spec.columns,
                                                    projection, measure);
@@ -374,13 +385,15 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
                 frame.title = fmt::format("{}: {}", spec.title, periods[i].label);
                 const auto flows = by_period(i);
                 auto built = layout::build_scene({data.gazetteer, flows, data.basemap}, frame, projection, measure);
-                for (const auto& warning : built.warnings) outcome.warnings.push_back(periods[i].label + ": " + warning);
+                for (const auto& warning : built.warnings)
+                    outcome.warnings.push_back(periods[i].label + ": " + warning);
                 std::vector<std::filesystem::path> paths;
+                paths.reserve(outputs.size());
                 for (const auto& pattern : outputs) paths.push_back(sequence_path(pattern, i, periods[i].label));
                 write_outputs(built.scene, paths, spec.dpi, outcome);
             }
             if (!spec.report.empty()) {
-                outcome.warnings.push_back("a layout report is written for single maps and overlays only");
+                outcome.warnings.emplace_back("a layout report is written for single maps and overlays only");
             }
             return outcome;
         }

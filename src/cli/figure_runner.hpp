@@ -37,8 +37,7 @@ struct FigureOutcome {
 
 // The output paths of a sequence: `{n}` (01, 02, …) and `{period}` in a pattern are replaced; a
 // pattern with neither gets "_{n}_{period}" before its extension.
-std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index,
-                                    const std::string& period);
+std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index, const std::string& period);
 
 // Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
 FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data);

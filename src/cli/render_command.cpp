@@ -20,9 +20,9 @@ namespace {
 // that member onto a spec when the option was given.
 template <typename T>
 CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::string& name, T io::FigureSpec::*member,
-                  const std::string& help) {
+                         const std::string& help) {
     CLI::Option* option = app->add_option(name, command.figure.*member, help);
-    command.overrides.push_back([option, member, &command](io::FigureSpec& spec) {
+    command.overrides.emplace_back([option, member, &command](io::FigureSpec& spec) {
         if (option->count() > 0) spec.*member = command.figure.*member;
     });
     return option;
@@ -31,7 +31,7 @@ CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::strin
 CLI::Option* bind_flag(CLI::App* app, RenderCommand& command, const std::string& name, bool io::FigureSpec::*member,
                        const std::string& help) {
     CLI::Option* option = app->add_flag(name, command.figure.*member, help);
-    command.overrides.push_back([option, member, &command](io::FigureSpec& spec) {
+    command.overrides.emplace_back([option, member, &command](io::FigureSpec& spec) {
         if (option->count() > 0) spec.*member = command.figure.*member;
     });
     return option;
@@ -66,40 +66,46 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     render->add_option("-j,--jobs", command.jobs, "Figures rendered at once (default: one per core)");
     auto& f = command.figure;
     bind_option(render, command, "--gazetteer", &io::FigureSpec::gazetteer,
-         "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
+                "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
         ->capture_default_str();
-    bind_option(render, command, "--flows", &io::FigureSpec::flows, "Flow records (same formats)")->capture_default_str();
+    bind_option(render, command, "--flows", &io::FigureSpec::flows, "Flow records (same formats)")
+        ->capture_default_str();
     bind_option(render, command, "--basemap", &io::FigureSpec::basemap,
-         "Directory with land, lakes, rivers, borders, countries GeoJSON")
+                "Directory with land, lakes, rivers, borders, countries GeoJSON")
         ->capture_default_str();
     bind_option(render, command, "--style", &io::FigureSpec::style,
-         "Style preset in styles/ (colour, grayscale, colourblind) or a .toml file (default: built-in colour)");
-    bind_option(render, command, "--projection", &io::FigureSpec::projection, "PROJ string or EPSG:n of the map projection")
+                "Style preset in styles/ (colour, grayscale, colourblind) or a .toml file (default: built-in colour)");
+    bind_option(render, command, "--projection", &io::FigureSpec::projection,
+                "PROJ string or EPSG:n of the map projection")
         ->capture_default_str();
     bind_option(render, command, "--extent", &io::FigureSpec::extent,
-         "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
+                "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
     bind_option(render, command, "--size", &io::FigureSpec::size,
-         "Page: single (84 mm column) or double (174 mm), height to fit the map; a width in mm; or "
+                "Page: single (84 mm column) or double (174 mm), height to fit the map; a width in mm; or "
                 "WIDTHxHEIGHT in mm (default 174x140)");
     bind_option(render, command, "--flow-max-mm", &io::FigureSpec::flow_max_mm,
                 "Width of the largest flow in mm (default: the style's)");
     bind_option(render, command, "--dpi", &io::FigureSpec::dpi, "Resolution of PNG output")->capture_default_str();
-    bind_option(render, command, "--lang", &io::FigureSpec::lang, "Label language: en, ru or kk (English where a name is missing)")
+    bind_option(render, command, "--lang", &io::FigureSpec::lang,
+                "Label language: en, ru or kk (English where a name is missing)")
         ->check(CLI::IsMember({"en", "ru", "kk"}))
         ->capture_default_str();
     bind_option(render, command, "--title", &io::FigureSpec::title, "Title above the map");
-    bind_option(render, command, "--subtitle", &io::FigureSpec::subtitle, "Subtitle (default: what widths and colours mean)");
-    bind_option(render, command, "--credits", &io::FigureSpec::credits, "Credits line (default: sources, basemap, projection)");
+    bind_option(render, command, "--subtitle", &io::FigureSpec::subtitle,
+                "Subtitle (default: what widths and colours mean)");
+    bind_option(render, command, "--credits", &io::FigureSpec::credits,
+                "Credits line (default: sources, basemap, projection)");
     bind_flag(render, command, "--households-as-people", &io::FigureSpec::households_as_people,
               "Convert household counts to people with the ratio the sources state (detained farms of "
               "Tarbagatai); an assumption, stated on the map");
     bind_option(render, command, "--width-scale", &io::FigureSpec::width_scale,
-         "How width follows the count: linear, sqrt or classes")
+                "How width follows the count: linear, sqrt or classes")
         ->check(CLI::IsMember({"linear", "sqrt", "classes"}))
         ->capture_default_str();
     bind_option(render, command, "--width-classes", &io::FigureSpec::width_classes,
-         "Class upper bounds for --width-scale classes, e.g. 50,200,500 (default: round numbers)");
-    bind_option(render, command, "--legend", &io::FigureSpec::legend, "Legend beside the map (right), under it (below) or auto")
+                "Class upper bounds for --width-scale classes, e.g. 50,200,500 (default: round numbers)");
+    bind_option(render, command, "--legend", &io::FigureSpec::legend,
+                "Legend beside the map (right), under it (below) or auto")
         ->check(CLI::IsMember({"auto", "right", "below"}))
         ->capture_default_str();
     bind_flag(render, command, "!--no-graticule", &io::FigureSpec::graticule,
@@ -109,34 +115,38 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     bind_flag(render, command, "--inset", &io::FigureSpec::inset, "Draw a locator inset of the wider region");
     bind_option(render, command, "--years", &io::FigureSpec::years, "Only flows of these years, e.g. 1930,1931")
         ->delimiter(',');
-    bind_option(render, command, "--from", &io::FigureSpec::from, "Only flows dated on or after this (1930, 1930-08, 1930-08-06)");
+    bind_option(render, command, "--from", &io::FigureSpec::from,
+                "Only flows dated on or after this (1930, 1930-08, 1930-08-06)");
     bind_option(render, command, "--to", &io::FigureSpec::to, "Only flows dated on or before this");
     bind_option(render, command, "--scope", &io::FigureSpec::scope,
                 "Which records: event (single events, default), aggregate (totals by region or period), or both")
         ->delimiter(',');
-    bind_option(render, command, "--status", &io::FigureSpec::status, "Only these outcomes: crossed, attempted, detained, planned")
+    bind_option(render, command, "--status", &io::FigureSpec::status,
+                "Only these outcomes: crossed, attempted, detained, planned")
         ->delimiter(',');
     bind_option(render, command, "--certainty", &io::FigureSpec::certainty,
-         "Only these: documented, estimate, lower_bound, unknown_size")
+                "Only these: documented, estimate, lower_bound, unknown_size")
         ->delimiter(',');
     bind_option(render, command, "--unit", &io::FigureSpec::unit, "Only these units: people, households, families")
         ->delimiter(',');
     bind_option(render, command, "--origin", &io::FigureSpec::origin,
-         "Only flows from (or through) these places: ids or names in any language")
+                "Only flows from (or through) these places: ids or names in any language")
         ->delimiter(',');
-    bind_option(render, command, "--destination", &io::FigureSpec::destination, "Only flows to these places")->delimiter(',');
+    bind_option(render, command, "--destination", &io::FigureSpec::destination, "Only flows to these places")
+        ->delimiter(',');
     CLI::Option* show = render->add_option("--show", command.years_mode,
                                            "How years are shown: single (one map by unit), overlay (coloured by "
                                            "year), multiples (a panel per year), sequence (a file per year)");
     show->check(CLI::IsMember({"single", "overlay", "multiples", "sequence"}));
     bind_option(render, command, "--periods", &io::FigureSpec::periods,
-         "Periods compared, e.g. 1928,1929,1930,1931-1932 (default: each year with flows)")
+                "Periods compared, e.g. 1928,1929,1930,1931-1932 (default: each year with flows)")
         ->delimiter(',');
-    bind_option(render, command, "--columns", &io::FigureSpec::columns, "Small-multiple panels per row (default: best fit)");
+    bind_option(render, command, "--columns", &io::FigureSpec::columns,
+                "Small-multiple panels per row (default: best fit)");
     bind_option(render, command, "--report", &io::FigureSpec::report,
-         "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
+                "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
     bind_option(render, command, "-o,--output", &io::FigureSpec::outputs,
-         "Output file(s); the extension (.svg, .png, .pdf) picks the format; {n} and {period} for sequences");
+                "Output file(s); the extension (.svg, .png, .pdf) picks the format; {n} and {period} for sequences");
     (void)f;
 }
 
@@ -214,7 +224,8 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
     std::size_t files = 0;
     std::size_t failed = 0;
     for (const auto& job : jobs) {
-        for (const auto& warning : job.outcome.warnings) fmt::print(err, "steppeflow: warning: {}: {}\n", job.name, warning);
+        for (const auto& warning : job.outcome.warnings)
+            fmt::print(err, "steppeflow: warning: {}: {}\n", job.name, warning);
         if (job.code != 0) {
             fmt::print(err, "steppeflow: error: {}\n", job.error);
             if (code == 0) code = job.code;

@@ -14,9 +14,9 @@ namespace steppeflow::cli {
 struct RenderCommand {
     io::FigureSpec figure;  // from the command line: the figure itself, or overrides of each spec
     std::vector<std::filesystem::path> specs;
-    unsigned jobs = 0;             // figures rendered at once; 0: one per core
-    bool progress = false;         // redraw a progress line (stderr is a terminal)
-    std::string years_mode;        // --show
+    unsigned jobs = 0;       // figures rendered at once; 0: one per core
+    bool progress = false;   // redraw a progress line (stderr is a terminal)
+    std::string years_mode;  // --show
     // For each option given on the command line: copies its value onto a spec read from a file.
     std::vector<std::function<void(io::FigureSpec&)>> overrides;
 };

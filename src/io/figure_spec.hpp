@@ -29,11 +29,11 @@ struct FigureSpec {
     std::optional<std::string> credits;   // default: sources, basemap and projection
     std::string style;                    // preset name in styles/ or a .toml path; empty: built-in colour
     std::string size;                     // "single", "double" or "WIDTHxHEIGHT" in mm; empty: double
-    std::optional<double> flow_max_mm;  // width of the largest flow; default: the style's (narrow pages want less)
+    std::optional<double> flow_max_mm;    // width of the largest flow; default: the style's (narrow pages want less)
     double dpi = 300;
     std::string lang = "en";
     std::string projection = geo::kDefaultProjection;
-    std::string extent;  // "lon_min,lat_min,lon_max,lat_max"; empty: fit the data
+    std::string extent;                  // "lon_min,lat_min,lon_max,lat_max"; empty: fit the data
     std::string width_scale = "linear";  // linear | sqrt | classes
     std::string width_classes;           // "50,200,500": class upper bounds for classes
     bool households_as_people = false;

@@ -56,7 +56,8 @@ void read_figure(TomlSection section, FigureSpec& spec) {
         spec.size = *size;
     }
     if (const auto width = section.number("flow_max_mm")) {
-        if (*width < 0.5 || *width > 20) section.fail("flow_max_mm", fmt::format("{} mm is outside 0.5 to 20 mm", *width));
+        if (*width < 0.5 || *width > 20)
+            section.fail("flow_max_mm", fmt::format("{} mm is outside 0.5 to 20 mm", *width));
         spec.flow_max_mm = *width;
     }
     if (const auto dpi = section.number("dpi")) {
@@ -156,7 +157,7 @@ void read_years(TomlSection section, FigureSpec& spec) {
         for (const auto& period : *periods) {
             if (!model::parse_period(period)) {
                 section.fail("periods", fmt::format("'{}' is not a year or a span of years", period),
-                             "write \"1930\" or \"1931-1932\"");
+                             R"(write "1930" or "1931-1932")");
             }
         }
         spec.periods = *periods;

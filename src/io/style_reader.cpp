@@ -42,9 +42,9 @@ void read_size(TomlSection& section, const std::string& key, double& target, dou
     const auto value = section.number(key);
     if (!value) return;
     if (*value < low || *value > high) {
-        section.fail(key, fmt::format("{} {} is outside {} to {} {}", *value, unit, low, high, unit),
-                     low == layout::kMinimumTextPt ? "journals ask for no text smaller than 6 pt at print size"
-                                                   : std::string{});
+        section.fail(
+            key, fmt::format("{} {} is outside {} to {} {}", *value, unit, low, high, unit),
+            low == layout::kMinimumTextPt ? "journals ask for no text smaller than 6 pt at print size" : std::string{});
     }
     target = *value;
 }
@@ -97,7 +97,7 @@ void read_symbols(TomlSection section, layout::SymbolStyle& symbols) {
 }
 
 void read_colours(TomlSection section, layout::ColourStyle& c) {
-    const std::pair<const char*, layout::Rgb*> named[] = {
+    const std::array<std::pair<const char*, layout::Rgb*>, 20> named{{
         {"paper", &c.paper},
         {"water", &c.water},
         {"land", &c.land},
@@ -118,7 +118,7 @@ void read_colours(TomlSection section, layout::ColourStyle& c) {
         {"livestock", &c.livestock},
         {"unknown_unit", &c.unknown_unit},
         {"undated", &c.undated},
-    };
+    }};
     for (const auto& [key, target] : named) read_colour(section, key, *target);
     if (const auto periods = section.strings("periods")) {
         if (periods->empty()) section.fail("periods", "the period palette is empty", "give at least one colour");
@@ -151,7 +151,7 @@ layout::Style read_style(const std::filesystem::path& path) {
 
 std::filesystem::path resolve_style(const std::string& name, const std::filesystem::path& styles_dir) {
     const bool is_path = name.ends_with(".toml") || name.find('/') != std::string::npos;
-    const std::filesystem::path path = is_path ? std::filesystem::path(name) : styles_dir / (name + ".toml");
+    std::filesystem::path path = is_path ? std::filesystem::path(name) : styles_dir / (name + ".toml");
     if (std::filesystem::is_regular_file(path)) return path;
     std::vector<std::string> presets;
     std::error_code error;
@@ -159,10 +159,10 @@ std::filesystem::path resolve_style(const std::string& name, const std::filesyst
         if (entry.path().extension() == ".toml") presets.push_back(entry.path().stem().string());
     }
     std::sort(presets.begin(), presets.end());
-    throw UsageError(fmt::format("style '{}': no file {}{}", name, path.string(),
-                                 presets.empty() ? std::string{}
-                                                 : fmt::format("; presets in {}: {}", styles_dir.string(),
-                                                               fmt::join(presets, ", "))));
+    throw UsageError(fmt::format(
+        "style '{}': no file {}{}", name, path.string(),
+        presets.empty() ? std::string{}
+                        : fmt::format("; presets in {}: {}", styles_dir.string(), fmt::join(presets, ", "))));
 }
 
 }  // namespace steppeflow::io

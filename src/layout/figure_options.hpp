@@ -35,11 +35,11 @@ struct FigureOptions {
     std::string title;
     std::string subtitle;
     std::string credits;
-    double arrow_gap_mm = 0.6;        // between arrowhead tip and destination symbol
-    double area_inset_mm = 4;         // how far a crossing runs into a destination area
-    double min_stub_mm = 2.5;         // shortest drawn flow beyond its origin symbol
-    double frame_inset_mm = 1.5;      // flows keep this far inside the map frame
-    double clearance_mm = 0.8;        // between a flow and a place symbol it does not touch
+    double arrow_gap_mm = 0.6;    // between arrowhead tip and destination symbol
+    double area_inset_mm = 4;     // how far a crossing runs into a destination area
+    double min_stub_mm = 2.5;     // shortest drawn flow beyond its origin symbol
+    double frame_inset_mm = 1.5;  // flows keep this far inside the map frame
+    double clearance_mm = 0.8;    // between a flow and a place symbol it does not touch
     WidthMode width_mode = WidthMode::linear;
     std::vector<double> width_classes;  // class upper bounds for WidthMode::classes (empty: chosen)
     int layout_iterations = 50;
@@ -52,7 +52,7 @@ struct FigureOptions {
     bool north_arrow = false;
     bool inset = false;
     std::optional<LonLatBox> inset_extent;  // the locator's region (default: the basemap's coverage)
-    Style style;  // fonts, sizes, line weights and colours
+    Style style;                            // fonts, sizes, line weights and colours
     // Year comparison: flows coloured by the period they belong to, with a legend of periods.
     bool colour_by_period = false;
     std::vector<model::Period> periods;
@@ -62,7 +62,7 @@ struct FigureOptions {
     bool legend = true;                            // panels leave the legend to the page
     // The flows the legend explains, when not only those drawn (a sequence's frames share one legend).
     std::shared_ptr<const std::vector<model::Flow>> legend_flows;
-    bool panel = false;                            // title in the panel-title size, no credits
+    bool panel = false;  // title in the panel-title size, no credits
 };
 
 }  // namespace steppeflow::layout

@@ -173,7 +173,8 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             bundles.push_back(std::move(bundle));
         }
         Bundle& bundle = bundles[found->second];
-        const double width = flow.count ? scale.width_for(static_cast<double>(*flow.count)) : options.style.lines.flow_min_mm;
+        const double width =
+            flow.count ? scale.width_for(static_cast<double>(*flow.count)) : options.style.lines.flow_min_mm;
         bundle.members.push_back({r, width, 0});
         if (!is_stopped(flow.status)) {
             bundle.request.arrow_length_mm = std::max(bundle.request.arrow_length_mm, arrow_length_for(width));

@@ -219,10 +219,10 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     std::vector<Section> sections;
 
     // Coloured by period, the colour no longer tells the unit: the heading says that counts mix units.
-    builder.heading(content.by_period ? (scale.mode() == WidthMode::classes ? "Number stated, in its unit (classes)"
-                                                                             : "Number stated, in its unit")
-                                      : (scale.mode() == WidthMode::classes ? "Number stated (classes)"
-                                                                             : "Number stated"));
+    builder.heading(content.by_period
+                        ? (scale.mode() == WidthMode::classes ? "Number stated, in its unit (classes)"
+                                                              : "Number stated, in its unit")
+                        : (scale.mode() == WidthMode::classes ? "Number stated (classes)" : "Number stated"));
     const auto counts = legend_counts(scale);
     for (std::size_t i = 0; i < counts.size(); ++i) {
         std::string text = count_text(counts[i]);
@@ -253,8 +253,8 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
             builder.flow(unit_text(unit), 1.0, unit, model::Status::crossed, model::Certainty::documented);
         }
         if (content.unknown_unit)
-            builder.flow(unit_text(std::nullopt), options.style.lines.flow_min_mm, std::nullopt,
-                         model::Status::crossed, model::Certainty::unknown_size);
+            builder.flow(unit_text(std::nullopt), options.style.lines.flow_min_mm, std::nullopt, model::Status::crossed,
+                         model::Certainty::unknown_size);
         sections.push_back(builder.finish());
     }
 

@@ -170,8 +170,9 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
         const auto& input = panels[static_cast<std::size_t>(i)];
         panel_options.title = input.title;
         auto built = build_scene({gazetteer, input.flows, basemap}, panel_options, projection, measure);
-        const Point offset{m + (i % grid.columns) * (grid.panel_width + kPanelGap),
-                           top + (i / grid.columns) * (grid.panel_height + kPanelGap)};
+        const int column = i % grid.columns;
+        const int row = i / grid.columns;
+        const Point offset{m + column * (grid.panel_width + kPanelGap), top + row * (grid.panel_height + kPanelGap)};
         for (const auto& warning : built.warnings) result.warnings.push_back(input.title + ": " + warning);
         page.panels.push_back({offset, input.title, std::move(built.scene)});
     }
@@ -180,8 +181,8 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     if (options.scale_bar) {
         const MapTransform transform(extent, page.panels.front().scene.map_frame);
         const Point origin{page.legend.reserved_origin.x + 1.0, page.legend.reserved_origin.y + 4.0};
-        page.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8,
-                                          options.style.text.scale_bar_pt);
+        page.scale_bar =
+            layout_scale_bar(projection, transform, origin, scale_bar_room - 8, options.style.text.scale_bar_pt);
     }
     return result;
 }

@@ -165,8 +165,7 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
     std::vector<std::string> legend_places = used;
     if (options.legend_flows) {
         std::set<std::string> area_ids;
-        for (const auto& [id, feature] :
-             destination_areas(legend_flows, inputs.gazetteer, inputs.basemap.countries))
+        for (const auto& [id, feature] : destination_areas(legend_flows, inputs.gazetteer, inputs.basemap.countries))
             area_ids.insert(id);
         legend_places = places_used(legend_flows, inputs.gazetteer, area_ids);
         has_areas = has_areas || !area_ids.empty();
@@ -219,7 +218,8 @@ FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& re
     const double max_height = std::min(width < 120 ? width * 2.0 : width * 1.0, 240.0);
     std::optional<FigureOptions> best;
     double best_scale = 0;
-    std::vector<FigureOptions::LegendPlace> places{FigureOptions::LegendPlace::below, FigureOptions::LegendPlace::right};
+    std::vector<FigureOptions::LegendPlace> places{FigureOptions::LegendPlace::below,
+                                                   FigureOptions::LegendPlace::right};
     if (requested.legend_place != FigureOptions::LegendPlace::automatic) places = {requested.legend_place};
     for (const auto place : places) {
         FigureOptions candidate = requested;
@@ -235,10 +235,9 @@ FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& re
         candidate.page_height_mm = std::clamp(height, min_height, max_height);
         plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent);
         const Box& fitted = scratch.map_frame;
-        const double map_scale =
-            fitted.width < 10 || fitted.height < 10
-                ? 0.0
-                : std::min(fitted.width / extent.width(), fitted.height / extent.height());
+        const double map_scale = fitted.width < 10 || fitted.height < 10
+                                     ? 0.0
+                                     : std::min(fitted.width / extent.width(), fitted.height / extent.height());
         if (!best || map_scale > best_scale * 1.02 ||
             (map_scale > best_scale / 1.02 && candidate.page_height_mm < best->page_height_mm)) {
             best = candidate;
@@ -336,7 +335,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         }
         const auto xy = projection.forward(place->position);
         if (!xy) continue;
-        all_symbols.push_back({place->id, place->kind, transform.to_page(*xy), symbol_radius(options.style, place->kind)});
+        all_symbols.push_back(
+            {place->id, place->kind, transform.to_page(*xy), symbol_radius(options.style, place->kind)});
     }
     std::vector<PlaceSymbol> drawn;
     for (const auto& symbol : all_symbols) {

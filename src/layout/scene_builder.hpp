@@ -29,10 +29,10 @@ ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options,
 
 // The options with the page height fixed (when automatic) and the legend's place chosen, as
 // build_scene would for these inputs: frames of a sequence take them so every frame is the same size.
-FigureOptions fit_page(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection,
+FigureOptions fit_page(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
                        const TextMeasure& measure);
 
-SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection,
+SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
                         const TextMeasure& measure);
 
 }  // namespace steppeflow::layout

@@ -48,7 +48,6 @@ std::vector<std::string> places_used(const std::vector<model::Flow>& flows, cons
     return {ids.begin(), ids.end()};
 }
 
-
 PageBand layout_page_texts(Scene& scene, const FigureOptions& options, const TextMeasure& measure) {
     const TextStyle& text = options.style.text;
     const double m = options.margin_mm;

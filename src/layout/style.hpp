@@ -37,16 +37,16 @@ struct TextStyle {
 };
 
 struct LineStyle {
-    double flow_max_mm = 4.0;  // width of the largest count
-    double flow_min_mm = 0.35;  // no flow thinner, so every flow stays visible
+    double flow_max_mm = 4.0;      // width of the largest count
+    double flow_min_mm = 0.35;     // no flow thinner, so every flow stays visible
     double flow_casing_mm = 0.25;  // white edge that keeps overlapping flows apart
     double border_mm = 0.25;
     double river_mm = 0.2;
     double frame_mm = 0.25;
     double graticule_mm = 0.1;
     double symbol_outline_mm = 0.25;
-    double hairline_mm = 0.15;       // legend box, scale bar, inset borders
-    double inset_extent_mm = 0.35;   // the main map's outline in the inset
+    double hairline_mm = 0.15;      // legend box, scale bar, inset borders
+    double inset_extent_mm = 0.35;  // the main map's outline in the inset
 };
 
 // Symbol radii in mm by kind of place.

@@ -12,7 +12,9 @@ namespace {
 
 using Day = std::tuple<int, int, int>;
 
-Day earliest_day(const PartialDate& date) { return {date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day}; }
+Day earliest_day(const PartialDate& date) {
+    return {date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day};
+}
 
 Day latest_day(const PartialDate& date) {
     const int month = date.month == 0 ? 12 : date.month;
@@ -62,8 +64,8 @@ bool FlowFilter::matches(const Flow& flow) const {
 }
 
 bool FlowFilter::empty() const {
-    return scopes == std::vector<Scope>{Scope::event} && years.empty() && !from && !to && statuses.empty() && certainties.empty() && units.empty() &&
-           origins.empty() && destinations.empty();
+    return scopes == std::vector<Scope>{Scope::event} && years.empty() && !from && !to && statuses.empty() &&
+           certainties.empty() && units.empty() && origins.empty() && destinations.empty();
 }
 
 std::vector<Flow> apply(const FlowFilter& filter, const std::vector<Flow>& flows, const Gazetteer& gazetteer) {
@@ -110,6 +112,7 @@ std::vector<Period> periods_of(const std::vector<Flow>& flows) {
         if (const auto year = flow_year(flow)) years.insert(*year);
     }
     std::vector<Period> periods;
+    periods.reserve(years.size());
     for (const int year : years) periods.push_back({std::to_string(year), year, year});
     return periods;
 }

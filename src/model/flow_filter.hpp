@@ -15,11 +15,11 @@ namespace steppeflow::model {
 [[nodiscard]] std::optional<int> flow_year(const Flow& flow);
 
 struct FlowFilter {
-    std::vector<int> years;            // the flow's year is one of these (empty: any)
-    std::optional<PartialDate> from;   // the flow's dates overlap [from, to], each to its precision
+    std::vector<int> years;           // the flow's year is one of these (empty: any)
+    std::optional<PartialDate> from;  // the flow's dates overlap [from, to], each to its precision
     std::optional<PartialDate> to;
     std::vector<Scope> scopes{Scope::event};  // single events; aggregates (totals by region or period) on request
-    std::vector<Status> statuses;      // empty: any
+    std::vector<Status> statuses;             // empty: any
     std::vector<Certainty> certainties;
     std::vector<Unit> units;
     std::vector<std::string> origins;       // place ids; a flow matches by its origin or its outpost

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <cmath>
 #include <map>
-#include <string>
 #include <memory>
+#include <string>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -97,8 +97,8 @@ void write_scene(const layout::Scene& scene, const std::filesystem::path& path, 
         case OutputFormat::svg: {
             // Cairo writes the size in the document unit as given, so an SVG in mm is drawn in mm.
             std::string svg;
-            cairo_surface_t* surface = cairo_svg_surface_create_for_stream(append_to_string, &svg,
-                                                                           scene.page_width_mm, scene.page_height_mm);
+            cairo_surface_t* surface =
+                cairo_svg_surface_create_for_stream(append_to_string, &svg, scene.page_width_mm, scene.page_height_mm);
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_MM);
             paint_on(surface, scene, 1.0, path);
             cairo_surface_finish(surface);

@@ -13,9 +13,13 @@ namespace {
 
 using layout::Point;
 
-void set_colour(cairo_t* cr, const layout::Rgb& c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+void set_colour(cairo_t* cr, const layout::Rgb& c, double alpha = 1) {
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
+}
 
-layout::Rgb tint(const layout::Rgb& c, double share) { return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share}; }
+layout::Rgb tint(const layout::Rgb& c, double share) {
+    return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share};
+}
 
 void trace(cairo_t* cr, const layout::PagePath& path, bool close) {
     if (path.empty()) return;
@@ -227,8 +231,8 @@ void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const layout::Sty
                   bar.font_size_pt, false, 0);
     }
     const auto size = measure("0", bar.font_size_pt, false, 0);
-    draw_text(cr, font, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt, false,
-              0);
+    draw_text(cr, font, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt,
+              false, 0);
 }
 
 void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const layout::Style& style,
@@ -244,8 +248,8 @@ void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const layou
     set_colour(cr, style.colours.text);
     cairo_fill(cr);
     const auto size = measure("N", arrow.font_size_pt, true, 0);
-    draw_text(cr, font, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt, true,
-              style.text.halo_mm);
+    draw_text(cr, font, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt,
+              true, style.text.halo_mm);
 }
 
 void paint_inset(cairo_t* cr, const layout::Inset& inset, const layout::Style& style) {
@@ -274,11 +278,13 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Style& s
     switch (label.kind) {
         case layout::Label::Kind::area:
             set_colour(cr, style.colours.area_label);
-            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm * 1.15);
+            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false,
+                      style.text.halo_mm * 1.15);
             break;
         case layout::Label::Kind::graticule:
             set_colour(cr, style.colours.graticule);
-            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm * 0.7);
+            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false,
+                      style.text.halo_mm * 0.7);
             break;
         default:
             set_colour(cr, style.colours.text);
@@ -286,7 +292,6 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Style& s
             break;
     }
 }
-
 
 // One map (or a panel) on the current page; the page's paper is already painted.
 void paint_map(cairo_t* cr, const layout::Scene& scene) {

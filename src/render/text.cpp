@@ -87,13 +87,11 @@ void require_font(const std::string& family) {
     int count = 0;
     pango_font_map_list_families(map, &families, &count);
     bool found = false;
-    for (int i = 0; i < count && !found; ++i)
-        found = family == pango_font_family_get_name(families[i]);
+    for (int i = 0; i < count && !found; ++i) found = family == pango_font_family_get_name(families[i]);
     g_free(static_cast<void*>(families));
     if (!found) {
-        throw IoError(
-            fmt::format("font '{}' is not installed{}; the style names it (text.font)", family,
-                        family == "Noto Sans" ? " (Debian package fonts-noto-core)" : ""));
+        throw IoError(fmt::format("font '{}' is not installed{}; the style names it (text.font)", family,
+                                  family == "Noto Sans" ? " (Debian package fonts-noto-core)" : ""));
     }
 }
 
