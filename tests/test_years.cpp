@@ -361,3 +361,27 @@ TEST(Figures, AnUnknownPlaceInASpecFilterPointsAtItsKey) {
     EXPECT_THAT(result.err, HasSubstr("place.toml:5:10 (key 'filter.origin'): unknown place 'Zaisn'; did you mean"));
     EXPECT_THAT(result.err, HasSubstr("zaisan_district"));
 }
+
+TEST(Figures, ARussianOrKazakhMapHasNoEnglishInItsLegendOrFurniture) {
+    Mini mini;
+    const auto flows = io::read_flows(test::data_dir() / "mini_flows.csv");
+    const auto latin = [](const std::string& text) {
+        return std::any_of(text.begin(), text.end(),
+                           [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    };
+    for (const std::string lang : {"ru", "kk"}) {
+        io::FigureSpec spec;
+        spec.lang = lang;
+        spec.north_arrow = true;
+        const auto options = cli::figure_options_from(spec);
+        EXPECT_FALSE(latin(options.subtitle)) << options.subtitle;
+        const auto scene =
+            layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection, mini.measure).scene;
+        for (const auto& row : scene.legend.rows) EXPECT_FALSE(latin(row.text)) << lang << ": " << row.text;
+        ASSERT_TRUE(scene.scale_bar);
+        EXPECT_FALSE(latin(scene.scale_bar->caption)) << scene.scale_bar->caption;
+        ASSERT_TRUE(scene.north_arrow);
+        EXPECT_EQ(scene.north_arrow->letter, "С");
+        for (const auto& label : scene.labels) EXPECT_FALSE(latin(label.text)) << lang << ": " << label.text;
+    }
+}

@@ -12,6 +12,7 @@
 #include "io/gazetteer_reader.hpp"
 #include "io/style_reader.hpp"
 #include "layout/layout_report.hpp"
+#include "layout/map_text.hpp"
 #include "layout/multiples_layout.hpp"
 #include "layout/scene_builder.hpp"
 #include "model/flow_filter.hpp"
@@ -63,37 +64,24 @@ model::Language parse_language(const std::string& text, const std::string& where
     throw UsageError(fmt::format("{}: '{}' is not one of en, ru, kk", where, text));
 }
 
-std::string default_subtitle(const io::FigureSpec& spec) {
-    std::string text = "Movements recorded in the archival sources; width proportional to the number stated";
-    if (spec.width_scale == "sqrt")
-        text =
-            "Movements recorded in the archival sources; width by the square root of "
-            "the number stated";
-    if (spec.width_scale == "classes")
-        text =
-            "Movements recorded in the archival sources; width by class of the "
-            "number stated";
-    switch (spec.years_mode) {
-        case io::YearsMode::overlay:
-            return text +
-                   " (people, households or families, as the source counts); colour: the year a movement "
-                   "began or was reported";
-        case io::YearsMode::multiples:
-            return text +
-                   ", on the same scale in every panel; each panel: the year a movement began or was "
-                   "reported";
-        default:
-            return text;
-    }
+std::string default_subtitle(const io::FigureSpec& spec, model::Language language) {
+    using layout::Phrase;
+    const Phrase width = spec.width_scale == "sqrt"      ? Phrase::subtitle_sqrt
+                         : spec.width_scale == "classes" ? Phrase::subtitle_classes
+                                                         : Phrase::subtitle_linear;
+    std::string text = layout::phrase(width, language);
+    if (spec.years_mode == io::YearsMode::overlay) text += layout::phrase(Phrase::subtitle_overlay, language);
+    if (spec.years_mode == io::YearsMode::multiples) text += layout::phrase(Phrase::subtitle_multiples, language);
+    return text;
 }
 
-std::string default_credits(const io::FigureSpec& spec) {
-    const std::string projection = spec.projection == geo::kDefaultProjection
-                                       ? std::string("Albers equal-area, 40°/52°N, 75°E.")
-                                       : fmt::format("Projection: {}.", spec.projection);
-    return "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. "
-           "Basemap: Natural Earth (public domain), modern borders. " +
-           projection;
+std::string default_credits(const io::FigureSpec& spec, model::Language language) {
+    using layout::Phrase;
+    const std::string projection =
+        spec.projection == geo::kDefaultProjection
+            ? std::string(layout::phrase(Phrase::default_projection, language))
+            : fmt::format(fmt::runtime(layout::phrase(Phrase::projection, language)), spec.projection);
+    return layout::phrase(Phrase::credits, language) + projection;
 }
 
 std::string resolve_place(const std::string& name, const model::Gazetteer& gazetteer, const SourceLocation& where,
@@ -219,8 +207,8 @@ layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
     options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
     options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
     options.title = spec.title;
-    options.subtitle = spec.subtitle.value_or(default_subtitle(spec));
-    options.credits = spec.credits.value_or(default_credits(spec));
+    options.subtitle = spec.subtitle.value_or(default_subtitle(spec, options.language));
+    options.credits = spec.credits.value_or(default_credits(spec, options.language));
     options.width_mode = spec.width_scale == "sqrt"      ? layout::WidthMode::sqrt
                          : spec.width_scale == "classes" ? layout::WidthMode::classes
                                                          : layout::WidthMode::linear;
@@ -341,7 +329,9 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
             if (!present) missing.push_back(std::to_string(year));
         }
         if (!missing.empty()) {
-            options.subtitle += fmt::format(". No record that can be mapped for {}", fmt::join(missing, ", "));
+            options.subtitle +=
+                fmt::format(fmt::runtime(layout::phrase(layout::Phrase::no_mappable_record, options.language)),
+                            fmt::join(missing, ", "));
         }
     }
     std::size_t undated = 0;

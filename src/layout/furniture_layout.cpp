@@ -7,6 +7,7 @@
 
 #include "layout/basemap_layout.hpp"
 #include "layout/geometry.hpp"
+#include "layout/map_text.hpp"
 
 namespace steppeflow::layout {
 
@@ -24,11 +25,6 @@ std::optional<model::LonLat> lonlat_at(const geo::Projection& projection, const 
     return projection.inverse(transform.to_projected(page));
 }
 
-std::string degrees_text(double value, bool meridian) {
-    const char* hemisphere = meridian ? (value < 0 ? "W" : "E") : (value < 0 ? "S" : "N");
-    return fmt::format("{}°{}", static_cast<long long>(std::llround(std::abs(value))), hemisphere);
-}
-
 }  // namespace
 
 double km_per_mm_at_centre(const geo::Projection& projection, const MapTransform& transform) {
@@ -42,7 +38,7 @@ double km_per_mm_at_centre(const geo::Projection& projection, const MapTransform
 }
 
 ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform& transform, Point origin,
-                          double max_length_mm, double font_size_pt) {
+                          double max_length_mm, double font_size_pt, model::Language language) {
     ScaleBar bar;
     bar.origin = origin;
     bar.font_size_pt = font_size_pt;
@@ -61,7 +57,9 @@ ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform&
     }
     const Box& f = transform.frame();
     const auto centre = lonlat_at(projection, transform, {f.x + f.width / 2, f.y + f.height / 2});
-    bar.caption = centre ? fmt::format("km, true at {:.0f}°N", centre->lat) : "km";
+    bar.caption = centre ? fmt::format(fmt::runtime(phrase(Phrase::scale_caption, language)),
+                                       static_cast<long long>(std::llround(centre->lat)))
+                         : phrase(Phrase::scale_caption_plain, language);
     return bar;
 }
 
@@ -116,7 +114,7 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
 }
 
 std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame,
-                                    const TextMeasure& measure, double size_pt) {
+                                    const TextMeasure& measure, double size_pt, model::Language language) {
     std::vector<Label> labels;
     const double bottom = frame.y + frame.height;
     for (const auto& line : lines) {
@@ -124,7 +122,7 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
         for (std::size_t i = 1; i < line.path.size(); ++i) {
             const Point a = line.path[i - 1];
             const Point b = line.path[i];
-            const std::string text = degrees_text(line.degrees, line.meridian);
+            const std::string text = degrees_label(line.degrees, line.meridian, language);
             const TextSize size = measure(text, size_pt, false, 0);
             if (line.meridian && (a.y - bottom) * (b.y - bottom) <= 0 && a.y != b.y) {
                 const double x = a.x + (b.x - a.x) * (bottom - a.y) / (b.y - a.y);
@@ -151,9 +149,10 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
     return labels;
 }
 
-NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame) {
+NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame,
+                              model::Language language) {
     const Point base{frame.x + frame.width - 6, frame.y + 11};
-    NorthArrow arrow{base, {base.x, base.y - 7}, 6};
+    NorthArrow arrow{base, {base.x, base.y - 7}, 6, phrase(Phrase::north, language)};
     const auto here = lonlat_at(projection, transform, base);
     if (!here) return arrow;
     const auto north = projection.forward({here->lon, std::min(89.9, here->lat + 0.5)});

@@ -18,7 +18,7 @@ double km_per_mm_at_centre(const geo::Projection& projection, const MapTransform
 
 // A bar of a round length (1, 2, 5 × 10^n km) no longer than `max_length_mm`, starting at `origin`.
 ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform& transform, Point origin,
-                          double max_length_mm, double font_size_pt);
+                          double max_length_mm, double font_size_pt, model::Language language = model::Language::en);
 
 // Meridians and parallels at a round spacing (about `target_lines` across the frame), clipped to it.
 std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, const MapTransform& transform,
@@ -26,10 +26,12 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
 
 // Degree labels where the graticule meets the frame's lower and left edges, just inside it.
 std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame,
-                                    const TextMeasure& measure, double size_pt);
+                                    const TextMeasure& measure, double size_pt,
+                                    model::Language language = model::Language::en);
 
 // An arrow towards true north at the map centre, in the frame's top-right corner.
-NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame);
+NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame,
+                              model::Language language = model::Language::en);
 
 // A locator inset in `box`: land and borders of `wide` (lon/lat) in the same projection, with the
 // main map's extent outlined.

@@ -5,45 +5,47 @@
 
 #include <fmt/format.h>
 
+#include "layout/map_text.hpp"
+
 namespace steppeflow::layout {
 
 namespace {
 
-std::string unit_text(std::optional<model::Unit> unit) {
-    if (!unit) return "unit not stated";
+Phrase unit_phrase(std::optional<model::Unit> unit) {
+    if (!unit) return Phrase::unit_not_stated;
     switch (*unit) {
         case model::Unit::people:
-            return "people";
+            return Phrase::people;
         case model::Unit::households:
-            return "households (farms)";
+            return Phrase::households;
         case model::Unit::families:
-            return "families";
+            return Phrase::families;
         case model::Unit::livestock_head:
-            return "head of livestock";
+            return Phrase::livestock;
     }
-    return {};
+    return Phrase::unit_not_stated;
 }
 
-std::string symbol_text(model::PlaceKind kind) {
+Phrase symbol_phrase(model::PlaceKind kind) {
     switch (kind) {
         case model::PlaceKind::okrug:
         case model::PlaceKind::region:
-            return "okrug centre";
+            return Phrase::okrug_centre;
         case model::PlaceKind::district:
-            return "district centre";
+            return Phrase::district_centre;
         case model::PlaceKind::village:
         case model::PlaceKind::tract:
-            return "village, aul or tract";
+            return Phrase::village;
         case model::PlaceKind::outpost:
         case model::PlaceKind::border_section:
-            return "border outpost";
+            return Phrase::border_outpost;
         case model::PlaceKind::town:
-            return "town";
+            return Phrase::town;
         case model::PlaceKind::destination:
         case model::PlaceKind::country:
-            return "destination";
+            return Phrase::destination;
     }
-    return {};
+    return Phrase::destination;
 }
 
 int symbol_order(model::PlaceKind kind) {
@@ -182,9 +184,9 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
         content.unknown_size = content.unknown_size || flow.certainty == model::Certainty::unknown_size;
     }
     content.area_destination = area_destination;
-    std::set<std::string> seen;
+    std::set<int> seen;
     for (const auto& place : places) {
-        if (seen.insert(symbol_text(place.kind)).second) content.symbols.push_back(place);
+        if (seen.insert(static_cast<int>(symbol_phrase(place.kind))).second) content.symbols.push_back(place);
     }
     std::stable_sort(content.symbols.begin(), content.symbols.end(), [](const PlaceSymbol& a, const PlaceSymbol& b) {
         return symbol_order(a.kind) < symbol_order(b.kind);
@@ -217,12 +219,13 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     Legend legend;
     SectionBuilder builder(options, measure);
     std::vector<Section> sections;
+    const auto say = [&](Phrase which) { return std::string(phrase(which, options.language)); };
 
     // Coloured by period, the colour no longer tells the unit: the heading says that counts mix units.
+    const bool classes = scale.mode() == WidthMode::classes;
     builder.heading(content.by_period
-                        ? (scale.mode() == WidthMode::classes ? "Number stated, in its unit (classes)"
-                                                              : "Number stated, in its unit")
-                        : (scale.mode() == WidthMode::classes ? "Number stated (classes)" : "Number stated"));
+                        ? say(classes ? Phrase::number_stated_in_unit_classes : Phrase::number_stated_in_unit)
+                        : say(classes ? Phrase::number_stated_classes : Phrase::number_stated));
     const auto counts = legend_counts(scale);
     for (std::size_t i = 0; i < counts.size(); ++i) {
         std::string text = count_text(counts[i]);
@@ -237,48 +240,48 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
 
     if (content.by_period) {
         // Units are then told apart only in the count's text; the colour is the period's.
-        builder.heading("Year (colour)");
+        builder.heading(say(Phrase::year_colour));
         for (std::size_t i = 0; i < content.periods.size(); ++i) {
             builder.flow(content.periods[i], 1.0, std::nullopt, model::Status::crossed, model::Certainty::documented,
                          static_cast<int>(i));
         }
         if (content.undated) {
-            builder.flow("date not stated", 1.0, std::nullopt, model::Status::crossed, model::Certainty::documented,
-                         kUndated);
+            builder.flow(say(Phrase::date_not_stated), 1.0, std::nullopt, model::Status::crossed,
+                         model::Certainty::documented, kUndated);
         }
         sections.push_back(builder.finish());
     } else {
-        builder.heading("Counted in (colour)");
+        builder.heading(say(Phrase::counted_in_colour));
         for (const auto unit : content.units) {
-            builder.flow(unit_text(unit), 1.0, unit, model::Status::crossed, model::Certainty::documented);
+            builder.flow(say(unit_phrase(unit)), 1.0, unit, model::Status::crossed, model::Certainty::documented);
         }
         if (content.unknown_unit)
-            builder.flow(unit_text(std::nullopt), options.style.lines.flow_min_mm, std::nullopt, model::Status::crossed,
-                         model::Certainty::unknown_size);
+            builder.flow(say(Phrase::unit_not_stated), options.style.lines.flow_min_mm, std::nullopt,
+                         model::Status::crossed, model::Certainty::unknown_size);
         sections.push_back(builder.finish());
     }
 
-    builder.heading("Outcome and certainty");
+    builder.heading(say(Phrase::outcome_and_certainty));
     if (content.crossed) {
-        builder.flow(content.area_destination ? "crossed the border" : "crossed", 1.0, std::nullopt,
+        builder.flow(say(content.area_destination ? Phrase::crossed_the_border : Phrase::crossed), 1.0, std::nullopt,
                      model::Status::crossed, model::Certainty::documented);
     }
     if (content.stopped) {
-        builder.flow("stopped: detained, attempted, planned", 1.0, std::nullopt, model::Status::detained,
-                     model::Certainty::documented);
+        builder.flow(say(Phrase::stopped), 1.0, std::nullopt, model::Status::detained, model::Certainty::documented);
     }
     if (content.uncertain) {
-        builder.flow("estimate or lower bound", 1.0, std::nullopt, model::Status::crossed, model::Certainty::estimate);
+        builder.flow(say(Phrase::estimate_or_lower_bound), 1.0, std::nullopt, model::Status::crossed,
+                     model::Certainty::estimate);
     }
     if (content.unknown_size) {
-        builder.flow("number not stated", options.style.lines.flow_min_mm, std::nullopt, model::Status::crossed,
-                     model::Certainty::unknown_size);
+        builder.flow(say(Phrase::number_not_stated), options.style.lines.flow_min_mm, std::nullopt,
+                     model::Status::crossed, model::Certainty::unknown_size);
     }
     sections.push_back(builder.finish());
 
     if (!content.symbols.empty()) {
-        builder.heading("Places");
-        for (const auto& symbol : content.symbols) builder.symbol(symbol_text(symbol.kind), symbol);
+        builder.heading(say(Phrase::places));
+        for (const auto& symbol : content.symbols) builder.symbol(say(symbol_phrase(symbol.kind)), symbol);
         sections.push_back(builder.finish());
     }
 

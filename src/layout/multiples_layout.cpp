@@ -181,8 +181,8 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     if (options.scale_bar) {
         const MapTransform transform(extent, page.panels.front().scene.map_frame);
         const Point origin{page.legend.reserved_origin.x + 1.0, page.legend.reserved_origin.y + 4.0};
-        page.scale_bar =
-            layout_scale_bar(projection, transform, origin, scale_bar_room - 8, options.style.text.scale_bar_pt);
+        page.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8,
+                                          options.style.text.scale_bar_pt, options.language);
     }
     return result;
 }

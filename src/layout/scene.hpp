@@ -119,6 +119,7 @@ struct NorthArrow {
     Point base;
     Point tip;  // towards true north at the map centre
     double font_size_pt = 6;
+    std::string letter = "N";
 };
 
 // A small locator map: the wider region and the main map's extent outlined in it.

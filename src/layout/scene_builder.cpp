@@ -15,6 +15,7 @@
 #include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
 #include "layout/legend_layout.hpp"
+#include "layout/map_text.hpp"
 #include "layout/scene_parts.hpp"
 #include "model/name_match.hpp"
 
@@ -357,9 +358,11 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
 
     if (options.scale_bar && scene.legend.box.width > 0) {
         const Point origin{scene.legend.reserved_origin.x + 1.0, scene.legend.reserved_origin.y + 4.0};
-        scene.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt);
+        scene.scale_bar =
+            layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt, options.language);
     }
-    if (options.north_arrow) scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame);
+    if (options.north_arrow)
+        scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame, options.language);
     std::vector<Box> reserved;
     if (scene.north_arrow) reserved.push_back({scene.north_arrow->base.x - 3, scene.north_arrow->tip.y - 4, 6, 12});
     if (options.inset) {
@@ -373,7 +376,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     }
     std::vector<Label> graticule_text;
     if (!scene.graticule.empty()) {
-        graticule_text = graticule_labels(scene.graticule, scene.map_frame, measure, text.graticule_pt);
+        graticule_text =
+            graticule_labels(scene.graticule, scene.map_frame, measure, text.graticule_pt, options.language);
         // A degree label under the inset would be hidden by it.
         if (scene.inset) {
             std::erase_if(graticule_text, [&](const Label& label) { return label.box.overlaps(scene.inset->box); });
@@ -406,7 +410,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         const auto* place = inputs.gazetteer.find(flow.target_id);
         if (place == nullptr) continue;
         requests.push_back({flow.target_id,
-                            "to " + model::display_name(*place, options.language),
+                            fmt::format(fmt::runtime(phrase(Phrase::frame_destination, options.language)),
+                                        model::display_name(*place, options.language)),
                             flow.centre_line.back(),
                             1.0,
                             Label::Kind::frame,

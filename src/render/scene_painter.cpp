@@ -247,9 +247,9 @@ void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const layou
     cairo_close_path(cr);
     set_colour(cr, style.colours.text);
     cairo_fill(cr);
-    const auto size = measure("N", arrow.font_size_pt, true, 0);
-    draw_text(cr, font, "N", arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3, arrow.font_size_pt,
-              true, style.text.halo_mm);
+    const auto size = measure(arrow.letter, arrow.font_size_pt, true, 0);
+    draw_text(cr, font, arrow.letter, arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3,
+              arrow.font_size_pt, true, style.text.halo_mm);
 }
 
 void paint_inset(cairo_t* cr, const layout::Inset& inset, const layout::Style& style) {

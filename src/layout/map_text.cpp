@@ -1,0 +1,120 @@
+#include "layout/map_text.hpp"
+
+#include <array>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace steppeflow::layout {
+
+namespace {
+
+struct Wording {
+    Phrase which;
+    const char* en;
+    const char* ru;
+    const char* kk;
+};
+
+// One row per phrase, in the order of the enum (checked at compile time below).
+constexpr std::array kWordings{
+    Wording{Phrase::people, "people", "люди", "адам"},
+    Wording{Phrase::households, "households (farms)", "хозяйства", "шаруашылық"},
+    Wording{Phrase::families, "families", "семьи", "отбасы"},
+    Wording{Phrase::livestock, "head of livestock", "головы скота", "мал басы"},
+    Wording{Phrase::unit_not_stated, "unit not stated", "единица не указана", "өлшем бірлігі көрсетілмеген"},
+    Wording{Phrase::okrug_centre, "okrug centre", "центр округа", "округ орталығы"},
+    Wording{Phrase::district_centre, "district centre", "центр района", "аудан орталығы"},
+    Wording{Phrase::village, "village, aul or tract", "село, аул или урочище", "ауыл немесе қоныс"},
+    Wording{Phrase::border_outpost, "border outpost", "пограничная застава", "шекара заставасы"},
+    Wording{Phrase::town, "town", "город", "қала"},
+    Wording{Phrase::destination, "destination", "место назначения", "баратын жер"},
+    Wording{Phrase::number_stated, "Number stated", "Указанное число", "Көрсетілген сан"},
+    Wording{Phrase::number_stated_classes, "Number stated (classes)", "Указанное число (классы)",
+            "Көрсетілген сан (топтар)"},
+    Wording{Phrase::number_stated_in_unit, "Number stated, in its unit", "Указанное число, в единицах источника",
+            "Көрсетілген сан, дереккөз бірлігімен"},
+    Wording{Phrase::number_stated_in_unit_classes, "Number stated, in its unit (classes)",
+            "Указанное число, в единицах источника (классы)", "Көрсетілген сан, дереккөз бірлігімен (топтар)"},
+    Wording{Phrase::year_colour, "Year (colour)", "Год (цвет)", "Жыл (түс)"},
+    Wording{Phrase::date_not_stated, "date not stated", "дата не указана", "күні көрсетілмеген"},
+    Wording{Phrase::counted_in_colour, "Counted in (colour)", "Единица счёта (цвет)", "Есеп бірлігі (түс)"},
+    Wording{Phrase::outcome_and_certainty, "Outcome and certainty", "Исход и достоверность", "Нәтиже және сенімділік"},
+    Wording{Phrase::crossed_the_border, "crossed the border", "перешли границу", "шекарадан өтті"},
+    Wording{Phrase::crossed, "crossed", "перешли", "өтті"},
+    Wording{Phrase::stopped, "stopped: detained, attempted, planned", "остановлены: задержаны, попытка, замысел",
+            "тоқтатылды: ұсталды, әрекет, жоспар"},
+    Wording{Phrase::estimate_or_lower_bound, "estimate or lower bound", "оценка или нижняя граница",
+            "бағалау немесе төменгі шек"},
+    Wording{Phrase::number_not_stated, "number not stated", "число не указано", "саны көрсетілмеген"},
+    Wording{Phrase::places, "Places", "Пункты", "Елді мекендер"},
+    Wording{Phrase::frame_destination, "to {}", "→ {}", "→ {}"},
+    Wording{Phrase::scale_caption, "km, true at {}°N", "км, верно на {}° с. ш.", "км, {}° с. е. бойынша дәл"},
+    Wording{Phrase::scale_caption_plain, "km", "км", "км"},
+    Wording{Phrase::north, "N", "С", "С"},
+    Wording{Phrase::subtitle_linear,
+            "Movements recorded in the archival sources; width proportional to the number stated",
+            "Перемещения по архивным источникам; ширина пропорциональна указанному числу",
+            "Мұрағат деректеріндегі көшулер; ені көрсетілген санға пропорционал"},
+    Wording{Phrase::subtitle_sqrt,
+            "Movements recorded in the archival sources; width by the square root of the number stated",
+            "Перемещения по архивным источникам; ширина по квадратному корню указанного числа",
+            "Мұрағат деректеріндегі көшулер; ені көрсетілген санның квадрат түбірі бойынша"},
+    Wording{Phrase::subtitle_classes, "Movements recorded in the archival sources; width by class of the number stated",
+            "Перемещения по архивным источникам; ширина по классам указанного числа",
+            "Мұрағат деректеріндегі көшулер; ені көрсетілген санның топтары бойынша"},
+    Wording{Phrase::subtitle_overlay,
+            " (people, households or families, as the source counts); colour: the year a movement began or was "
+            "reported",
+            " (человек, хозяйств или семей, как в источнике); цвет: год начала перемещения или донесения о нём",
+            " (адам, шаруашылық не отбасы, дереккөздегідей); түсі: көшу басталған не ол туралы хабарланған жыл"},
+    Wording{Phrase::subtitle_multiples,
+            ", on the same scale in every panel; each panel: the year a movement began or was reported",
+            ", в одном масштабе на всех панелях; панель: год начала перемещения или донесения о нём",
+            ", барлық панельде бір масштабпен; әр панель: көшу басталған не ол туралы хабарланған жыл"},
+    Wording{Phrase::no_mappable_record, ". No record that can be mapped for {}",
+            ". Нет данных, которые можно нанести на карту, за {}", ". Картаға түсіруге болатын дерек жоқ: {}"},
+    Wording{Phrase::credits,
+            "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. "
+            "Basemap: Natural Earth (public domain), modern borders. ",
+            "Данные: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), и цитируемые там архивные дела. "
+            "Основа: Natural Earth (общественное достояние), современные границы. ",
+            "Деректер: Atantayeva et al. 2025, Gumilyov Journal of History 152(3) және онда келтірілген мұрағат "
+            "істері. Негізгі карта: Natural Earth (қоғамдық игілік), қазіргі шекаралар. "},
+    Wording{Phrase::default_projection, "Albers equal-area, 40°/52°N, 75°E.",
+            "Равновеликая проекция Альберса, 40°/52° с. ш., 75° в. д.",
+            "Альберстің тең аудандық проекциясы, 40°/52° с. е., 75° ш. б."},
+    Wording{Phrase::projection, "Projection: {}.", "Проекция: {}.", "Проекция: {}."},
+};
+
+constexpr bool in_enum_order() {
+    for (std::size_t i = 0; i < kWordings.size(); ++i) {
+        if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
+    }
+    return static_cast<std::size_t>(Phrase::projection) + 1 == kWordings.size();
+}
+static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
+
+}  // namespace
+
+const char* phrase(Phrase which, model::Language language) {
+    const Wording& wording = kWordings[static_cast<std::size_t>(which)];
+    switch (language) {
+        case model::Language::ru:
+            return wording.ru;
+        case model::Language::kk:
+            return wording.kk;
+        case model::Language::en:
+            break;
+    }
+    return wording.en;
+}
+
+std::string degrees_label(double degrees, bool meridian, model::Language language) {
+    const long long whole = std::llround(std::abs(degrees));
+    if (language != model::Language::en) return fmt::format("{}°", whole);
+    const char* hemisphere = meridian ? (degrees < 0 ? "W" : "E") : (degrees < 0 ? "S" : "N");
+    return fmt::format("{}°{}", whole, hemisphere);
+}
+
+}  // namespace steppeflow::layout

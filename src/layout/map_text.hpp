@@ -1,0 +1,58 @@
+#pragma once
+// The fixed wording of a map (legend, scale bar, default subtitle and credits) in the figure's
+// language, so a Russian or Kazakh figure has no English left on it but the sources' titles.
+
+#include <string>
+
+#include "model/place.hpp"
+
+namespace steppeflow::layout {
+
+enum class Phrase {
+    people,
+    households,
+    families,
+    livestock,
+    unit_not_stated,
+    okrug_centre,
+    district_centre,
+    village,
+    border_outpost,
+    town,
+    destination,
+    number_stated,
+    number_stated_classes,
+    number_stated_in_unit,
+    number_stated_in_unit_classes,
+    year_colour,
+    date_not_stated,
+    counted_in_colour,
+    outcome_and_certainty,
+    crossed_the_border,
+    crossed,
+    stopped,
+    estimate_or_lower_bound,
+    number_not_stated,
+    places,
+    frame_destination,  // "to {}" a destination beyond the frame
+    scale_caption,      // "km, true at {}°N"
+    scale_caption_plain,
+    north,
+    subtitle_linear,
+    subtitle_sqrt,
+    subtitle_classes,
+    subtitle_overlay,    // appended to a subtitle
+    subtitle_multiples,  // appended to a subtitle
+    no_mappable_record,  // ". No record that can be mapped for {}"
+    credits,
+    default_projection,
+    projection,  // "Projection: {}."
+};
+
+// The phrase in the language; "{}" marks where a value goes (fmt syntax).
+[[nodiscard]] const char* phrase(Phrase which, model::Language language);
+
+// A graticule label: 50°N in English; Russian and Kazakh maps give the degrees alone.
+[[nodiscard]] std::string degrees_label(double degrees, bool meridian, model::Language language);
+
+}  // namespace steppeflow::layout
