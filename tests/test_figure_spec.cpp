@@ -239,6 +239,7 @@ TEST(Style, AMissingFontIsAnIoErrorNamingIt) {
     const auto data = cli::load_figure_data(spec);
     EXPECT_THAT([&] { (void)cli::render_figure(spec, *data); },
                 ::testing::ThrowsMessage<IoError>(
-                    HasSubstr("font 'No Such Font Family' is not installed; the style names it (text.font)")));
+                    HasSubstr("style.toml:2:8 (key 'text.font'): font 'No Such Font Family' is not installed; install "
+                              "it or name another font in the style (text.font)")));
     EXPECT_FALSE(std::filesystem::exists(spec.outputs.front()));
 }

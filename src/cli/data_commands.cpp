@@ -55,14 +55,15 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
     std::vector<model::Place> places;
     std::vector<model::Flow> flows;
     bool have_gazetteer = false;
+    std::vector<std::string> reading;  // warnings from reading (columns that are not read)
     for (const auto& file : files) {
         const io::Table table = io::read_table(file);
         if (looks_like_gazetteer(table)) {
-            auto more = io::places_from_table(table);
+            auto more = io::places_from_table(table, &reading);
             places.insert(places.end(), more.begin(), more.end());
             have_gazetteer = true;
         } else {
-            auto more = io::flows_from_table(table);
+            auto more = io::flows_from_table(table, &reading);
             flows.insert(flows.end(), more.begin(), more.end());
         }
     }
@@ -76,7 +77,8 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
     findings.insert(findings.end(), flow_findings.begin(), flow_findings.end());
 
     int errors = 0;
-    int warnings = 0;
+    int warnings = static_cast<int>(reading.size());
+    for (const auto& warning : reading) fmt::print(out, "warning: {}\n", warning);
     for (const auto& finding : findings) {
         (finding.severity == model::Severity::error ? errors : warnings) += 1;
         fmt::print(finding.severity == model::Severity::error ? err : out, "{}\n", finding.to_string());

@@ -170,13 +170,13 @@ std::vector<model::Period> periods_from(const io::FigureSpec& spec, const std::v
     return periods;
 }
 
-void write_outputs(const layout::Scene& scene, const std::vector<std::filesystem::path>& paths, double dpi,
-                   FigureOutcome& outcome) {
-    for (const auto& path : paths) {
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-        render::write_scene(scene, path, {dpi});
-        outcome.written.push_back(path);
+// All of a figure's files are written as one: each appears only when every one is complete.
+void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, FigureOutcome& outcome) {
+    for (const auto& output : outputs) {
+        if (output.path.has_parent_path()) std::filesystem::create_directories(output.path.parent_path());
     }
+    render::write_scenes(outputs, {dpi});
+    for (const auto& output : outputs) outcome.written.push_back(output.path);
 }
 
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
@@ -187,8 +187,8 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 
 std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec) {
     auto data = std::make_shared<FigureData>();
-    data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer));
-    data->flows = io::read_flows(spec.flows);
+    data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings));
+    data->flows = io::read_flows(spec.flows, &data->warnings);
     data->basemap = io::read_basemap(spec.basemap, data->warnings);
     // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
     for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
@@ -274,7 +274,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
     std::vector<std::filesystem::path> outputs = spec.outputs;
     if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
     for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
-    render::require_font(options.style.text.font);
+    render::require_font(options.style.text.font, options.style.text.font_named_at);
     const geo::Projection projection(options.projection);
     append(outcome.warnings, data.warnings);
 
@@ -370,6 +370,9 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
             // Every frame the same page, legend and scales, so frames can be laid over one another.
             shared.legend_flows = std::make_shared<const std::vector<model::Flow>>(drawn);
             shared = layout::fit_page({data.gazetteer, drawn, data.basemap}, shared, projection, measure);
+            std::vector<layout::Scene> frames;
+            frames.reserve(periods.size());
+            std::vector<render::ScenePath> files;
             for (std::size_t i = 0; i < periods.size(); ++i) {
                 layout::FigureOptions frame = shared;
                 frame.title = fmt::format("{}: {}", spec.title, periods[i].label);
@@ -377,11 +380,13 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
                 auto built = layout::build_scene({data.gazetteer, flows, data.basemap}, frame, projection, measure);
                 for (const auto& warning : built.warnings)
                     outcome.warnings.push_back(periods[i].label + ": " + warning);
-                std::vector<std::filesystem::path> paths;
-                paths.reserve(outputs.size());
-                for (const auto& pattern : outputs) paths.push_back(sequence_path(pattern, i, periods[i].label));
-                write_outputs(built.scene, paths, spec.dpi, outcome);
+                frames.push_back(std::move(built.scene));
             }
+            for (std::size_t i = 0; i < frames.size(); ++i) {
+                for (const auto& pattern : outputs)
+                    files.push_back({&frames[i], sequence_path(pattern, i, periods[i].label)});
+            }
+            write_outputs(files, spec.dpi, outcome);
             if (!spec.report.empty()) {
                 outcome.warnings.emplace_back("a layout report is written for single maps and overlays only");
             }
@@ -389,7 +394,10 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
         }
     }
     append(outcome.warnings, result.warnings);
-    write_outputs(result.scene, outputs, spec.dpi, outcome);
+    std::vector<render::ScenePath> files;
+    files.reserve(outputs.size());
+    for (const auto& path : outputs) files.push_back({&result.scene, path});
+    write_outputs(files, spec.dpi, outcome);
     if (!spec.report.empty()) {
         if (spec.report.has_parent_path()) std::filesystem::create_directories(spec.report.parent_path());
         render::write_text_file(spec.report, layout::layout_report_json(result.scene, 0));

@@ -41,6 +41,15 @@ Projection::Projection(const std::string& definition) : impl_(std::make_unique<I
     PJ* raw = proj_create_crs_to_crs(impl_->context, "EPSG:4326", as_crs(definition).c_str(), nullptr);
     if (raw == nullptr) {
         const int error = proj_context_errno(impl_->context);
+        // An authority code PROJ does not know gets a plain explanation, not PROJ's "Unknown error".
+        if (const auto colon = definition.find(':'); colon != std::string::npos && definition.find('+') == std::string::npos) {
+            const std::string authority = definition.substr(0, colon);
+            const std::string code = definition.substr(colon + 1);
+            throw UsageError(fmt::format(
+                "projection '{}': PROJ's database has no {} code {}; give an existing code (e.g. EPSG:32644) or a "
+                "PROJ string (+proj=aea +lat_1=40 +lat_2=52 +lon_0=75)",
+                definition, authority, code));
+        }
         throw UsageError(fmt::format("projection '{}' is not understood by PROJ ({})", definition,
                                      proj_context_errno_string(impl_->context, error)));
     }

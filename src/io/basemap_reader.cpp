@@ -1,8 +1,13 @@
 #include "io/basemap_reader.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "io/gdal_handles.hpp"
+#include "io/text_checks.hpp"
 
 namespace steppeflow::io {
 
@@ -14,6 +19,49 @@ model::LonLatPath path_of(OGRGeometryH line) {
     path.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) path.push_back({OGR_G_GetX(line, i), OGR_G_GetY(line, i)});
     return path;
+}
+
+// The first geometry type in a feature that is neither a line nor an area ("Point"), if any.
+const char* foreign_geometry(OGRGeometryH geometry) {
+    switch (wkbFlatten(OGR_G_GetGeometryType(geometry))) {
+        case wkbLineString:
+        case wkbPolygon:
+            return nullptr;
+        case wkbMultiLineString:
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
+                if (const char* found = foreign_geometry(OGR_G_GetGeometryRef(geometry, i))) return found;
+            }
+            return nullptr;
+        default:
+            return OGR_G_GetGeometryName(geometry);
+    }
+}
+
+// Why GDAL could not open a GeoJSON file, with the line and column a JSON parser stops at.
+[[noreturn]] void explain_unreadable_json(const std::filesystem::path& path, const std::string& gdal_reason) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    SourceLocation where;
+    where.file = path.string();
+    try {
+        const auto parsed = nlohmann::json::parse(text);
+        if (parsed.is_object() && parsed.contains("features")) where.field = "features";
+    } catch (const nlohmann::json::parse_error& error) {
+        const auto at = position_of(text, error.byte > 0 ? error.byte - 1 : 0);
+        where.line = at.line;
+        where.column = at.column;
+        std::string what = error.what();
+        // nlohmann's text begins with its own error code and position; keep the explanation.
+        if (const auto colon = what.find(": ", what.find("at line")); colon != std::string::npos)
+            what = what.substr(colon + 2);
+        throw DataError(where, "not valid JSON: " + what, "is the file complete? a GeoJSON FeatureCollection is expected");
+    }
+    throw DataError(where, fmt::format("not a GeoJSON file GDAL can read ({})", gdal_reason),
+                    "a GeoJSON FeatureCollection is expected");
 }
 
 void collect(OGRGeometryH geometry, model::Feature& feature) {
@@ -52,16 +100,30 @@ std::vector<model::Feature> read_features(const std::filesystem::path& path) {
     ensure_gdal_drivers();
     GdalErrorCollector errors;
     const std::string file = path.string();
+    require_content(path, "a GeoJSON FeatureCollection of lines or areas");
     DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!dataset)
-        throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, errors.last_or("unknown format")));
+    if (!dataset) {
+        const std::string reason = errors.last_or("unknown format");
+        if (path.extension() == ".geojson" || path.extension() == ".json") explain_unreadable_json(path, reason);
+        throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, reason));
+    }
     if (GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
     OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
     std::vector<model::Feature> features;
     OGR_L_ResetReading(layer);
+    int number = 0;
     while (FeatureHandle handle{OGR_L_GetNextFeature(layer)}) {
+        ++number;
         OGRGeometryH geometry = OGR_F_GetGeometryRef(handle.get());
         if (geometry == nullptr) continue;
+        // A basemap draws lines and areas; a point here means the wrong file was put in its place.
+        if (const char* foreign = foreign_geometry(geometry)) {
+            SourceLocation where;
+            where.file = file;
+            where.feature = number;
+            throw DataError(where, fmt::format("a {} geometry in a basemap layer", foreign),
+                            "basemap layers hold lines (rivers, borders) or polygons (land, lakes, countries)");
+        }
         model::Feature feature;
         collect(geometry, feature);
         feature.name = string_field(handle.get(), "name");

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "io/field_parsers.hpp"
 
 #include <charconv>
@@ -34,7 +35,10 @@ void require_columns(const Table& table, const std::vector<std::string_view>& co
     for (const auto column : columns) {
         if (table.column_index(column)) continue;
         std::vector<std::string> present(table.columns.begin(), table.columns.end());
-        const auto near = model::nearest_names(column, present, 1);
+        auto near = model::nearest_names(column, present, 1);
+        // Only a near miss is worth suggesting: 'lon' for 'lng', not 'kind' for 'id'.
+        if (!near.empty() && model::edit_distance(model::fold_name(column), model::fold_name(near.front())) > 2)
+            near.clear();
         SourceLocation where;
         where.file = table.file;
         where.line = table.has_line_numbers ? 1 : 0;
@@ -42,6 +46,21 @@ void require_columns(const Table& table, const std::vector<std::string_view>& co
         throw DataError(where, fmt::format("missing column '{}'", column),
                         near.empty() ? fmt::format("the header has: {}", fmt::join(table.columns, ", "))
                                      : fmt::format("did you mean '{}'?", near.front()));
+    }
+}
+
+void warn_unknown_columns(const Table& table, const std::vector<std::string_view>& known,
+                          std::vector<std::string>* warnings) {
+    if (warnings == nullptr) return;
+    const std::vector<std::string> names(known.begin(), known.end());
+    for (const auto& column : table.columns) {
+        if (std::find(known.begin(), known.end(), column) != known.end()) continue;
+        const auto near = model::nearest_names(column, names, 1);
+        const bool close = !near.empty() &&
+                           model::edit_distance(model::fold_name(column), model::fold_name(near.front())) <= 2;
+        warnings->push_back(fmt::format("{}{}: column '{}' is not one steppeflow reads; it is ignored{}", table.file,
+                                        table.has_line_numbers ? ":1" : "", column,
+                                        close ? fmt::format("; did you mean '{}'?", near.front()) : ""));
     }
 }
 
@@ -98,7 +117,8 @@ std::optional<std::int64_t> parse_optional_count(const RecordView& row, std::str
     }
     if (error != std::errc{} || end != digits.data() + digits.size()) {
         throw DataError(row.where(column), fmt::format("expected a whole number, found '{}'", text),
-                        "write counts without separators or words, e.g. 83000, and put 'about' into certainty");
+                        "write whole numbers without separators or words, e.g. 83000; an approximate figure "
+                        "keeps its number and takes certainty = estimate");
     }
     if (value < 0)
         throw DataError(row.where(column), fmt::format("count {} is negative", value), "counts are 0 or more");

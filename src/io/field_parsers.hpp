@@ -12,6 +12,10 @@ namespace steppeflow::io {
 
 // The cell's text with surrounding spaces trimmed; throws when the column is missing from the file.
 std::string required_text(const RecordView& row, std::string_view column);
+// Appends a warning for every column not in `known` (a typo'd optional column would be lost silently).
+void warn_unknown_columns(const Table& table, const std::vector<std::string_view>& known,
+                          std::vector<std::string>* warnings);
+
 std::string optional_text(const RecordView& row, std::string_view column);
 
 // A decimal number within [min, max].

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "io/table.hpp"
@@ -10,7 +11,8 @@ namespace steppeflow::io {
 
 // Flow records from any GDAL-readable file with the flow columns (geodata/SCHEMA.md). Each value is
 // checked for form here; references to places are resolved later, against a gazetteer.
-std::vector<model::Flow> read_flows(const std::filesystem::path& path);
-std::vector<model::Flow> flows_from_table(const Table& table);
+// Columns it does not read are reported in `warnings`, when given.
+std::vector<model::Flow> read_flows(const std::filesystem::path& path, std::vector<std::string>* warnings = nullptr);
+std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::string>* warnings = nullptr);
 
 }  // namespace steppeflow::io

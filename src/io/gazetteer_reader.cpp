@@ -47,14 +47,22 @@ model::Place place_from(const Table& table, const RecordView& row) {
 
 }  // namespace
 
-std::vector<model::Place> places_from_table(const Table& table) {
+std::vector<model::Place> places_from_table(const Table& table, std::vector<std::string>* warnings) {
     require_columns(table, {"id", "kind", "name_en"});
+    // Coordinates come in a pair: one column without the other is a missing column, not an empty value.
+    if (table.column_index("lon") || table.column_index("lat")) require_columns(table, {"lon", "lat"});
+    warn_unknown_columns(table,
+                         {"id", "kind", "name_en", "name_ru", "name_kk", "variants", "lon", "lat", "coord_source",
+                          "precision_km", "placed_at", "period", "parent", "note", "source"},
+                         warnings);
     std::vector<model::Place> places;
     places.reserve(table.records.size());
     for (const auto& record : table.records) places.push_back(place_from(table, RecordView(table, record)));
     return places;
 }
 
-std::vector<model::Place> read_places(const std::filesystem::path& path) { return places_from_table(read_table(path)); }
+std::vector<model::Place> read_places(const std::filesystem::path& path, std::vector<std::string>* warnings) {
+    return places_from_table(read_table(path), warnings);
+}
 
 }  // namespace steppeflow::io

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "io/table.hpp"
@@ -10,7 +11,8 @@ namespace steppeflow::io {
 
 // Places from any GDAL-readable file with the gazetteer columns (geodata/SCHEMA.md). Coordinates come
 // from `lon`/`lat` columns when the file has them, otherwise from the feature's point geometry.
-std::vector<model::Place> read_places(const std::filesystem::path& path);
-std::vector<model::Place> places_from_table(const Table& table);
+// Columns it does not read are reported in `warnings`, when given.
+std::vector<model::Place> read_places(const std::filesystem::path& path, std::vector<std::string>* warnings = nullptr);
+std::vector<model::Place> places_from_table(const Table& table, std::vector<std::string>* warnings = nullptr);
 
 }  // namespace steppeflow::io

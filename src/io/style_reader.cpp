@@ -53,6 +53,7 @@ void read_text(TomlSection section, layout::TextStyle& text) {
     if (const auto font = section.string("font")) {
         if (font->empty()) section.fail("font", "the font family is empty");
         text.font = *font;
+        text.font_named_at = section.where("font").to_string();
     }
     const double min = layout::kMinimumTextPt;
     read_size(section, "title_pt", text.title_pt, min, 40, "pt");

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "io/gdal_handles.hpp"
+#include "io/text_checks.hpp"
 
 namespace steppeflow::io {
 
@@ -39,6 +40,8 @@ Table read_table(const std::filesystem::path& path) {
     GdalErrorCollector errors;
     const std::string file = path.string();
     if (!std::filesystem::exists(path)) throw IoError(fmt::format("{}: no such file", file));
+    require_content(path, "a header line naming the columns, then one record per line");
+    if (is_csv(path)) check_csv_text(path);
 
     // CSV: keep every value as text, and never guess geometry from column names; our readers
     // interpret lon/lat themselves so that a bad coordinate is reported with its line.
@@ -59,6 +62,16 @@ Table read_table(const std::filesystem::path& path) {
     const int field_count = OGR_FD_GetFieldCount(definition);
     for (int i = 0; i < field_count; ++i) {
         table.columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
+    }
+    // GDAL names the columns field_1, field_2… when the first line does not look like a header.
+    if (table.has_line_numbers && !table.columns.empty() &&
+        std::all_of(table.columns.begin(), table.columns.end(),
+                    [](const std::string& name) { return name.starts_with("field_"); })) {
+        SourceLocation where;
+        where.file = file;
+        where.line = 1;
+        throw DataError(where, "line 1 looks like data, not a header naming the columns",
+                        "add the header line (see geodata/SCHEMA.md)");
     }
 
     const auto header = std::make_shared<const std::vector<std::string>>(table.columns);

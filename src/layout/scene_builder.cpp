@@ -355,6 +355,12 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     auto flows = layout_flows(inputs.flows, symbols, areas, scene.places, scene.map_frame, scale, options);
     scene.flows = std::move(flows.shapes);
     result.warnings.insert(result.warnings.end(), flows.warnings.begin(), flows.warnings.end());
+    if (!inputs.flows.empty() && scene.flows.empty()) {
+        throw UsageError(fmt::format("none of the {} flows can be drawn inside the map's extent; nothing to draw ({})",
+                                     inputs.flows.size(),
+                                     options.extent ? "widen --extent, or leave it out to fit the data"
+                                                    : "see the warnings above"));
+    }
 
     if (options.scale_bar && scene.legend.box.width > 0) {
         const Point origin{scene.legend.reserved_origin.x + 1.0, scene.legend.reserved_origin.y + 4.0};

@@ -24,6 +24,7 @@ inline constexpr double kMinimumTextPt = 6.0;
 
 struct TextStyle {
     std::string font = "Noto Sans";
+    std::string font_named_at;  // where a style file names the font ("file:line:column (key 'text.font')")
     double title_pt = 11;
     double subtitle_pt = 8;
     double panel_title_pt = 8;

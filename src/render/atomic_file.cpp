@@ -40,7 +40,8 @@ AtomicFile::~AtomicFile() {
     }
 }
 
-void AtomicFile::commit() {
+void AtomicFile::finish() {
+    if (finished_) return;
     const bool flushed = std::fflush(stream_) == 0 && ::fsync(::fileno(stream_)) == 0;
     const int closed = std::fclose(stream_);
     stream_ = nullptr;
@@ -53,6 +54,11 @@ void AtomicFile::commit() {
                                  std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
                                      std::filesystem::perms::group_read | std::filesystem::perms::others_read,
                                  ignored);
+    finished_ = true;
+}
+
+void AtomicFile::commit() {
+    finish();
     std::error_code error;
     std::filesystem::rename(temporary_, target_, error);
     if (error)

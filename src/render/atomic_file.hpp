@@ -16,13 +16,16 @@ public:
 
     [[nodiscard]] std::FILE* stream() const { return stream_; }
     [[nodiscard]] const std::filesystem::path& temporary_path() const { return temporary_; }
-    // Flushes, syncs and renames onto the target. Throws IoError on failure.
+    // Flushes, syncs and closes the temporary file (commit does this too). Throws IoError on failure.
+    void finish();
+    // Renames the finished file onto the target. Throws IoError on failure.
     void commit();
 
 private:
     std::filesystem::path target_;
     std::filesystem::path temporary_;
     std::FILE* stream_ = nullptr;
+    bool finished_ = false;
     bool committed_ = false;
 };
 

@@ -88,9 +88,11 @@ OutputFormat format_for(const std::filesystem::path& path) {
     throw UsageError(fmt::format("{}: unknown output format '{}'; use .svg, .png or .pdf", path.string(), ext));
 }
 
-void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options) {
+namespace {
+
+void draw_into(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options,
+               AtomicFile& file) {
     const OutputFormat format = format_for(path);
-    AtomicFile file(path);
     const double width_pt = scene.page_width_mm * kPointsPerMm;
     const double height_pt = scene.page_height_mm * kPointsPerMm;
     switch (format) {
@@ -138,7 +140,24 @@ void write_scene(const layout::Scene& scene, const std::filesystem::path& path, 
             break;
         }
     }
-    file.commit();
+}
+
+}  // namespace
+
+void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options) {
+    write_scenes({{&scene, path}}, options);
+}
+
+void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options) {
+    for (const auto& output : outputs) (void)format_for(output.path);
+    std::vector<std::unique_ptr<AtomicFile>> files;
+    files.reserve(outputs.size());
+    for (const auto& output : outputs) files.push_back(std::make_unique<AtomicFile>(output.path));
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        draw_into(*outputs[i].scene, outputs[i].path, options, *files[i]);
+        files[i]->finish();
+    }
+    for (auto& file : files) file->commit();
 }
 
 void write_text_file(const std::filesystem::path& path, const std::string& text) {

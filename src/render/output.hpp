@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "layout/scene.hpp"
 
@@ -18,6 +19,15 @@ struct OutputOptions {
 
 // Draws the scene into `path`, atomically: the file appears complete or not at all.
 void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options);
+
+// Writes several figures as one: every file is drawn to a temporary file first, and only when all
+// are complete are they renamed into place. A failure (a bad path, a full disk) leaves every
+// previous figure as it was.
+struct ScenePath {
+    const layout::Scene* scene = nullptr;
+    std::filesystem::path path;
+};
+void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options);
 
 // Writes text to a file atomically (whole or not at all). Throws IoError naming the path.
 void write_text_file(const std::filesystem::path& path, const std::string& text);

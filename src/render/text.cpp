@@ -81,7 +81,7 @@ void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x,
     pango_cairo_show_layout(cr, layout.get());
 }
 
-void require_font(const std::string& family) {
+void require_font(const std::string& family, const std::string& named_at) {
     PangoFontMap* map = pango_cairo_font_map_get_default();
     PangoFontFamily** families = nullptr;
     int count = 0;
@@ -90,8 +90,10 @@ void require_font(const std::string& family) {
     for (int i = 0; i < count && !found; ++i) found = family == pango_font_family_get_name(families[i]);
     g_free(static_cast<void*>(families));
     if (!found) {
-        throw IoError(fmt::format("font '{}' is not installed{}; the style names it (text.font)", family,
-                                  family == "Noto Sans" ? " (Debian package fonts-noto-core)" : ""));
+        throw IoError(
+            fmt::format("{}font '{}' is not installed{}; install it or name another font in the style (text.font)",
+                        named_at.empty() ? std::string{} : named_at + ": ", family,
+                        family == "Noto Sans" ? " (Debian package fonts-noto-core)" : ""));
     }
 }
 

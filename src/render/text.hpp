@@ -24,6 +24,7 @@ void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x,
                double halo_mm, double wrap_width_mm = 0);
 
 // Throws IoError when the font family is not installed, instead of drawing tofu boxes.
-void require_font(const std::string& family);
+// `named_at` says where the family was chosen (a style file's line), for the message.
+void require_font(const std::string& family, const std::string& named_at = {});
 
 }  // namespace steppeflow::render

@@ -1,0 +1,152 @@
+#include "io/text_checks.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace steppeflow::io {
+
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+std::string read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+SourceLocation located(const std::filesystem::path& path, int line, int column = 0) {
+    SourceLocation where;
+    where.file = path.string();
+    where.line = line;
+    where.column = column;
+    return where;
+}
+
+}  // namespace
+
+void require_content(const std::filesystem::path& path, const std::string& expected) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) return;  // the reader reports a missing or unreadable file itself
+    if (size == 0 || (size == kByteOrderMark.size() && read_bytes(path) == kByteOrderMark)) {
+        throw DataError(located(path, 0), "the file is empty", "expected " + expected);
+    }
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        unsigned minimum = 0;
+        unsigned code = 0;
+        if (byte < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((byte & 0xE0) == 0xC0) {
+            length = 2;
+            minimum = 0x80;
+            code = byte & 0x1F;
+        } else if ((byte & 0xF0) == 0xE0) {
+            length = 3;
+            minimum = 0x800;
+            code = byte & 0x0F;
+        } else if ((byte & 0xF8) == 0xF0) {
+            length = 4;
+            minimum = 0x10000;
+            code = byte & 0x07;
+        } else {
+            return i;
+        }
+        if (i + length > text.size()) return i;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return i;
+            code = (code << 6) | (next & 0x3F);
+        }
+        // Overlong forms, surrogates and values beyond Unicode are not UTF-8 either.
+        if (code < minimum || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+    TextPosition position;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++position.line;
+            position.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++position.column;  // count characters, not the continuation bytes of one
+        }
+    }
+    return position;
+}
+
+void check_csv_text(const std::filesystem::path& path) {
+    const std::string bytes = read_bytes(path);
+    std::string_view text(bytes);
+    const std::size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    if (const auto bad = first_invalid_utf8(text.substr(start))) {
+        const std::size_t offset = start + *bad;
+        const auto at = position_of(text.substr(start), *bad);
+        throw DataError(located(path, at.line, at.column),
+                        fmt::format("the text is not UTF-8 (byte 0x{:02X})", static_cast<unsigned char>(text[offset])),
+                        "save the file as UTF-8 (in a spreadsheet: CSV UTF-8)");
+    }
+
+    // Fields per record, counted as a CSV parser would: commas inside double quotes do not count,
+    // and a quoted value may hold a line break (the readers refuse that separately).
+    std::size_t header_fields = 0;
+    std::size_t fields = 1;
+    bool in_quotes = false;
+    bool record_has_text = false;
+    int line = 1;
+    int record_line = 1;
+    for (std::size_t i = start; i <= text.size(); ++i) {
+        const char c = i < text.size() ? text[i] : '\n';
+        if (in_quotes) {
+            if (c == '"') in_quotes = false;
+            if (c == '\n') ++line;
+            continue;
+        }
+        if (c == '"') {
+            in_quotes = true;
+            record_has_text = true;
+        } else if (c == ',') {
+            ++fields;
+            record_has_text = true;
+        } else if (c == '\n') {
+            if (record_has_text) {
+                if (header_fields == 0) {
+                    header_fields = fields;
+                } else if (fields != header_fields) {
+                    throw DataError(
+                        located(path, record_line),
+                        fmt::format("the record has {} fields, the header has {}", fields, header_fields),
+                        fields > header_fields ? "a value holding a comma must be put in double quotes"
+                                               : "a comma is missing, or the record is cut short");
+                }
+            }
+            fields = 1;
+            record_has_text = false;
+            ++line;
+            record_line = line;
+        } else if (c != '\r') {
+            record_has_text = true;
+        }
+    }
+    if (in_quotes) {
+        throw DataError(located(path, record_line), "a double quote is opened and never closed",
+                        "close the quoted value, or double a quote that is part of the text (\"\")");
+    }
+}
+
+}  // namespace steppeflow::io
