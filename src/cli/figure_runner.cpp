@@ -170,11 +170,19 @@ std::vector<model::Period> periods_from(const io::FigureSpec& spec, const std::v
     return periods;
 }
 
+void ensure_parent_directory(const std::filesystem::path& path) {
+    if (!path.has_parent_path()) return;
+    std::error_code error;
+    std::filesystem::create_directories(path.parent_path(), error);
+    if (error) {
+        throw IoError(fmt::format("{}: cannot create the directory '{}': {}", path.string(),
+                                  path.parent_path().string(), error.message()));
+    }
+}
+
 // All of a figure's files are written as one: each appears only when every one is complete.
 void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, FigureOutcome& outcome) {
-    for (const auto& output : outputs) {
-        if (output.path.has_parent_path()) std::filesystem::create_directories(output.path.parent_path());
-    }
+    for (const auto& output : outputs) ensure_parent_directory(output.path);
     render::write_scenes(outputs, {dpi});
     for (const auto& output : outputs) outcome.written.push_back(output.path);
 }
@@ -275,7 +283,14 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
     if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
     for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
     render::require_font(options.style.text.font, options.style.text.font_named_at);
-    const geo::Projection projection(options.projection);
+    const geo::Projection projection = [&] {
+        try {
+            return geo::Projection(options.projection);
+        } catch (const UsageError& e) {
+            if (spec.source.empty()) throw;
+            throw UsageError(fmt::format("{}: {}", origin_of(spec, "figure.projection", "--projection"), e.what()));
+        }
+    }();
     append(outcome.warnings, data.warnings);
 
     std::vector<model::Flow> chosen = data.flows;
@@ -399,7 +414,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
     for (const auto& path : outputs) files.push_back({&result.scene, path});
     write_outputs(files, spec.dpi, outcome);
     if (!spec.report.empty()) {
-        if (spec.report.has_parent_path()) std::filesystem::create_directories(spec.report.parent_path());
+        ensure_parent_directory(spec.report);
         render::write_text_file(spec.report, layout::layout_report_json(result.scene, 0));
         outcome.written.push_back(spec.report);
     }

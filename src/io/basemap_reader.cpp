@@ -1,10 +1,6 @@
 #include "io/basemap_reader.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "io/gdal_handles.hpp"
 #include "io/text_checks.hpp"
@@ -37,31 +33,6 @@ const char* foreign_geometry(OGRGeometryH geometry) {
         default:
             return OGR_G_GetGeometryName(geometry);
     }
-}
-
-// Why GDAL could not open a GeoJSON file, with the line and column a JSON parser stops at.
-[[noreturn]] void explain_unreadable_json(const std::filesystem::path& path, const std::string& gdal_reason) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    SourceLocation where;
-    where.file = path.string();
-    try {
-        const auto parsed = nlohmann::json::parse(text);
-        if (parsed.is_object() && parsed.contains("features")) where.field = "features";
-    } catch (const nlohmann::json::parse_error& error) {
-        const auto at = position_of(text, error.byte > 0 ? error.byte - 1 : 0);
-        where.line = at.line;
-        where.column = at.column;
-        std::string what = error.what();
-        // nlohmann's text begins with its own error code and position; keep the explanation.
-        if (const auto colon = what.find(": ", what.find("at line")); colon != std::string::npos)
-            what = what.substr(colon + 2);
-        throw DataError(where, "not valid JSON: " + what, "is the file complete? a GeoJSON FeatureCollection is expected");
-    }
-    throw DataError(where, fmt::format("not a GeoJSON file GDAL can read ({})", gdal_reason),
-                    "a GeoJSON FeatureCollection is expected");
 }
 
 void collect(OGRGeometryH geometry, model::Feature& feature) {

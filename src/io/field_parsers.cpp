@@ -37,8 +37,10 @@ void require_columns(const Table& table, const std::vector<std::string_view>& co
         std::vector<std::string> present(table.columns.begin(), table.columns.end());
         auto near = model::nearest_names(column, present, 1);
         // Only a near miss is worth suggesting: 'lon' for 'lng', not 'kind' for 'id'.
-        if (!near.empty() && model::edit_distance(model::fold_name(column), model::fold_name(near.front())) > 2)
-            near.clear();
+        if (!near.empty()) {
+            const auto distance = model::edit_distance(model::fold_name(column), model::fold_name(near.front()));
+            if (distance > (column.size() > 5 ? 2U : 1U)) near.clear();
+        }
         SourceLocation where;
         where.file = table.file;
         where.line = table.has_line_numbers ? 1 : 0;

@@ -49,6 +49,8 @@ Table read_table(const std::filesystem::path& path) {
     DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                      is_csv(path) ? csv_options.data() : nullptr, nullptr));
     if (!dataset) {
+        const std::string reason = errors.last_or("no GDAL driver recognised it");
+        if (path.extension() == ".geojson" || path.extension() == ".json") explain_unreadable_json(path, reason);
         throw IoError(fmt::format("{}: cannot be read as a vector data file ({})", file,
                                   errors.last_or("no GDAL driver recognised it")));
     }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace steppeflow::io {
 
@@ -147,6 +148,28 @@ void check_csv_text(const std::filesystem::path& path) {
         throw DataError(located(path, record_line), "a double quote is opened and never closed",
                         "close the quoted value, or double a quote that is part of the text (\"\")");
     }
+}
+
+// Why GDAL could not open a GeoJSON file, with the line and column a JSON parser stops at.
+void explain_unreadable_json(const std::filesystem::path& path, const std::string& gdal_reason) {
+    const std::string text = read_bytes(path);
+    SourceLocation where;
+    where.file = path.string();
+    try {
+        const auto parsed = nlohmann::json::parse(text);
+        if (parsed.is_object() && parsed.contains("features")) where.field = "features";
+    } catch (const nlohmann::json::parse_error& error) {
+        const auto at = position_of(text, error.byte > 0 ? error.byte - 1 : 0);
+        where.line = at.line;
+        where.column = at.column;
+        std::string what = error.what();
+        // nlohmann's text begins with its own error code and position; keep the explanation.
+        if (const auto colon = what.find(": ", what.find("at line")); colon != std::string::npos)
+            what = what.substr(colon + 2);
+        throw DataError(where, "not valid JSON: " + what, "is the file complete? a GeoJSON FeatureCollection is expected");
+    }
+    throw DataError(where, fmt::format("not a GeoJSON file GDAL can read ({})", gdal_reason),
+                    "a GeoJSON FeatureCollection is expected");
 }
 
 }  // namespace steppeflow::io

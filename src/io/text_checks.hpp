@@ -30,4 +30,8 @@ struct TextPosition {
 // with as many fields as the header. DataError naming the line (and column) otherwise.
 void check_csv_text(const std::filesystem::path& path);
 
+// Why GDAL could not open a GeoJSON file: DataError with the line and column where a JSON parser
+// stops, or naming GDAL's reason when the JSON itself is fine.
+[[noreturn]] void explain_unreadable_json(const std::filesystem::path& path, const std::string& gdal_reason);
+
 }  // namespace steppeflow::io

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "io/text_checks.hpp"
 #include "model/name_match.hpp"
 
 namespace steppeflow::io {
@@ -46,6 +47,7 @@ SourceLocation location_of(const std::string& file, const toml::source_region& r
 toml::table parse_toml_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
+    require_content(path, "TOML: [tables] of key = value lines");
     std::stringstream buffer;
     buffer << in.rdbuf();
     try {
