@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${STEPPEFLOW_BUILD_DIR:-$ROOT/build}"
 
 PACKAGES=(
+  ${STEPPEFLOW_EXTRA_PACKAGES:-}                  # e.g. clang for the fuzz targets (scripts/fuzz.sh)
   g++ make cmake pkg-config                      # compiler and build tools
   libgdal-dev gdal-bin                           # reading every data format (GDAL/OGR)
   libproj-dev proj-bin proj-data                 # projections; cs2cs checks our numbers in the tests
@@ -31,5 +32,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD_DIR" -j"$(nproc)"
+if [ "${STEPPEFLOW_SKIP_BUILD:-0}" != 1 ]; then
+  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD_DIR" -j"$(nproc)"
+fi

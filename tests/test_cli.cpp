@@ -96,3 +96,36 @@ TEST(Cli, WritesEveryRequestedFormat) {
         EXPECT_GT(std::filesystem::file_size(dir / name), 1000u) << name;
     }
 }
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <csignal>
+
+extern char** environ;
+
+TEST(Cli, KillingARenderMidwayLeavesThePreviousFiguresIntact) {
+    const auto dir = test::scratch_dir("cli_kill");
+    const std::vector<std::string> names{"map.svg", "map.pdf", "map.png"};
+    for (const auto& name : names) test::write_file(dir / name, "the previous figure");
+    std::vector<std::string> args{STEPPEFLOW_BINARY, "render", "--dpi", "900"};
+    for (const auto& name : names) args.insert(args.end(), {"-o", (dir / name).string()});
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0);
+
+    // Kill it while it writes: once its temporary files exist, before they are renamed into place.
+    bool writing = false;
+    for (int i = 0; i < 60'000 && !writing; ++i) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir))
+            writing = writing || entry.path().filename().string().find(".tmp-") != std::string::npos;
+        if (!writing) usleep(500);
+    }
+    ASSERT_TRUE(writing) << "the render never started writing";
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the render finished before it could be killed";
+    for (const auto& name : names) EXPECT_EQ(test::read_file(dir / name), "the previous figure") << name;
+}

@@ -48,7 +48,8 @@ TEST(Corpus, EveryBrokenInputGetsItsDocumentedMessageAndExitCode) {
             args.push_back(replace_all(*arg.value<std::string>(), "{out}", out.string()));
         const bool spec = !args.empty() && args.front().ends_with(".toml");
         if (!spec) {
-            if (!has_value(args, "--gazetteer")) args.insert(args.begin(), {"--gazetteer", "tests/data/mini_gazetteer.csv"});
+            if (!has_value(args, "--gazetteer"))
+                args.insert(args.begin(), {"--gazetteer", "tests/data/mini_gazetteer.csv"});
             if (!has_value(args, "--flows")) args.insert(args.begin(), {"--flows", "tests/data/mini_flows.csv"});
             if (!has_value(args, "-o")) args.insert(args.end(), {"-o", (out / "out.png").string()});
         }

@@ -181,7 +181,9 @@ void ensure_parent_directory(const std::filesystem::path& path) {
 }
 
 // All of a figure's files are written as one: each appears only when every one is complete.
-void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, FigureOutcome& outcome) {
+void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, FigureOutcome& outcome,
+                   const layout::ProgressReport& progress) {
+    if (progress) progress("writing the files", 0);
     for (const auto& output : outputs) ensure_parent_directory(output.path);
     render::write_scenes(outputs, {dpi});
     for (const auto& output : outputs) outcome.written.push_back(output.path);
@@ -276,9 +278,11 @@ std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::s
     return text;
 }
 
-FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) {
+FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
+                            const layout::ProgressReport& progress) {
     FigureOutcome outcome;
     layout::FigureOptions options = figure_options_from(spec);
+    options.progress = progress;
     std::vector<std::filesystem::path> outputs = spec.outputs;
     if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
     for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
@@ -401,7 +405,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
                 for (const auto& pattern : outputs)
                     files.push_back({&frames[i], sequence_path(pattern, i, periods[i].label)});
             }
-            write_outputs(files, spec.dpi, outcome);
+            write_outputs(files, spec.dpi, outcome, progress);
             if (!spec.report.empty()) {
                 outcome.warnings.emplace_back("a layout report is written for single maps and overlays only");
             }
@@ -412,7 +416,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data) 
     std::vector<render::ScenePath> files;
     files.reserve(outputs.size());
     for (const auto& path : outputs) files.push_back({&result.scene, path});
-    write_outputs(files, spec.dpi, outcome);
+    write_outputs(files, spec.dpi, outcome, progress);
     if (!spec.report.empty()) {
         ensure_parent_directory(spec.report);
         render::write_text_file(spec.report, layout::layout_report_json(result.scene, 0));

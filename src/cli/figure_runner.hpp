@@ -40,6 +40,7 @@ struct FigureOutcome {
 std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index, const std::string& period);
 
 // Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
-FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data);
+FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
+                            const layout::ProgressReport& progress = {});
 
 }  // namespace steppeflow::cli

@@ -11,6 +11,7 @@
 #include <fmt/ostream.h>
 
 #include "cli/figure_runner.hpp"
+#include "cli/progress.hpp"
 
 namespace steppeflow::cli {
 
@@ -154,8 +155,12 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
     if (command.specs.empty()) {
         io::FigureSpec spec = command.figure;
         apply_years_mode(command, spec);
+        ProgressPrinter printer(err, command.progress);
+        printer.report("reading the data", 0);
         const auto data = load_figure_data(spec);
-        const auto outcome = render_figure(spec, *data);
+        const auto outcome = render_figure(
+            spec, *data, [&](const std::string& stage, double fraction) { printer.report(stage, fraction); });
+        printer.finish();
         for (const auto& warning : outcome.warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
         for (const auto& path : outcome.written) fmt::print(out, "wrote {}\n", path.string());
         return 0;

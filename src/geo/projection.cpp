@@ -42,7 +42,8 @@ Projection::Projection(const std::string& definition) : impl_(std::make_unique<I
     if (raw == nullptr) {
         const int error = proj_context_errno(impl_->context);
         // An authority code PROJ does not know gets a plain explanation, not PROJ's "Unknown error".
-        if (const auto colon = definition.find(':'); colon != std::string::npos && definition.find('+') == std::string::npos) {
+        if (const auto colon = definition.find(':');
+            colon != std::string::npos && definition.find('+') == std::string::npos) {
             const std::string authority = definition.substr(0, colon);
             const std::string code = definition.substr(colon + 1);
             throw UsageError(fmt::format(

@@ -1,5 +1,5 @@
-#include <algorithm>
 #include "io/field_parsers.hpp"
+#include <algorithm>
 
 #include <charconv>
 #include <cmath>
@@ -58,8 +58,8 @@ void warn_unknown_columns(const Table& table, const std::vector<std::string_view
     for (const auto& column : table.columns) {
         if (std::find(known.begin(), known.end(), column) != known.end()) continue;
         const auto near = model::nearest_names(column, names, 1);
-        const bool close = !near.empty() &&
-                           model::edit_distance(model::fold_name(column), model::fold_name(near.front())) <= 2;
+        const bool close =
+            !near.empty() && model::edit_distance(model::fold_name(column), model::fold_name(near.front())) <= 2;
         warnings->push_back(fmt::format("{}{}: column '{}' is not one steppeflow reads; it is ignored{}", table.file,
                                         table.has_line_numbers ? ":1" : "", column,
                                         close ? fmt::format("; did you mean '{}'?", near.front()) : ""));

@@ -68,11 +68,11 @@ model::Flow flow_from(const RecordView& row) {
 
 std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::string>* warnings) {
     require_columns(table, {"id", "date_start", "origin", "destination", "count", "unit", "status", "certainty"});
-    warn_unknown_columns(table,
-                         {"id", "date_start", "date_end", "origin", "via", "destination", "count", "unit", "status",
-                          "certainty", "livestock_head", "people_stated", "kolkhoz_households", "scope", "part_of",
-                          "source", "quote", "note"},
-                         warnings);
+    warn_unknown_columns(
+        table,
+        {"id", "date_start", "date_end", "origin", "via", "destination", "count", "unit", "status", "certainty",
+         "livestock_head", "people_stated", "kolkhoz_households", "scope", "part_of", "source", "quote", "note"},
+        warnings);
     std::vector<model::Flow> flows;
     flows.reserve(table.records.size());
     for (const auto& record : table.records) flows.push_back(flow_from(RecordView(table, record)));

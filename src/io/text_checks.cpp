@@ -129,11 +129,10 @@ void check_csv_text(const std::filesystem::path& path) {
                 if (header_fields == 0) {
                     header_fields = fields;
                 } else if (fields != header_fields) {
-                    throw DataError(
-                        located(path, record_line),
-                        fmt::format("the record has {} fields, the header has {}", fields, header_fields),
-                        fields > header_fields ? "a value holding a comma must be put in double quotes"
-                                               : "a comma is missing, or the record is cut short");
+                    throw DataError(located(path, record_line),
+                                    fmt::format("the record has {} fields, the header has {}", fields, header_fields),
+                                    fields > header_fields ? "a value holding a comma must be put in double quotes"
+                                                           : "a comma is missing, or the record is cut short");
                 }
             }
             fields = 1;
@@ -166,7 +165,8 @@ void explain_unreadable_json(const std::filesystem::path& path, const std::strin
         // nlohmann's text begins with its own error code and position; keep the explanation.
         if (const auto colon = what.find(": ", what.find("at line")); colon != std::string::npos)
             what = what.substr(colon + 2);
-        throw DataError(where, "not valid JSON: " + what, "is the file complete? a GeoJSON FeatureCollection is expected");
+        throw DataError(where, "not valid JSON: " + what,
+                        "is the file complete? a GeoJSON FeatureCollection is expected");
     }
     throw DataError(where, fmt::format("not a GeoJSON file GDAL can read ({})", gdal_reason),
                     "a GeoJSON FeatureCollection is expected");

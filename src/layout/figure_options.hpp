@@ -19,6 +19,9 @@ struct TextSize {
 };
 // Measures text at a size in points, wrapped at word boundaries when wrap_width_mm > 0;
 // rendering supplies it (Pango).
+// Reports long work as it goes: what is being done, and how much of it (0 to 1). May be empty.
+using ProgressReport = std::function<void(const std::string& stage, double fraction)>;
+
 using TextMeasure = std::function<TextSize(const std::string& text, double size_pt, bool bold, double wrap_width_mm)>;
 
 // How flow width follows the count: in proportion, by square root (area-like), or in classes.
@@ -62,7 +65,9 @@ struct FigureOptions {
     bool legend = true;                            // panels leave the legend to the page
     // The flows the legend explains, when not only those drawn (a sequence's frames share one legend).
     std::shared_ptr<const std::vector<model::Flow>> legend_flows;
-    bool panel = false;  // title in the panel-title size, no credits
+    bool panel = false;
+    ProgressReport
+        progress;  // told what is being done on long work (empty: silent)  // title in the panel-title size, no credits
 };
 
 }  // namespace steppeflow::layout

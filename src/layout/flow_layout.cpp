@@ -185,6 +185,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
     force.iterations = options.layout_iterations;
     force.clearance_mm = options.clearance_mm;
     force.avoid_obstacles = options.avoid_obstacles;
+    force.progress = options.progress;
     const double gap = force.parallel_gap_mm;
     for (auto& bundle : bundles) {
         std::vector<double> widths;

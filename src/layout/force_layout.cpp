@@ -142,9 +142,16 @@ public:
         const auto n = static_cast<double>(requests_.size());
         const int iterations =
             n <= 200 ? options_.iterations : std::max(8, static_cast<int>(options_.iterations * 200 / n));
-        for (int i = 0; i < iterations; ++i) iterate(1.0 - static_cast<double>(i) / iterations);
+        const auto report = [&](const char* stage, double fraction) {
+            if (options_.progress) options_.progress(stage, fraction);
+        };
+        for (int i = 0; i < iterations; ++i) {
+            report("laying out flows", static_cast<double>(i) / iterations);
+            iterate(1.0 - static_cast<double>(i) / iterations);
+        }
         if (options_.avoid_obstacles) {
             for (int pass = 0; pass < 3 && test_budget_ > 0; ++pass) {
+                report("moving flows off places and arrowheads", pass / 3.0);
                 if (!resolve_obstacles()) break;
             }
         }

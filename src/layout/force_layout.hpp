@@ -7,6 +7,8 @@
 // Repulsion is summed through a grid pyramid, so an iteration costs O(n log n), not O(n²).
 
 #include <cstddef>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "layout/geometry.hpp"
@@ -43,6 +45,7 @@ struct ForceLayoutOptions {
     double stiffness_long = 0.05;  // and of the longest
     double parallel_gap_mm = 0.4;  // between flows that share both ends
     bool avoid_obstacles = true;
+    std::function<void(const std::string& stage, double fraction)> progress;  // may be empty
 };
 
 struct CurvedFlow {

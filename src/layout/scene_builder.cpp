@@ -303,6 +303,10 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     const TextStyle& text = options.style.text;
     const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
     const MapTransform transform(extent, scene.map_frame);
+    const auto report = [&](const char* stage) {
+        if (options.progress) options.progress(stage, 0);
+    };
+    report("projecting the basemap");
 
     scene.land = project_features(inputs.basemap.land, projection, transform);
     scene.lakes = project_features(inputs.basemap.lakes, projection, transform);
@@ -352,14 +356,14 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     for (const auto& symbol : drawn) symbols[symbol.place_id] = symbol;
     scene.places = drawn;
 
+    report("laying out flows");
     auto flows = layout_flows(inputs.flows, symbols, areas, scene.places, scene.map_frame, scale, options);
     scene.flows = std::move(flows.shapes);
     result.warnings.insert(result.warnings.end(), flows.warnings.begin(), flows.warnings.end());
     if (!inputs.flows.empty() && scene.flows.empty()) {
-        throw UsageError(fmt::format("none of the {} flows can be drawn inside the map's extent; nothing to draw ({})",
-                                     inputs.flows.size(),
-                                     options.extent ? "widen --extent, or leave it out to fit the data"
-                                                    : "see the warnings above"));
+        throw UsageError(fmt::format(
+            "none of the {} flows can be drawn inside the map's extent; nothing to draw ({})", inputs.flows.size(),
+            options.extent ? "widen --extent, or leave it out to fit the data" : "see the warnings above"));
     }
 
     if (options.scale_bar && scene.legend.box.width > 0) {
@@ -424,6 +428,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             text.label_pt,
                             {}});
     }
+    report("placing labels");
     auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);
     scene.labels = std::move(labels.placed);
     scene.labels.insert(scene.labels.end(), graticule_text.begin(), graticule_text.end());
