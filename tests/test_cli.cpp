@@ -129,3 +129,12 @@ TEST(Cli, KillingARenderMidwayLeavesThePreviousFiguresIntact) {
     ASSERT_TRUE(WIFSIGNALED(status)) << "the render finished before it could be killed";
     for (const auto& name : names) EXPECT_EQ(test::read_file(dir / name), "the previous figure") << name;
 }
+
+TEST(Cli, AnOutputThatIsADirectoryIsRefusedBeforeAnythingIsWritten) {
+    const auto dir = test::scratch_dir("cli_output_directory");
+    std::filesystem::create_directories(dir / "map.png");
+    const auto result = test::run_cli(mini(dir / "map.svg", {"-o", (dir / "map.png").string()}));
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_THAT(result.err, HasSubstr("map.png: cannot write: it is a directory"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "map.svg"));  // the other file of the figure is not written either
+}

@@ -158,8 +158,6 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
         {"[years]\ncolumns = 0\n" + kOutput, "spec.toml:2:11 (key 'years.columns'): 0 is outside 1 to 12"},
         {"[output]\nfiles = [\"out.jpg\"]\n",
          "spec.toml:2:9 (key 'output.files'): 'out.jpg' does not end in .svg, .png or .pdf"},
-        {"[figure]\ntitle = \"x\"\n",
-         "spec.toml (key 'output.files'): the spec names no output file; add [output] files = [\"output/name.png\"]"},
         {"", "spec.toml: the file is empty; expected TOML: [tables] of key = value lines"},
     };
     for (const auto& [content, expected] : cases) EXPECT_EQ(spec_error(content), expected) << content;

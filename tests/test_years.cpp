@@ -385,3 +385,37 @@ TEST(Figures, ARussianOrKazakhMapHasNoEnglishInItsLegendOrFurniture) {
         for (const auto& label : scene.labels) EXPECT_FALSE(latin(label.text)) << lang << ": " << label.text;
     }
 }
+
+TEST(Figures, ASpecWithoutOutputsTakesThemFromTheCommandLineOrIsRefused) {
+    const auto dir = test::scratch_dir("figures_no_output");
+    const auto spec = write_spec(dir, "bare", "[figure]\ntitle = \"Bare\"\n");
+    const auto refused = test::run_cli({"render", spec.string()});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_THAT(refused.err, HasSubstr("bare.toml (key 'output.files'): the spec names no output file; add [output] "
+                                       "files = [\"output/name.png\"], or give -o"));
+    const auto given = test::run_cli({"render", spec.string(), "-o", (dir / "bare.svg").string()});
+    EXPECT_EQ(given.exit_code, 0) << given.err;
+    EXPECT_TRUE(std::filesystem::exists(dir / "bare.svg"));
+}
+
+TEST(Figures, TwoFiguresOfABatchMayNotWriteOneFile) {
+    const auto dir = test::scratch_dir("figures_same_output");
+    const auto a = write_spec(dir, "a", "[output]\nfiles = [\"" + (dir / "same.svg").string() + "\"]\n");
+    const auto b = write_spec(dir, "b", "[output]\nfiles = [\"" + (dir / "same.svg").string() + "\"]\n");
+    const auto result = test::run_cli({"render", a.string(), b.string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_THAT(result.err, HasSubstr("b.toml: writes " + (dir / "same.svg").string() + ", which " + a.string() +
+                                      " writes too; give each figure its own files"));
+}
+
+TEST(Figures, ACommandLineValueIsBlamedOnItsOptionNotOnTheSpec) {
+    const auto dir = test::scratch_dir("figures_blame");
+    const auto spec = write_spec(dir, "blame", "[output]\nfiles = [\"" + (dir / "x.png").string() + "\"]\n");
+    const auto extent = test::run_cli({"render", spec.string(), "--extent", "1,2"});
+    EXPECT_THAT(extent.err, HasSubstr("--extent: expected lon_min,lat_min,lon_max,lat_max, found '1,2'"));
+    const auto nan = test::run_cli({"render", spec.string(), "--size", "nanx100"});
+    EXPECT_EQ(nan.exit_code, 2);
+    EXPECT_THAT(nan.err, HasSubstr("--size: 'nan' is not a number"));
+    const auto dpi = test::run_cli({"render", spec.string(), "--dpi", "5000"});
+    EXPECT_THAT(dpi.err, HasSubstr("--dpi: 5000 is outside 30 to 2400 dpi"));
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -28,14 +29,15 @@ namespace {
 
 // Where a value came from, for messages: the spec's file and key, or the command-line option.
 std::string origin_of(const io::FigureSpec& spec, const std::string& key, const std::string& option) {
-    return spec.source.empty() ? option : fmt::format("{} (key '{}')", spec.source, key);
+    if (spec.source.empty() || spec.from_command_line.contains(option)) return option;
+    return fmt::format("{} (key '{}')", spec.source, key);
 }
 
 double parse_double(const std::string& text, const std::string& where) {
     double value = 0;
     const std::string trimmed = io::trim(text);
     const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
-    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty()) {
+    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty() || !std::isfinite(value)) {
         throw UsageError(fmt::format("{}: '{}' is not a number", where, text));
     }
     return value;
@@ -149,10 +151,15 @@ model::FlowFilter filter_from(const io::FigureSpec& spec, const model::Gazetteer
     filter.certainties =
         enums_from<model::Certainty>(spec.certainty, origin_of(spec, "filter.certainty", "--certainty"));
     filter.units = enums_from<model::Unit>(spec.unit, origin_of(spec, "filter.unit", "--unit"));
+    const auto where = [&](const SourceLocation& in_spec, const char* option) {
+        return spec.from_command_line.contains(option) ? SourceLocation{} : in_spec;
+    };
     for (const auto& name : spec.origin)
-        filter.origins.push_back(resolve_place(name, gazetteer, spec.origin_where, "--origin"));
-    for (const auto& name : spec.destination)
-        filter.destinations.push_back(resolve_place(name, gazetteer, spec.destination_where, "--destination"));
+        filter.origins.push_back(resolve_place(name, gazetteer, where(spec.origin_where, "--origin"), "--origin"));
+    for (const auto& name : spec.destination) {
+        filter.destinations.push_back(
+            resolve_place(name, gazetteer, where(spec.destination_where, "--destination"), "--destination"));
+    }
     return filter;
 }
 
@@ -182,11 +189,13 @@ void ensure_parent_directory(const std::filesystem::path& path) {
 
 // All of a figure's files are written as one: each appears only when every one is complete.
 void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, FigureOutcome& outcome,
-                   const layout::ProgressReport& progress) {
+                   const layout::ProgressReport& progress, const std::vector<render::TextPath>& texts = {}) {
     if (progress) progress("writing the files", 0);
     for (const auto& output : outputs) ensure_parent_directory(output.path);
-    render::write_scenes(outputs, {dpi});
+    for (const auto& text : texts) ensure_parent_directory(text.path);
+    render::write_scenes(outputs, {dpi}, texts);
     for (const auto& output : outputs) outcome.written.push_back(output.path);
+    for (const auto& text : texts) outcome.written.push_back(text.path);
 }
 
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
@@ -211,6 +220,14 @@ std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec) {
 layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
     layout::FigureOptions options;
     if (!spec.style.empty()) options.style = io::read_style(io::resolve_style(spec.style));
+    if (!std::isfinite(spec.dpi) || spec.dpi < 30 || spec.dpi > 2400) {
+        throw UsageError(
+            fmt::format("{}: {} is outside 30 to 2400 dpi", origin_of(spec, "figure.dpi", "--dpi"), spec.dpi));
+    }
+    if (spec.flow_max_mm && (!std::isfinite(*spec.flow_max_mm) || *spec.flow_max_mm < 0.5 || *spec.flow_max_mm > 20)) {
+        throw UsageError(fmt::format("{}: {} mm is outside 0.5 to 20 mm",
+                                     origin_of(spec, "figure.flow_max_mm", "--flow-max-mm"), *spec.flow_max_mm));
+    }
     if (spec.flow_max_mm)
         options.style.lines.flow_max_mm = std::max(*spec.flow_max_mm, options.style.lines.flow_min_mm);
     options.projection = spec.projection;
@@ -310,6 +327,8 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
     }
     const model::FlowFilter filter = filter_from(spec, data.gazetteer);
     // Livestock is not a movement of people, and a flow without a destination has nowhere to go.
+    const auto matching = static_cast<std::size_t>(
+        std::count_if(chosen.begin(), chosen.end(), [&](const model::Flow& flow) { return filter.matches(flow); }));
     std::erase_if(chosen, [](const model::Flow& flow) {
         return flow.unit == model::Unit::livestock_head || flow.destination.empty();
     });
@@ -327,11 +346,29 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
                                                fmt::join(undrawable, ", ")));
     }
     if (drawn.empty()) {
-        throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw",
-                                     spec.source.empty() ? std::string("the command line") : spec.source));
+        const std::string figure = spec.source.empty() ? std::string("the command line") : spec.source;
+        if (matching == 0) throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw", figure));
+        throw UsageError(fmt::format(
+            "{}: {} flow(s) match the filter, but none can be drawn (livestock, no destination, or a whole country "
+            "as origin with no named crossing); nothing to draw",
+            figure, matching));
     }
     const auto measure = render::pango_text_measure(options.style.text.font);
     const auto periods = periods_from(spec, drawn);
+    // Periods given by name leave out dated flows of other years (undated ones stay, as such).
+    if (!spec.periods.empty() && spec.years_mode != io::YearsMode::single) {
+        const auto before = drawn.size();
+        std::erase_if(
+            drawn, [&](const model::Flow& flow) { return model::flow_year(flow) && !model::period_of(flow, periods); });
+        if (drawn.size() < before) {
+            outcome.warnings.push_back(fmt::format("{} flow(s) dated outside the periods {} are left out",
+                                                   before - drawn.size(), fmt::join(spec.periods, ", ")));
+        }
+    }
+    if (periods.empty() && spec.years_mode == io::YearsMode::sequence) {
+        throw UsageError(fmt::format("{}: no drawn flow has a date, so there is no year to make a frame of",
+                                     spec.source.empty() ? std::string("the command line") : spec.source));
+    }
     const auto by_period = [&](std::size_t i) {
         std::vector<model::Flow> in_period;
         for (const auto& flow : drawn) {
@@ -416,12 +453,9 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
     std::vector<render::ScenePath> files;
     files.reserve(outputs.size());
     for (const auto& path : outputs) files.push_back({&result.scene, path});
-    write_outputs(files, spec.dpi, outcome, progress);
-    if (!spec.report.empty()) {
-        ensure_parent_directory(spec.report);
-        render::write_text_file(spec.report, layout::layout_report_json(result.scene, 0));
-        outcome.written.push_back(spec.report);
-    }
+    std::vector<render::TextPath> texts;
+    if (!spec.report.empty()) texts.push_back({spec.report, layout::layout_report_json(result.scene, 0)});
+    write_outputs(files, spec.dpi, outcome, progress, texts);
     return outcome;
 }
 

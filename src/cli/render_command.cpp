@@ -24,7 +24,10 @@ CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::strin
                          const std::string& help) {
     CLI::Option* option = app->add_option(name, command.figure.*member, help);
     command.overrides.emplace_back([option, member, &command](io::FigureSpec& spec) {
-        if (option->count() > 0) spec.*member = command.figure.*member;
+        if (option->count() == 0) return;
+        spec.*member = command.figure.*member;
+        // Messages about this value name the option, not the spec's key.
+        spec.from_command_line.insert(option->get_name());
     });
     return option;
 }
@@ -33,7 +36,9 @@ CLI::Option* bind_flag(CLI::App* app, RenderCommand& command, const std::string&
                        const std::string& help) {
     CLI::Option* option = app->add_flag(name, command.figure.*member, help);
     command.overrides.emplace_back([option, member, &command](io::FigureSpec& spec) {
-        if (option->count() > 0) spec.*member = command.figure.*member;
+        if (option->count() == 0) return;
+        spec.*member = command.figure.*member;
+        spec.from_command_line.insert(option->get_name());
     });
     return option;
 }
@@ -180,9 +185,35 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             auto& data = loaded[key];
             if (!data) data = load_figure_data(job.spec);
             job.data = data;
+            if (job.spec.outputs.empty()) {
+                SourceLocation where;
+                where.file = job.name;
+                where.field = "output.files";
+                where.field_kind = "key";
+                throw DataError(where, "the spec names no output file",
+                                "add [output] files = [\"output/name.png\"], or give -o");
+            }
         } catch (const Error& e) {
             job.error = e.what();
             job.code = static_cast<int>(e.code());
+        } catch (const std::exception& e) {
+            job.error = fmt::format("{}: {}", job.name, e.what());
+            job.code = static_cast<int>(ExitCode::io_error);
+        }
+    }
+    // Two figures writing one file would overwrite each other in whatever order the threads finish.
+    std::map<std::filesystem::path, std::string> writers;
+    for (auto& job : jobs) {
+        if (job.code != 0) continue;
+        auto paths = job.spec.outputs;
+        if (!job.spec.report.empty()) paths.push_back(job.spec.report);
+        for (const auto& path : paths) {
+            const auto [found, fresh] = writers.emplace(std::filesystem::absolute(path).lexically_normal(), job.name);
+            if (!fresh && job.code == 0) {
+                job.error = fmt::format("{}: writes {}, which {} writes too; give each figure its own files", job.name,
+                                        path.string(), found->second);
+                job.code = static_cast<int>(ExitCode::usage_error);
+            }
         }
     }
 

@@ -42,8 +42,14 @@ Projection::Projection(const std::string& definition) : impl_(std::make_unique<I
     if (raw == nullptr) {
         const int error = proj_context_errno(impl_->context);
         // An authority code PROJ does not know gets a plain explanation, not PROJ's "Unknown error".
+        if (proj_context_get_database_path(impl_->context) == nullptr) {
+            throw UsageError(
+                fmt::format("projection '{}': PROJ's database (proj.db) cannot be found; install the "
+                            "Debian package proj-data",
+                            definition));
+        }
         if (const auto colon = definition.find(':');
-            colon != std::string::npos && definition.find('+') == std::string::npos) {
+            colon != std::string::npos && definition.find_first_of("+{ ") == std::string::npos) {
             const std::string authority = definition.substr(0, colon);
             const std::string code = definition.substr(colon + 1);
             throw UsageError(fmt::format(

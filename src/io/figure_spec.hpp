@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ namespace steppeflow::io {
 enum class YearsMode { single, overlay, multiples, sequence };
 
 struct FigureSpec {
-    std::string source;  // the spec file, empty for the command line
+    std::string source;                       // the spec file, empty for the command line
+    std::set<std::string> from_command_line;  // options ("--extent") that replaced the spec's values
     // [data]
     std::filesystem::path gazetteer = "geodata/gazetteer.csv";
     std::filesystem::path flows = "geodata/flows.csv";

@@ -205,13 +205,6 @@ FigureSpec read_figure_spec(const std::filesystem::path& path) {
     if (auto section = root.section("years")) read_years(*section, spec);
     if (auto section = root.section("output")) read_output(*section, spec);
     root.finish();
-    if (spec.outputs.empty()) {
-        SourceLocation where;
-        where.file = path.string();
-        where.field = "output.files";
-        where.field_kind = "key";
-        throw DataError(where, "the spec names no output file", "add [output] files = [\"output/name.png\"]");
-    }
     return spec;
 }
 

@@ -41,11 +41,13 @@ Table read_table(const std::filesystem::path& path) {
     const std::string file = path.string();
     if (!std::filesystem::exists(path)) throw IoError(fmt::format("{}: no such file", file));
     require_content(path, "a header line naming the columns, then one record per line");
-    if (is_csv(path)) check_csv_text(path);
+    std::vector<int> record_lines;
+    if (is_csv(path)) record_lines = check_csv_text(path);
 
     // CSV: keep every value as text, and never guess geometry from column names; our readers
     // interpret lon/lat themselves so that a bad coordinate is reported with its line.
-    const std::array<const char*, 3> csv_options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
+    const std::array<const char*, 4> csv_options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "SEPARATOR=COMMA",
+                                                 nullptr};
     DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                      is_csv(path) ? csv_options.data() : nullptr, nullptr));
     if (!dataset) {
@@ -85,9 +87,13 @@ Table read_table(const std::filesystem::path& path) {
         record.where.file = file;
         record.where.feature = feature_number;
         record.where.header = header;
-        // GDAL's CSV driver numbers features from 1 after the header line. Quoted values that
-        // span lines would shift this; the readers reject embedded newlines for that reason.
-        if (table.has_line_numbers) record.where.line = static_cast<int>(OGR_F_GetFID(feature.get())) + 1;
+        // GDAL's CSV driver numbers features from 1 after the header line, skipping empty lines:
+        // the raw check found the line each record starts on.
+        if (table.has_line_numbers) {
+            const auto fid = static_cast<std::size_t>(OGR_F_GetFID(feature.get()));
+            record.where.line =
+                fid >= 1 && fid <= record_lines.size() ? record_lines[fid - 1] : static_cast<int>(fid) + 1;
+        }
         record.values.reserve(static_cast<std::size_t>(field_count));
         for (int i = 0; i < field_count; ++i) {
             const bool present = OGR_F_IsFieldSetAndNotNull(feature.get(), i) != 0;

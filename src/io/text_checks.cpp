@@ -91,7 +91,7 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
     return position;
 }
 
-void check_csv_text(const std::filesystem::path& path) {
+std::vector<int> check_csv_text(const std::filesystem::path& path) {
     const std::string bytes = read_bytes(path);
     std::string_view text(bytes);
     const std::size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
@@ -105,8 +105,11 @@ void check_csv_text(const std::filesystem::path& path) {
 
     // Fields per record, counted as a CSV parser would: commas inside double quotes do not count,
     // and a quoted value may hold a line break (the readers refuse that separately).
+    std::vector<int> record_lines;
     std::size_t header_fields = 0;
     std::size_t fields = 1;
+    bool only_spaces = true;
+    std::size_t record_begin = start;
     bool in_quotes = false;
     bool record_has_text = false;
     int line = 1;
@@ -121,32 +124,52 @@ void check_csv_text(const std::filesystem::path& path) {
         if (c == '"') {
             in_quotes = true;
             record_has_text = true;
+            only_spaces = false;
         } else if (c == ',') {
             ++fields;
             record_has_text = true;
+            only_spaces = false;
         } else if (c == '\n') {
             if (record_has_text) {
                 if (header_fields == 0) {
                     header_fields = fields;
+                    // A header of one field that holds semicolons or tabs: another separator.
+                    const std::string_view header = text.substr(record_begin, i - record_begin);
+                    if (fields == 1 && header.find_first_of(";\t") != std::string_view::npos) {
+                        throw DataError(located(path, 1),
+                                        fmt::format("the columns are separated by '{}', not by commas",
+                                                    header.find(';') != std::string_view::npos ? ";" : "\\t"),
+                                        "save the file as comma-separated CSV (in a spreadsheet: CSV UTF-8, "
+                                        "comma-delimited)");
+                    }
+                } else if (only_spaces) {
+                    throw DataError(located(path, record_line), "a line of nothing but spaces between the records",
+                                    "delete the line");
                 } else if (fields != header_fields) {
                     throw DataError(located(path, record_line),
                                     fmt::format("the record has {} fields, the header has {}", fields, header_fields),
                                     fields > header_fields ? "a value holding a comma must be put in double quotes"
                                                            : "a comma is missing, or the record is cut short");
+                } else {
+                    record_lines.push_back(record_line);
                 }
             }
             fields = 1;
             record_has_text = false;
+            only_spaces = true;
             ++line;
             record_line = line;
+            record_begin = i + 1;
         } else if (c != '\r') {
             record_has_text = true;
+            if (c != ' ') only_spaces = false;
         }
     }
     if (in_quotes) {
         throw DataError(located(path, record_line), "a double quote is opened and never closed",
                         "close the quoted value, or double a quote that is part of the text (\"\")");
     }
+    return record_lines;
 }
 
 // Why GDAL could not open a GeoJSON file, with the line and column a JSON parser stops at.
@@ -157,8 +180,10 @@ void explain_unreadable_json(const std::filesystem::path& path, const std::strin
     try {
         const auto parsed = nlohmann::json::parse(text);
         if (parsed.is_object() && parsed.contains("features")) where.field = "features";
-    } catch (const nlohmann::json::parse_error& error) {
-        const auto at = position_of(text, error.byte > 0 ? error.byte - 1 : 0);
+    } catch (const nlohmann::json::exception& error) {
+        const auto* parse = dynamic_cast<const nlohmann::json::parse_error*>(&error);
+        const std::size_t byte = parse != nullptr && parse->byte > 0 ? parse->byte - 1 : 0;
+        const auto at = position_of(text, byte);
         where.line = at.line;
         where.column = at.column;
         std::string what = error.what();

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -26,9 +27,10 @@ struct TextPosition {
 };
 [[nodiscard]] TextPosition position_of(std::string_view text, std::size_t offset);
 
-// A CSV file's text: UTF-8 throughout (a leading byte-order mark is allowed), and every record
-// with as many fields as the header. DataError naming the line (and column) otherwise.
-void check_csv_text(const std::filesystem::path& path);
+// A CSV file's text: UTF-8 throughout (a leading byte-order mark is allowed), comma-separated, and
+// every record with as many fields as the header. DataError naming the line (and column) otherwise.
+// Returns the line each record (after the header) starts on: empty lines are skipped, as GDAL does.
+std::vector<int> check_csv_text(const std::filesystem::path& path);
 
 // Why GDAL could not open a GeoJSON file: DataError with the line and column where a JSON parser
 // stops, or naming GDAL's reason when the JSON itself is fine.

@@ -1,6 +1,7 @@
 #include "io/toml_section.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -95,9 +96,9 @@ std::optional<double> TomlSection::number(const std::string& key) {
     const toml::node* n = node(key);
     if (n == nullptr) return std::nullopt;
     if (!n->is_number()) wrong_type(key, "a number");
-    const double value = *n->value<double>();
-    if (!std::isfinite(value)) fail(key, "expected a finite number");
-    return value;
+    const auto value = n->value<double>();  // empty for an integer too large to be a double exactly
+    if (!value || !std::isfinite(*value)) fail(key, "expected a finite number of a sensible size");
+    return *value;
 }
 
 std::optional<std::int64_t> TomlSection::integer(const std::string& key) {
@@ -140,7 +141,12 @@ std::optional<std::vector<double>> TomlSection::numbers(const std::string& key) 
             throw DataError(location_of(file_, element.source(), full_key(key)),
                             fmt::format("expected an array of numbers, found {} in it", type_name(element)));
         }
-        values.push_back(*element.value<double>());
+        const auto value = element.value<double>();
+        if (!value || !std::isfinite(*value)) {
+            throw DataError(location_of(file_, element.source(), full_key(key)),
+                            "expected finite numbers of a sensible size");
+        }
+        values.push_back(*value);
     }
     return values;
 }

@@ -7,7 +7,7 @@
 
 namespace steppeflow::layout {
 
-ProjectedBox fit_points(const std::vector<geo::XY>& points, double margin) {
+ProjectedBox fit_points(const std::vector<geo::XY>& points, double margin, double minimum_span_m) {
     if (points.empty()) throw UsageError("nothing to map: no located places to fit the extent to");
     ProjectedBox box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
                      std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
@@ -17,14 +17,11 @@ ProjectedBox fit_points(const std::vector<geo::XY>& points, double margin) {
         box.xmax = std::max(box.xmax, p.x);
         box.ymax = std::max(box.ymax, p.y);
     }
-    // A single place (or a few close together) still needs its surroundings: a reader must see where
-    // it lies, so the map spans at least 300 km each way.
-    constexpr double kMinimumSpan = 300'000.0;
     const double pad = std::max(box.width(), box.height()) * margin;
     const double cx = (box.xmin + box.xmax) / 2;
     const double cy = (box.ymin + box.ymax) / 2;
-    const double half_w = std::max(box.width() / 2 + pad, kMinimumSpan / 2);
-    const double half_h = std::max(box.height() / 2 + pad, kMinimumSpan / 2);
+    const double half_w = std::max(box.width() / 2 + pad, minimum_span_m / 2);
+    const double half_h = std::max(box.height() / 2 + pad, minimum_span_m / 2);
     return {cx - half_w, cy - half_h, cx + half_w, cy + half_h};
 }
 

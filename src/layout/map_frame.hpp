@@ -26,7 +26,8 @@ struct LonLatBox {
 };
 
 // The smallest box holding all points, grown by `margin` (a fraction of the larger side).
-ProjectedBox fit_points(const std::vector<geo::XY>& points, double margin);
+// `minimum_span_m` keeps a box around a single point (or a few close together) from collapsing.
+ProjectedBox fit_points(const std::vector<geo::XY>& points, double margin, double minimum_span_m = 0);
 
 // The projected bounding box of a lon/lat box, its edges densified so curved parallels count.
 ProjectedBox project_box(const geo::Projection& projection, const LonLatBox& box);

@@ -149,7 +149,8 @@ ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options,
     if (points.empty()) {
         throw UsageError("no drawn flow has a place with coordinates: there is nothing to fit the map's extent to");
     }
-    return fit_points(points, options.extent_margin);
+    // A single place still needs its surroundings, so a reader sees where it lies: at least 300 km.
+    return fit_points(points, options.extent_margin, 300'000.0);
 }
 
 // Title, subtitle and credits, the legend beside or under the map, and the map frame between them.

@@ -67,6 +67,14 @@ void check(cairo_status_t status, const std::filesystem::path& path) {
     }
 }
 
+struct SurfaceDestroy {
+    void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
+
+// Cairo's image surfaces hold at most this many pixels on a side.
+constexpr double kMaxPixels = 32767;
+
 void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm,
               const std::filesystem::path& path) {
     cairo_t* cr = cairo_create(surface);
@@ -113,16 +121,14 @@ void draw_into(const layout::Scene& scene, const std::filesystem::path& path, co
             break;
         }
         case OutputFormat::pdf: {
-            cairo_surface_t* surface =
-                cairo_pdf_surface_create_for_stream(write_to_file, file.stream(), width_pt, height_pt);
+            const Surface surface(
+                cairo_pdf_surface_create_for_stream(write_to_file, file.stream(), width_pt, height_pt));
             // A fixed creation date keeps re-rendered PDFs byte-identical.
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "steppeflow");
-            paint_on(surface, scene, kPointsPerMm, path);
-            cairo_surface_finish(surface);
-            const auto status = cairo_surface_status(surface);
-            cairo_surface_destroy(surface);
-            check(status, path);
+            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
+            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "steppeflow");
+            paint_on(surface.get(), scene, kPointsPerMm, path);
+            cairo_surface_finish(surface.get());
+            check(cairo_surface_status(surface.get()), path);
             break;
         }
         case OutputFormat::png: {
@@ -131,12 +137,10 @@ void draw_into(const layout::Scene& scene, const std::filesystem::path& path, co
             const double px_per_mm = options.dpi / 25.4;
             const int width = static_cast<int>(std::lround(scene.page_width_mm * px_per_mm));
             const int height = static_cast<int>(std::lround(scene.page_height_mm * px_per_mm));
-            cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-            check(cairo_surface_status(surface), path);
-            paint_on(surface, scene, px_per_mm, path);
-            const auto status = cairo_surface_write_to_png_stream(surface, write_to_file, file.stream());
-            cairo_surface_destroy(surface);
-            check(status, path);
+            const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+            check(cairo_surface_status(surface.get()), path);
+            paint_on(surface.get(), scene, px_per_mm, path);
+            check(cairo_surface_write_to_png_stream(surface.get(), write_to_file, file.stream()), path);
             break;
         }
     }
@@ -148,14 +152,42 @@ void write_scene(const layout::Scene& scene, const std::filesystem::path& path, 
     write_scenes({{&scene, path}}, options);
 }
 
-void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options) {
-    for (const auto& output : outputs) (void)format_for(output.path);
+void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options,
+                  const std::vector<TextPath>& texts) {
+    // Everything that can be known before drawing is checked before any file is touched.
+    const auto writable = [](const std::filesystem::path& path) {
+        if (std::filesystem::is_directory(path))
+            throw IoError(fmt::format("{}: cannot write: it is a directory", path.string()));
+    };
+    for (const auto& output : outputs) {
+        writable(output.path);
+        if (format_for(output.path) != OutputFormat::png) continue;
+        if (options.dpi < 10 || options.dpi > 2400)
+            throw UsageError(fmt::format("dpi {} is out of range 10–2400", options.dpi));
+        const double px_per_mm = options.dpi / 25.4;
+        const double width = output.scene->page_width_mm * px_per_mm;
+        const double height = output.scene->page_height_mm * px_per_mm;
+        if (width > kMaxPixels || height > kMaxPixels) {
+            throw UsageError(
+                fmt::format("{}: {:.0f} × {:.0f} pixels at {} dpi is more than a PNG can be drawn at "
+                            "here ({:.0f} a side); lower the dpi or the page size, or write SVG or PDF",
+                            output.path.string(), width, height, options.dpi, kMaxPixels));
+        }
+    }
+    for (const auto& text : texts) writable(text.path);
     std::vector<std::unique_ptr<AtomicFile>> files;
-    files.reserve(outputs.size());
+    files.reserve(outputs.size() + texts.size());
     for (const auto& output : outputs) files.push_back(std::make_unique<AtomicFile>(output.path));
+    for (const auto& text : texts) files.push_back(std::make_unique<AtomicFile>(text.path));
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         draw_into(*outputs[i].scene, outputs[i].path, options, *files[i]);
         files[i]->finish();
+    }
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+        auto& file = *files[outputs.size() + k];
+        if (std::fwrite(texts[k].text.data(), 1, texts[k].text.size(), file.stream()) != texts[k].text.size())
+            throw IoError(fmt::format("{}: could not be written", texts[k].path.string()));
+        file.finish();
     }
     for (auto& file : files) file->commit();
 }

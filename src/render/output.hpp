@@ -27,7 +27,12 @@ struct ScenePath {
     const layout::Scene* scene = nullptr;
     std::filesystem::path path;
 };
-void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options);
+struct TextPath {
+    std::filesystem::path path;
+    std::string text;
+};
+void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options,
+                  const std::vector<TextPath>& texts = {});
 
 // Writes text to a file atomically (whole or not at all). Throws IoError naming the path.
 void write_text_file(const std::filesystem::path& path, const std::string& text);

@@ -1,0 +1,102 @@
+// Stage benchmarks of the default figure after reading: projecting and simplifying the basemap into
+// the frame, building the whole scene (extent, legend, flows, labels), painting it, and encoding
+// each output format. Run: build/bench/steppeflow_bench (from the repository root).
+
+#include <cairo.h>
+
+#include <benchmark/benchmark.h>
+
+#include "cli/figure_runner.hpp"
+#include "io/basemap_reader.hpp"
+#include "io/flow_reader.hpp"
+#include "io/gazetteer_reader.hpp"
+#include "layout/basemap_layout.hpp"
+#include "layout/scene_builder.hpp"
+#include "render/output.hpp"
+#include "render/scene_painter.hpp"
+#include "render/text.hpp"
+
+namespace {
+
+using namespace steppeflow;
+
+const std::filesystem::path kRoot = STEPPEFLOW_SOURCE_DIR;
+
+// The default figure's data and options, read once.
+struct DefaultFigure {
+    model::Gazetteer gazetteer{io::read_places(kRoot / "geodata" / "gazetteer.csv")};
+    std::vector<model::Flow> flows;
+    model::Basemap basemap;
+    geo::Projection projection;
+    layout::FigureOptions options = cli::figure_options_from(io::FigureSpec{});
+    DefaultFigure() {
+        std::vector<std::string> warnings;
+        basemap = io::read_basemap(kRoot / "geodata" / "basemap", warnings);
+        for (const auto& flow : io::read_flows(kRoot / "geodata" / "flows.csv")) {
+            if (flow.scope == model::Scope::event && !flow.destination.empty()) flows.push_back(flow);
+        }
+    }
+    [[nodiscard]] layout::SceneResult build() const {
+        return layout::build_scene({gazetteer, flows, basemap}, options, projection, render::pango_text_measure());
+    }
+};
+
+const DefaultFigure& figure() {
+    static const DefaultFigure instance;
+    return instance;
+}
+
+void BM_ProjectBasemap(benchmark::State& state) {
+    const auto& f = figure();
+    const auto scene = f.build().scene;
+    const layout::MapTransform transform(layout::fit_extent({f.gazetteer, f.flows, f.basemap}, f.options, f.projection),
+                                         scene.map_frame);
+    for (auto _ : state) {
+        for (const auto* layer : {&f.basemap.land, &f.basemap.lakes, &f.basemap.rivers, &f.basemap.borders}) {
+            auto projected = layout::project_features(*layer, f.projection, transform);
+            benchmark::DoNotOptimize(projected);
+        }
+    }
+}
+BENCHMARK(BM_ProjectBasemap)->Unit(benchmark::kMillisecond);
+
+void BM_BuildScene(benchmark::State& state) {
+    const auto& f = figure();
+    for (auto _ : state) {
+        auto result = f.build();
+        benchmark::DoNotOptimize(result);
+    }
+}
+BENCHMARK(BM_BuildScene)->Unit(benchmark::kMillisecond);
+
+// Painting alone, on an image surface at 300 dpi: no encoding.
+void BM_PaintScene(benchmark::State& state) {
+    const auto scene = figure().build().scene;
+    const double px_per_mm = 300 / 25.4;
+    cairo_surface_t* surface =
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(scene.page_width_mm * px_per_mm),
+                                   static_cast<int>(scene.page_height_mm * px_per_mm));
+    for (auto _ : state) {
+        cairo_t* cr = cairo_create(surface);
+        cairo_scale(cr, px_per_mm, px_per_mm);
+        render::paint_scene(cr, scene);
+        cairo_destroy(cr);
+        cairo_surface_flush(surface);
+    }
+    cairo_surface_destroy(surface);
+}
+BENCHMARK(BM_PaintScene)->Unit(benchmark::kMillisecond);
+
+// Painting and encoding one format, written atomically to a scratch file.
+void BM_WriteFormat(benchmark::State& state) {
+    const auto scene = figure().build().scene;
+    const char* extensions[] = {".svg", ".png", ".pdf"};
+    const char* extension = extensions[state.range(0)];
+    state.SetLabel(extension + 1);
+    const auto path = std::filesystem::temp_directory_path() / (std::string("steppeflow-bench") + extension);
+    for (auto _ : state) render::write_scene(scene, path, {300});
+    std::filesystem::remove(path);
+}
+BENCHMARK(BM_WriteFormat)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# One reference map drawn three ways (steppeflow, GMT 6, cartopy + matplotlib), run alternately
+# after a warm-up (A B C A B C …); prints each tool's median wall time and peak memory and
+# steppeflow's ratio to each peer. A peer that is not installed is skipped, never counted.
+#   bash bench/peers/run.sh [RUNS, default 5]
+# Peers: apt-get install gmt gmt-gshhg ghostscript python3-cartopy python3-matplotlib
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUNS="${1:-5}"
+BUILD_DIR="${STEPPEFLOW_BUILD_DIR:-$ROOT/build}"
+cmake --build "$BUILD_DIR" --target steppeflow make_large_input >/dev/null
+WORK="$BUILD_DIR/peers"
+mkdir -p "$WORK"
+bash "$ROOT/bench/peers/make_inputs.sh" "$BUILD_DIR" "$WORK/input"
+cd "$ROOT"
+
+steppeflow_map() {
+  "$BUILD_DIR/steppeflow" render --gazetteer "$WORK/input/gazetteer.csv" --flows "$WORK/input/flows.csv" \
+    --extent 45,33,100,58 --projection "+proj=aea +lat_1=40 +lat_2=52 +lat_0=46 +lon_0=75 +datum=WGS84 +units=m" \
+    --size 174x130 --dpi 300 --title "Reference map" -o "$WORK/steppeflow.png" >/dev/null 2>&1
+}
+gmt_map() { bash "$ROOT/bench/peers/gmt_map.sh" "$WORK/input" "$WORK/gmt.png" >/dev/null 2>&1; }
+cartopy_map() {
+  /usr/bin/python3 "$ROOT/bench/peers/cartopy_map.py" "$ROOT/geodata/basemap" "$WORK/input" "$WORK/cartopy.png" \
+    >/dev/null 2>&1
+}
+
+tools=(steppeflow)
+if command -v gmt >/dev/null && gmt --show-sharedir >/dev/null 2>&1; then tools+=(gmt)
+else echo "peers: GMT not installed (gmt, gmt-gshhg, ghostscript): skipped"; fi
+if /usr/bin/python3 -c "import cartopy, matplotlib" 2>/dev/null; then tools+=(cartopy)
+else echo "peers: cartopy not installed (python3-cartopy, python3-matplotlib): skipped"; fi
+
+declare -A times memories
+for round in $(seq 0 "$RUNS"); do  # round 0 is the warm-up
+  for tool in "${tools[@]}"; do
+    measured=$( { /usr/bin/time -f "%e %M" bash -c "$(declare -f "${tool}_map"); BUILD_DIR='$BUILD_DIR' WORK='$WORK' ROOT='$ROOT' ${tool}_map" ; } 2>&1 | tail -1)
+    if [ "$round" -gt 0 ]; then
+      times[$tool]+="${measured% *} "
+      memories[$tool]+="${measured#* } "
+    fi
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf "%-11s %12s %14s %12s\n" tool "median s" "peak RSS MB" "steppeflow ×"
+base=$(echo "${times[steppeflow]}" | median)
+for tool in "${tools[@]}"; do
+  t=$(echo "${times[$tool]}" | median)
+  m=$(echo "${memories[$tool]}" | median)
+  printf "%-11s %12.3f %14.1f %12s\n" "$tool" "$t" "$(echo "$m / 1024" | bc -l)" \
+    "$( [ "$tool" = steppeflow ] && echo 1 || echo "$(echo "$base / $t" | bc -l | xargs printf '%.3f')")"
+done
+echo "runs per tool: $RUNS after one warm-up, alternating; maps in $WORK/{steppeflow,gmt,cartopy}.png"
