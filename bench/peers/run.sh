@@ -14,15 +14,21 @@ mkdir -p "$WORK"
 bash "$ROOT/bench/peers/make_inputs.sh" "$BUILD_DIR" "$WORK/input"
 cd "$ROOT"
 
-steppeflow_map() {
-  "$BUILD_DIR/steppeflow" render --gazetteer "$WORK/input/gazetteer.csv" --flows "$WORK/input/flows.csv" \
-    --extent 45,33,100,58 --projection "+proj=aea +lat_1=40 +lat_2=52 +lat_0=46 +lon_0=75 +datum=WGS84 +units=m" \
-    --size 174x130 --dpi 300 --title "Reference map" -o "$WORK/steppeflow.png" >/dev/null 2>&1
+# Each tool's command, run under /usr/bin/time (wall seconds, peak RSS of the largest process).
+command_for() {
+  case "$1" in
+    steppeflow) echo "$BUILD_DIR/steppeflow" render --gazetteer "$WORK/input/gazetteer.csv" \
+      --flows "$WORK/input/flows.csv" --extent 45,33,100,58 \
+      --projection "'+proj=aea +lat_1=40 +lat_2=52 +lat_0=46 +lon_0=75 +datum=WGS84 +units=m'" \
+      --size 174x130 --dpi 300 --title "'Reference map'" -o "$WORK/steppeflow.png" ;;
+    gmt) echo bash "$ROOT/bench/peers/gmt_map.sh" "$WORK/input" "$WORK/gmt.png" ;;
+    cartopy) echo /usr/bin/python3 "$ROOT/bench/peers/cartopy_map.py" "$ROOT/geodata/basemap" "$WORK/input" \
+      "$WORK/cartopy.png" ;;
+  esac
 }
-gmt_map() { bash "$ROOT/bench/peers/gmt_map.sh" "$WORK/input" "$WORK/gmt.png" >/dev/null 2>&1; }
-cartopy_map() {
-  /usr/bin/python3 "$ROOT/bench/peers/cartopy_map.py" "$ROOT/geodata/basemap" "$WORK/input" "$WORK/cartopy.png" \
-    >/dev/null 2>&1
+measure() {
+  eval "/usr/bin/time -f '%e %M' -o '$WORK/time.txt' $(command_for "$1")" >/dev/null 2>&1
+  cat "$WORK/time.txt"
 }
 
 tools=(steppeflow)
@@ -34,7 +40,7 @@ else echo "peers: cartopy not installed (python3-cartopy, python3-matplotlib): s
 declare -A times memories
 for round in $(seq 0 "$RUNS"); do  # round 0 is the warm-up
   for tool in "${tools[@]}"; do
-    measured=$( { /usr/bin/time -f "%e %M" bash -c "$(declare -f "${tool}_map"); BUILD_DIR='$BUILD_DIR' WORK='$WORK' ROOT='$ROOT' ${tool}_map" ; } 2>&1 | tail -1)
+    measured=$(measure "$tool")
     if [ "$round" -gt 0 ]; then
       times[$tool]+="${measured% *} "
       memories[$tool]+="${measured#* } "

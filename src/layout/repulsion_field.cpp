@@ -5,10 +5,6 @@
 
 namespace steppeflow::layout {
 
-namespace {
-constexpr double kMinDistanceMm = 0.05;  // closer points weigh as if this far: no division by zero
-}
-
 RepulsionField::RepulsionField(const Box& bounds, std::vector<Point> points, std::vector<std::size_t> owners,
                                double reach_mm)
     : origin_{bounds.x, bounds.y}, points_(std::move(points)), owners_(std::move(owners)) {
@@ -62,16 +58,6 @@ int RepulsionField::column(const Level& level, double x) const {
 
 int RepulsionField::row(const Level& level, double y) const {
     return std::clamp(static_cast<int>(std::floor((y - origin_.y) / level.cell)), 0, level.rows - 1);
-}
-
-void RepulsionField::add_point(Repulsion& total, Point p, Point q, double count) {
-    const double dx = p.x - q.x;
-    const double dy = p.y - q.y;
-    const double d2 = std::max(kMinDistanceMm * kMinDistanceMm, dx * dx + dy * dy);
-    const double w = count / (d2 * d2);
-    total.weighted_sum.x += w * (p.x - q.x);
-    total.weighted_sum.y += w * (p.y - q.y);
-    total.weight += w;
 }
 
 RepulsionField::Range RepulsionField::visited(std::size_t l, Point p) const {

@@ -3,6 +3,7 @@
 // points in the cells next to the query count one by one, farther cells count as their centroid.
 // The cost of a query grows with the logarithm of the page size, not with the number of points.
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <vector>
@@ -46,7 +47,8 @@ private:
     [[nodiscard]] Range visited(std::size_t l, Point p) const;
     [[nodiscard]] int column(const Level& level, double x) const;
     [[nodiscard]] int row(const Level& level, double y) const;
-    static void add_point(Repulsion& total, Point p, Point q, double count);
+    // The innermost step of every query: inlined, it is a third of the layout's time.
+    [[gnu::always_inline]] static inline void add_point(Repulsion& total, Point p, Point q, double count);
 
     Point origin_;
     std::vector<Point> points_;
@@ -56,5 +58,16 @@ private:
     std::vector<std::vector<std::size_t>> finest_;    // point indices per finest cell
     std::vector<std::vector<std::size_t>> by_owner_;  // point indices per owner
 };
+
+inline void RepulsionField::add_point(Repulsion& total, Point p, Point q, double count) {
+    constexpr double kMinDistanceMm = 0.05;  // closer points weigh as if this far: no division by zero
+    const double dx = p.x - q.x;
+    const double dy = p.y - q.y;
+    const double d2 = std::max(kMinDistanceMm * kMinDistanceMm, dx * dx + dy * dy);
+    const double w = count / (d2 * d2);
+    total.weighted_sum.x += w * dx;
+    total.weighted_sum.y += w * dy;
+    total.weight += w;
+}
 
 }  // namespace steppeflow::layout

@@ -14,6 +14,7 @@
 
 #include "common/error.hpp"
 #include "render/atomic_file.hpp"
+#include "render/png_writer.hpp"
 #include "render/scene_painter.hpp"
 
 namespace steppeflow::render {
@@ -137,10 +138,11 @@ void draw_into(const layout::Scene& scene, const std::filesystem::path& path, co
             const double px_per_mm = options.dpi / 25.4;
             const int width = static_cast<int>(std::lround(scene.page_width_mm * px_per_mm));
             const int height = static_cast<int>(std::lround(scene.page_height_mm * px_per_mm));
-            const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+            // The page is opaque (paper first), so no alpha channel is kept.
+            const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
             check(cairo_surface_status(surface.get()), path);
             paint_on(surface.get(), scene, px_per_mm, path);
-            check(cairo_surface_write_to_png_stream(surface.get(), write_to_file, file.stream()), path);
+            write_png(surface.get(), file.stream(), options.dpi, path);
             break;
         }
     }

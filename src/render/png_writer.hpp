@@ -1,0 +1,17 @@
+#pragma once
+// PNG encoding of an opaque Cairo image (CAIRO_FORMAT_RGB24) through libpng, tuned for maps: RGB
+// without alpha, one row filter and a fast zlib level. Cairo's own writer keeps an alpha channel
+// and tries every filter at the default level, which made encoding the slowest step of a render.
+
+#include <cstdio>
+#include <filesystem>
+
+#include <cairo.h>
+
+namespace steppeflow::render {
+
+// Writes the surface (RGB24) as a PNG to `stream`, with the resolution recorded in its pHYs chunk.
+// Throws IoError naming `path` on failure.
+void write_png(cairo_surface_t* surface, std::FILE* stream, double dpi, const std::filesystem::path& path);
+
+}  // namespace steppeflow::render
