@@ -133,7 +133,9 @@ public:
         // of obstacle tests, both in proportion to the number of flows, keeps it linear; being
         // counts rather than a clock, they keep the result the same on every machine.
         candidate_budget_ = 25 * static_cast<long long>(requests.size()) + 6000;
-        test_budget_ = 3000 * static_cast<long long>(requests.size()) + 200000;
+        // Beyond some 15,000 flows a page is saturated and further tests buy nothing: the budget stops
+        // growing there, so 100,000 flows cost seconds, not hours.
+        test_budget_ = std::min(3000 * static_cast<long long>(requests.size()) + 200000, 50'000'000LL);
         build_legs();
     }
 
@@ -360,7 +362,7 @@ private:
             return false;
         };
         for (std::size_t from = 1; from < line.size(); from += kRun) {
-            if (static_cast<int>(hit_nodes.size() + hit_arrows.size()) >= enough) break;
+            if (static_cast<int>(hit_nodes.size() + hit_arrows.size()) >= enough || test_budget_ <= 0) break;
             const std::size_t to = std::min(line.size(), from + kRun);
             const Box near = bounds_of(PagePath(line.begin() + static_cast<std::ptrdiff_t>(from - 1),
                                                 line.begin() + static_cast<std::ptrdiff_t>(to)));

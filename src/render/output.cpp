@@ -23,38 +23,71 @@ namespace {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 // Cairo names an SVG's surfaces from a process-wide counter, so the same figure drawn later in a run
-// (or on another thread) would differ in those names alone. Numbering them in order of appearance
-// makes re-rendered SVGs byte-identical.
-std::string renumber_svg_surfaces(const std::string& svg) {
-    static constexpr std::string_view kName = "surface";
-    std::map<std::string, std::string> renamed;
-    std::string out;
-    out.reserve(svg.size());
-    std::size_t at = 0;
-    while (true) {
-        const std::size_t found = svg.find(kName, at);
-        if (found == std::string::npos) break;
-        std::size_t end = found + kName.size();
-        while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end])) != 0) ++end;
-        const bool is_id = end > found + kName.size() && found > 0 && (svg[found - 1] == '"' || svg[found - 1] == '#');
-        out.append(svg, at, found - at);
-        if (is_id) {
-            const std::string number = svg.substr(found + kName.size(), end - found - kName.size());
-            auto [entry, inserted] = renamed.emplace(number, std::to_string(renamed.size() + 1));
-            out.append(kName).append(entry->second);
-        } else {
-            out.append(svg, found, end - found);
-        }
-        at = end;
+// (or on another thread) would differ in those names alone. This filter, between Cairo and the file,
+// numbers them in order of appearance, so re-rendered SVGs are byte-identical. It streams: a name
+// cut between two writes is held back until its end arrives.
+class SurfaceRenumbering {
+public:
+    explicit SurfaceRenumbering(std::FILE* stream) : stream_(stream) {}
+
+    bool write(std::string_view data) {
+        pending_.append(data);
+        return emit(false);
     }
-    out.append(svg, at, std::string::npos);
-    return out;
+    bool finish() { return emit(true); }
+
+private:
+    static constexpr std::string_view kName = "surface";
+
+    // Writes out all that can be decided now; a name (or its digits) reaching the end of what has
+    // arrived waits for the next write unless this is the last.
+    bool emit(bool last) {
+        std::string out;
+        std::size_t at = 0;
+        while (true) {
+            const std::size_t found = pending_.find(kName, at);
+            if (found == std::string::npos) {
+                const std::size_t keep = last ? 0 : std::min(pending_.size() - at, kName.size() - 1);
+                out.append(pending_, at, pending_.size() - at - keep);
+                at = pending_.size() - keep;
+                break;
+            }
+            std::size_t stop = found + kName.size();
+            while (stop < pending_.size() && std::isdigit(static_cast<unsigned char>(pending_[stop])) != 0) ++stop;
+            if (stop == pending_.size() && !last) {
+                out.append(pending_, at, found - at);
+                at = found;
+                break;
+            }
+            out.append(pending_, at, found - at);
+            const char before = found > 0 ? pending_[found - 1] : (out.empty() ? last_written_ : out.back());
+            const bool is_id = stop > found + kName.size() && (before == '"' || before == '#');
+            if (is_id) {
+                const std::string number = pending_.substr(found + kName.size(), stop - found - kName.size());
+                const auto [entry, inserted] = renamed_.emplace(number, std::to_string(renamed_.size() + 1));
+                out.append(kName).append(entry->second);
+            } else {
+                out.append(pending_, found, stop - found);
+            }
+            at = stop;
+        }
+        pending_.erase(0, at);
+        if (!out.empty()) last_written_ = out.back();
+        return std::fwrite(out.data(), 1, out.size(), stream_) == out.size();
+    }
+
+    std::FILE* stream_;
+    std::string pending_;
+    char last_written_ = 0;
+    std::map<std::string, std::string> renamed_;
+};
+
+cairo_status_t write_renumbered(void* closure, const unsigned char* data, unsigned int length) {
+    return static_cast<SurfaceRenumbering*>(closure)->write(
+               std::string_view(reinterpret_cast<const char*>(data), length))
+               ? CAIRO_STATUS_SUCCESS
+               : CAIRO_STATUS_WRITE_ERROR;
 }
 
 cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length) {
@@ -107,18 +140,14 @@ void draw_into(const layout::Scene& scene, const std::filesystem::path& path, co
     switch (format) {
         case OutputFormat::svg: {
             // Cairo writes the size in the document unit as given, so an SVG in mm is drawn in mm.
-            std::string svg;
-            cairo_surface_t* surface =
-                cairo_svg_surface_create_for_stream(append_to_string, &svg, scene.page_width_mm, scene.page_height_mm);
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_MM);
-            paint_on(surface, scene, 1.0, path);
-            cairo_surface_finish(surface);
-            const auto status = cairo_surface_status(surface);
-            cairo_surface_destroy(surface);
-            check(status, path);
-            svg = renumber_svg_surfaces(svg);
-            if (std::fwrite(svg.data(), 1, svg.size(), file.stream()) != svg.size())
-                throw IoError(fmt::format("{}: could not be written", path.string()));
+            SurfaceRenumbering renumbering(file.stream());
+            const Surface surface(cairo_svg_surface_create_for_stream(write_renumbered, &renumbering,
+                                                                      scene.page_width_mm, scene.page_height_mm));
+            cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_MM);
+            paint_on(surface.get(), scene, 1.0, path);
+            cairo_surface_finish(surface.get());
+            check(cairo_surface_status(surface.get()), path);
+            if (!renumbering.finish()) throw IoError(fmt::format("{}: could not be written", path.string()));
             break;
         }
         case OutputFormat::pdf: {
