@@ -17,6 +17,7 @@
 #include "layout/legend_layout.hpp"
 #include "layout/map_text.hpp"
 #include "layout/scene_parts.hpp"
+#include "layout/spatial_grid.hpp"
 #include "model/name_match.hpp"
 
 namespace steppeflow::layout {
@@ -49,10 +50,27 @@ std::optional<geo::XY> nearest_vertex(const model::Feature& feature, const geo::
 // apart just enough to be told apart; the displacement is kept for the report.
 std::vector<std::string> displace_symbols(std::vector<PlaceSymbol>& symbols) {
     std::vector<std::string> warnings;
+    if (symbols.empty()) return warnings;
+    double largest = 0;
+    for (const auto& symbol : symbols) largest = std::max(largest, symbol.radius_mm);
+    const double reach = 2 * largest + 0.3;  // no two symbols farther apart than this can touch
     for (int round = 0; round < 20; ++round) {
         bool moved = false;
+        // Only neighbours can touch: a grid of this round's positions finds them, in index order as
+        // the pairwise loop it replaces (thousands of places made that quadratic).
+        std::vector<Point> centres;
+        centres.reserve(symbols.size());
+        for (const auto& symbol : symbols) centres.push_back(symbol.centre);
+        SpatialGrid grid(bounds_of(centres), reach);
+        for (std::size_t i = 0; i < symbols.size(); ++i) grid.insert(i, {centres[i].x, centres[i].y, 0, 0});
+        std::vector<std::size_t> near;
         for (std::size_t i = 0; i < symbols.size(); ++i) {
-            for (std::size_t j = i + 1; j < symbols.size(); ++j) {
+            near.clear();
+            grid.query({centres[i].x - reach, centres[i].y - reach, 2 * reach, 2 * reach}, [&](std::size_t j) {
+                if (j > i) near.push_back(j);
+            });
+            std::sort(near.begin(), near.end());
+            for (const std::size_t j : near) {
                 auto& a = symbols[i];
                 auto& b = symbols[j];
                 const double need = a.radius_mm + b.radius_mm + 0.3;
