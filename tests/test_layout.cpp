@@ -10,6 +10,7 @@
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
 #include "layout/flow_layout.hpp"
+#include "layout/geometry.hpp"
 #include "layout/scene_builder.hpp"
 #include "model/household_ratio.hpp"
 #include "render/text.hpp"
@@ -143,4 +144,26 @@ TEST(HouseholdRatio, RenderSaysSoOnTheMap) {
     while (const auto n = fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
     EXPECT_THAT(text, ::testing::HasSubstr("Assumption"));
     EXPECT_THAT(text, ::testing::HasSubstr("4.42"));
+}
+
+TEST(Geometry, SimplifyKeepsTheEndsAndStaysWithinTheTolerance) {
+    layout::PagePath arc;
+    for (int i = 0; i <= 400; ++i) {
+        const double t = i / 400.0 * 3.14159;
+        arc.push_back({50 * std::cos(t), 50 * std::sin(t)});
+    }
+    const auto simplified = layout::simplify(arc, 0.01);
+    EXPECT_LT(simplified.size(), arc.size() / 3);
+    EXPECT_GT(simplified.size(), 10U);
+    EXPECT_EQ(simplified.front().x, arc.front().x);
+    EXPECT_EQ(simplified.back().y, arc.back().y);
+    // Every dropped point lies within the tolerance of the simplified line.
+    for (const auto& p : arc) {
+        double nearest = 1e9;
+        for (std::size_t i = 1; i < simplified.size(); ++i)
+            nearest = std::min(nearest, layout::squared_distance_to_segment(p, simplified[i - 1], simplified[i]));
+        EXPECT_LE(std::sqrt(nearest), 0.01 + 1e-12);
+    }
+    const layout::PagePath straight{{0, 0}, {1, 0}, {2, 0}, {3, 0}};
+    EXPECT_EQ(layout::simplify(straight, 0.01).size(), 2U);
 }

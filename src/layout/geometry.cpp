@@ -178,4 +178,35 @@ Box shrink(const Box& box, double by) {
     return {box.x + by, box.y + by, std::max(0.0, box.width - 2 * by), std::max(0.0, box.height - 2 * by)};
 }
 
+PagePath simplify(const PagePath& path, double tolerance_mm) {
+    if (path.size() <= 2) return path;
+    std::vector<bool> keep(path.size(), false);
+    keep.front() = keep.back() = true;
+    std::vector<std::pair<std::size_t, std::size_t>> spans{{0, path.size() - 1}};
+    const double limit = tolerance_mm * tolerance_mm;
+    while (!spans.empty()) {
+        const auto [first, last] = spans.back();
+        spans.pop_back();
+        double farthest = -1;
+        std::size_t index = first;
+        for (std::size_t i = first + 1; i < last; ++i) {
+            const double d = squared_distance_to_segment(path[i], path[first], path[last]);
+            if (d > farthest) {
+                farthest = d;
+                index = i;
+            }
+        }
+        if (farthest > limit) {
+            keep[index] = true;
+            spans.emplace_back(first, index);
+            spans.emplace_back(index, last);
+        }
+    }
+    PagePath kept;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (keep[i]) kept.push_back(path[i]);
+    }
+    return kept;
+}
+
 }  // namespace steppeflow::layout

@@ -80,4 +80,9 @@ std::optional<Point> exit_point(Point inside, Point outside, const Box& box);
 bool contains(const Box& box, Point p);
 Box shrink(const Box& box, double by);
 
+// The path with the points dropped that lie within `tolerance_mm` of the line through their
+// neighbours kept (Douglas–Peucker): a flow sampled every half millimetre draws the same with a
+// tenth of the points, and its SVG and PDF are that much smaller. Ends are always kept.
+[[nodiscard]] PagePath simplify(const PagePath& path, double tolerance_mm);
+
 }  // namespace steppeflow::layout

@@ -95,7 +95,8 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const layout::Style&
     // The shaft ends where the arrowhead begins; the head points along the chord from there to the tip.
     const double total = layout::path_length(line);
     const double head = stopped ? 0 : std::min(flow.arrow_length_mm, total);
-    const layout::PagePath shaft = head > 0 ? layout::cut_at_length(line, total - head) : line;
+    // A hundredth of a millimetre is far below any printer's dot: the simplified shaft draws the same.
+    const layout::PagePath shaft = layout::simplify(head > 0 ? layout::cut_at_length(line, total - head) : line, 0.01);
     const Point tip = line.back();
     const Point base = head > 0 ? shaft.back() : tip;
     const Point direction = layout::unit(tip - layout::point_back_from_end(line, std::max(head, 0.5)));
