@@ -327,12 +327,11 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
     }
     const model::FlowFilter filter = filter_from(spec, data.gazetteer);
     // Livestock is not a movement of people, and a flow without a destination has nowhere to go.
-    const auto matching = static_cast<std::size_t>(
-        std::count_if(chosen.begin(), chosen.end(), [&](const model::Flow& flow) { return filter.matches(flow); }));
-    std::erase_if(chosen, [](const model::Flow& flow) {
-        return flow.unit == model::Unit::livestock_head || flow.destination.empty();
+    std::vector<model::Flow> movements;
+    std::copy_if(chosen.begin(), chosen.end(), std::back_inserter(movements), [](const model::Flow& flow) {
+        return flow.unit != model::Unit::livestock_head && !flow.destination.empty();
     });
-    std::vector<model::Flow> drawn = model::apply(filter, chosen, data.gazetteer);
+    std::vector<model::Flow> drawn = model::apply(filter, movements, data.gazetteer);
     // A whole country as origin, with no named crossing, has no point to draw from (see plan_routes).
     std::vector<std::string> undrawable;
     std::erase_if(drawn, [&](const model::Flow& flow) {
@@ -347,6 +346,9 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
     }
     if (drawn.empty()) {
         const std::string figure = spec.source.empty() ? std::string("the command line") : spec.source;
+        // Only now is it worth knowing whether the filter or drawability emptied the list.
+        const auto matching = static_cast<std::size_t>(
+            std::count_if(chosen.begin(), chosen.end(), [&](const model::Flow& flow) { return filter.matches(flow); }));
         if (matching == 0) throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw", figure));
         throw UsageError(fmt::format(
             "{}: {} flow(s) match the filter, but none can be drawn (livestock, no destination, or a whole country "

@@ -19,28 +19,26 @@ namespace {
 
 // Registers an option bound to a member of the command-line figure, and an override that copies
 // that member onto a spec when the option was given.
+// When the option is given, its value replaces the spec's, and messages about it name the option.
 template <typename T>
-CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::string& name, T io::FigureSpec::*member,
-                         const std::string& help) {
-    CLI::Option* option = app->add_option(name, command.figure.*member, help);
+CLI::Option* overriding(CLI::Option* option, RenderCommand& command, T io::FigureSpec::*member) {
     command.overrides.emplace_back([option, member, &command](io::FigureSpec& spec) {
         if (option->count() == 0) return;
         spec.*member = command.figure.*member;
-        // Messages about this value name the option, not the spec's key.
         spec.from_command_line.insert(option->get_name());
     });
     return option;
 }
 
+template <typename T>
+CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::string& name, T io::FigureSpec::*member,
+                         const std::string& help) {
+    return overriding(app->add_option(name, command.figure.*member, help), command, member);
+}
+
 CLI::Option* bind_flag(CLI::App* app, RenderCommand& command, const std::string& name, bool io::FigureSpec::*member,
                        const std::string& help) {
-    CLI::Option* option = app->add_flag(name, command.figure.*member, help);
-    command.overrides.emplace_back([option, member, &command](io::FigureSpec& spec) {
-        if (option->count() == 0) return;
-        spec.*member = command.figure.*member;
-        spec.from_command_line.insert(option->get_name());
-    });
-    return option;
+    return overriding(app->add_flag(name, command.figure.*member, help), command, member);
 }
 
 void apply_years_mode(RenderCommand& command, io::FigureSpec& spec) {

@@ -12,14 +12,6 @@ namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-std::string read_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 SourceLocation located(const std::filesystem::path& path, int line, int column = 0) {
     SourceLocation where;
     where.file = path.string();
@@ -30,11 +22,19 @@ SourceLocation located(const std::filesystem::path& path, int line, int column =
 
 }  // namespace
 
+std::string read_text_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
 void require_content(const std::filesystem::path& path, const std::string& expected) {
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
     if (error) return;  // the reader reports a missing or unreadable file itself
-    if (size == 0 || (size == kByteOrderMark.size() && read_bytes(path) == kByteOrderMark)) {
+    if (size == 0 || (size == kByteOrderMark.size() && read_text_file(path) == kByteOrderMark)) {
         throw DataError(located(path, 0), "the file is empty", "expected " + expected);
     }
 }
@@ -92,7 +92,7 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 }
 
 std::vector<int> check_csv_text(const std::filesystem::path& path) {
-    const std::string bytes = read_bytes(path);
+    const std::string bytes = read_text_file(path);
     std::string_view text(bytes);
     const std::size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
     if (const auto bad = first_invalid_utf8(text.substr(start))) {
@@ -174,7 +174,7 @@ std::vector<int> check_csv_text(const std::filesystem::path& path) {
 
 // Why GDAL could not open a GeoJSON file, with the line and column a JSON parser stops at.
 void explain_unreadable_json(const std::filesystem::path& path, const std::string& gdal_reason) {
-    const std::string text = read_bytes(path);
+    const std::string text = read_text_file(path);
     SourceLocation where;
     where.file = path.string();
     try {

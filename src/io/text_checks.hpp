@@ -14,6 +14,9 @@
 
 namespace steppeflow::io {
 
+// The file's bytes; IoError naming it when it cannot be opened.
+[[nodiscard]] std::string read_text_file(const std::filesystem::path& path);
+
 // DataError "the file is empty" when the file has no bytes (or only a byte-order mark).
 void require_content(const std::filesystem::path& path, const std::string& expected);
 

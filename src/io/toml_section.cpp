@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -46,13 +44,10 @@ SourceLocation location_of(const std::string& file, const toml::source_region& r
 }  // namespace
 
 toml::table parse_toml_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
+    const std::string text = read_text_file(path);
     require_content(path, "TOML: [tables] of key = value lines");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
     try {
-        return toml::parse(buffer.str(), path.string());
+        return toml::parse(text, path.string());
     } catch (const toml::parse_error& error) {
         SourceLocation where;
         where.file = path.string();

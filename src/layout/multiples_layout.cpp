@@ -39,13 +39,7 @@ FigureOptions shared_scales(const model::Gazetteer& gazetteer, const model::Base
                             const geo::Projection& projection) {
     FigureOptions shared = options;
     shared.projected_extent = fit_extent({gazetteer, all_flows, basemap}, options, projection);
-    if (!shared.shared_max_count) {
-        double max_count = 0;
-        for (const auto& flow : all_flows) {
-            if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
-        }
-        shared.shared_max_count = max_count;
-    }
+    if (!shared.shared_max_count) shared.shared_max_count = largest_count(all_flows);
     return shared;
 }
 
@@ -71,8 +65,7 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
 
     // One legend under the grid, for every panel.
     const auto areas = destination_areas(all_flows, gazetteer, basemap.countries);
-    std::set<std::string> area_ids;
-    for (const auto& [id, feature] : areas) area_ids.insert(id);
+    const auto area_ids = area_ids_of(areas);
     std::vector<PlaceSymbol> symbols;
     for (const auto& id : places_used(all_flows, gazetteer, area_ids)) {
         if (const auto* place = gazetteer.find(id))

@@ -142,12 +142,15 @@ std::vector<Point> area_label_centres(const DestinationArea& area, const Box& fr
 
 }  // namespace
 
-ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
+namespace {
+
+using AreaFeatures = std::map<std::string, const model::Feature*>;
+
+ProjectedBox fit_extent_with(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection,
+                             const AreaFeatures& area_features) {
     if (options.projected_extent) return *options.projected_extent;
     if (options.extent) return project_box(projection, *options.extent);
-    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
-    std::set<std::string> area_ids;
-    for (const auto& [id, feature] : area_features) area_ids.insert(id);
+    const auto area_ids = area_ids_of(area_features);
     // Every place a drawn flow touches, and where flows into an area cross its border (nearest point).
     std::vector<geo::XY> points;
     for (const auto& id : places_used(inputs.flows, inputs.gazetteer, area_ids)) {
@@ -169,6 +172,34 @@ ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options,
     }
     // A single place still needs its surroundings, so a reader sees where it lies: at least 300 km.
     return fit_points(points, options.extent_margin, 300'000.0);
+}
+
+// What a figure's page and map are built from: the destination areas, the places drawn, the width
+// scale and the extent.
+struct FigureBasis {
+    AreaFeatures area_features;
+    std::set<std::string> area_ids;
+    std::vector<std::string> used;
+    WidthScale scale;
+    ProjectedBox extent;
+};
+
+FigureBasis basis_of(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
+    auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
+    auto area_ids = area_ids_of(area_features);
+    auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
+    const WidthScale scale(options.shared_max_count.value_or(largest_count(inputs.flows)),
+                           options.style.lines.flow_max_mm, options.style.lines.flow_min_mm, options.width_mode,
+                           options.width_classes);
+    const ProjectedBox extent = fit_extent_with(inputs, options, projection, area_features);
+    return {std::move(area_features), std::move(area_ids), std::move(used), scale, extent};
+}
+
+}  // namespace
+
+ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
+    return fit_extent_with(inputs, options, projection,
+                           destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries));
 }
 
 // Title, subtitle and credits, the legend beside or under the map, and the map frame between them.
@@ -270,18 +301,8 @@ FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& re
 FigureOptions fit_page(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
                        const TextMeasure& measure) {
     if (requested.page_height_mm > 0) return requested;
-    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
-    std::set<std::string> area_ids;
-    for (const auto& [id, feature] : area_features) area_ids.insert(id);
-    const auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
-    double max_count = 0;
-    for (const auto& flow : inputs.flows) {
-        if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
-    }
-    const WidthScale scale(requested.shared_max_count.value_or(max_count), requested.style.lines.flow_max_mm,
-                           requested.style.lines.flow_min_mm, requested.width_mode, requested.width_classes);
-    return fit_page_height(inputs, requested, measure, used, !area_ids.empty(), scale,
-                           fit_extent(inputs, requested, projection));
+    const FigureBasis basis = basis_of(inputs, requested, projection);
+    return fit_page_height(inputs, requested, measure, basis.used, !basis.area_ids.empty(), basis.scale, basis.extent);
 }
 
 SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
@@ -295,18 +316,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     scene.page_width_mm = requested.page_width_mm;
     scene.page_height_mm = requested.page_height_mm;
 
-    const auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
-    std::set<std::string> area_ids;
-    for (const auto& [id, feature] : area_features) area_ids.insert(id);
-
-    const auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
-    double max_count = 0;
-    for (const auto& flow : inputs.flows) {
-        if (flow.count) max_count = std::max(max_count, static_cast<double>(*flow.count));
-    }
-    const WidthScale scale(requested.shared_max_count.value_or(max_count), requested.style.lines.flow_max_mm,
-                           requested.style.lines.flow_min_mm, requested.width_mode, requested.width_classes);
-    const ProjectedBox extent = fit_extent(inputs, requested, projection);
+    const FigureBasis basis = basis_of(inputs, requested, projection);
+    const auto& [area_features, area_ids, used, scale, extent] = basis;
 
     // A page of automatic height fits the map's shape: the frame takes the extent's aspect ratio.
     FigureOptions options = requested;

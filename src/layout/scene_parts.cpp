@@ -1,5 +1,7 @@
 #include "layout/scene_parts.hpp"
 
+#include <algorithm>
+
 #include "model/name_match.hpp"
 
 namespace steppeflow::layout {
@@ -32,6 +34,20 @@ std::map<std::string, const model::Feature*> destination_areas(const std::vector
         if (const auto* feature = area_feature(*place, countries)) areas[place->id] = feature;
     }
     return areas;
+}
+
+std::set<std::string> area_ids_of(const std::map<std::string, const model::Feature*>& areas) {
+    std::set<std::string> ids;
+    for (const auto& [id, feature] : areas) ids.insert(id);
+    return ids;
+}
+
+double largest_count(const std::vector<model::Flow>& flows) {
+    double largest = 0;
+    for (const auto& flow : flows) {
+        if (flow.count) largest = std::max(largest, static_cast<double>(*flow.count));
+    }
+    return largest;
 }
 
 std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,

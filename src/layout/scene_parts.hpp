@@ -19,6 +19,12 @@ std::map<std::string, const model::Feature*> destination_areas(const std::vector
                                                                const model::Gazetteer& gazetteer,
                                                                const std::vector<model::Feature>& countries);
 
+// The ids of those areas.
+std::set<std::string> area_ids_of(const std::map<std::string, const model::Feature*>& areas);
+
+// The largest count among the flows (0 when none has one): the count drawn at the widest width.
+double largest_count(const std::vector<model::Flow>& flows);
+
 // The places drawn as symbols: origins, outposts and destinations that are not areas, sorted.
 std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,
                                      const std::set<std::string>& area_ids);
