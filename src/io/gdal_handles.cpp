@@ -1,10 +1,16 @@
 #include "io/gdal_handles.hpp"
 
+#include <mutex>
+
 #include <cpl_error.h>
 
 namespace steppeflow::io {
 
-void ensure_gdal_drivers() { GDALAllRegister(); }
+void ensure_gdal_drivers() {
+    // Registration scans the plugin directory on every call and is not meant to race; once suffices.
+    static std::once_flag registered;
+    std::call_once(registered, [] { GDALAllRegister(); });
+}
 
 GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handle, this); }
 

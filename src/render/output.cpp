@@ -14,6 +14,7 @@
 
 #include "common/error.hpp"
 #include "render/atomic_file.hpp"
+#include "render/page_image.hpp"
 #include "render/png_writer.hpp"
 #include "render/scene_painter.hpp"
 
@@ -168,10 +169,9 @@ void draw_into(const layout::Scene& scene, const std::filesystem::path& path, co
             const int width = static_cast<int>(std::lround(scene.page_width_mm * px_per_mm));
             const int height = static_cast<int>(std::lround(scene.page_height_mm * px_per_mm));
             // The page is opaque (paper first), so no alpha channel is kept.
-            const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
-            check(cairo_surface_status(surface.get()), path);
-            paint_on(surface.get(), scene, px_per_mm, path);
-            write_png(surface.get(), file.stream(), options.dpi, path);
+            const PageImage image(width, height);
+            paint_on(image.surface(), scene, px_per_mm, path);
+            write_png(image.surface(), file.stream(), options.dpi, path);
             break;
         }
     }
