@@ -13,6 +13,7 @@
 #include "layout/basemap_layout.hpp"
 #include "layout/scene_builder.hpp"
 #include "render/output.hpp"
+#include "render/png_writer.hpp"
 #include "render/scene_painter.hpp"
 #include "render/text.hpp"
 
@@ -86,6 +87,28 @@ void BM_PaintScene(benchmark::State& state) {
     cairo_surface_destroy(surface);
 }
 BENCHMARK(BM_PaintScene)->Unit(benchmark::kMillisecond);
+
+// PNG encoding alone (the default figure painted once at 300 dpi), into a scratch file.
+void BM_EncodePng(benchmark::State& state) {
+    const auto scene = figure().build().scene;
+    const double px_per_mm = 300 / 25.4;
+    cairo_surface_t* surface =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(scene.page_width_mm * px_per_mm),
+                                   static_cast<int>(scene.page_height_mm * px_per_mm));
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, px_per_mm, px_per_mm);
+    render::paint_scene(cr, scene);
+    cairo_destroy(cr);
+    const auto path = std::filesystem::temp_directory_path() / "steppeflow-bench-encode.png";
+    for (auto _ : state) {
+        std::FILE* stream = std::fopen(path.c_str(), "wb");
+        render::write_png(surface, stream, 300, path);
+        std::fclose(stream);
+    }
+    std::filesystem::remove(path);
+    cairo_surface_destroy(surface);
+}
+BENCHMARK(BM_EncodePng)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Painting and encoding one format, written atomically to a scratch file.
 void BM_WriteFormat(benchmark::State& state) {

@@ -11,7 +11,7 @@ PACKAGES=(
   g++ make cmake pkg-config                      # compiler and build tools
   libgdal-dev gdal-bin                           # reading every data format (GDAL/OGR)
   libproj-dev proj-bin proj-data                 # projections; cs2cs checks our numbers in the tests
-  libcairo2-dev libpango1.0-dev libpng-dev      # drawing SVG/PNG/PDF, text; PNG encoding
+  libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev  # drawing SVG/PNG/PDF, text; PNG encoding
   fonts-noto-core                                # Noto Sans: Latin, Cyrillic and Kazakh letters
   libcli11-dev libtomlplusplus-dev libfmt-dev    # command line, figure specs, formatting
   nlohmann-json3-dev                             # the layout report (--report FILE.json)

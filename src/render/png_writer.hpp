@@ -1,7 +1,8 @@
 #pragma once
-// PNG encoding of an opaque Cairo image (CAIRO_FORMAT_RGB24) through libpng, tuned for maps: RGB
-// without alpha, one row filter and a fast zlib level. Cairo's own writer keeps an alpha channel
-// and tries every filter at the default level, which made encoding the slowest step of a render.
+// PNG encoding of an opaque Cairo image (CAIRO_FORMAT_RGB24), tuned for maps: RGB without alpha,
+// unfiltered rows and a fast zlib level, compressed in bands on all cores. Cairo's own writer keeps
+// an alpha channel and tries every filter at the default level, on one core, which made encoding
+// the slowest step of a render.
 
 #include <cstdio>
 #include <filesystem>
