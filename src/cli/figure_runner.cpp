@@ -295,16 +295,13 @@ std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::s
     return text;
 }
 
-FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
-                            const layout::ProgressReport& progress) {
-    FigureOutcome outcome;
+FigureSetup prepare_figure(const io::FigureSpec& spec) {
     layout::FigureOptions options = figure_options_from(spec);
-    options.progress = progress;
     std::vector<std::filesystem::path> outputs = spec.outputs;
     if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
     for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
     render::require_font(options.style.text.font, options.style.text.font_named_at);
-    const geo::Projection projection = [&] {
+    geo::Projection projection = [&] {
         try {
             return geo::Projection(options.projection);
         } catch (const UsageError& e) {
@@ -312,6 +309,21 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
             throw UsageError(fmt::format("{}: {}", origin_of(spec, "figure.projection", "--projection"), e.what()));
         }
     }();
+    return {std::move(options), std::move(outputs), std::move(projection)};
+}
+
+FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
+                            const layout::ProgressReport& progress) {
+    return render_figure(spec, data, prepare_figure(spec), progress);
+}
+
+FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, FigureSetup setup,
+                            const layout::ProgressReport& progress) {
+    FigureOutcome outcome;
+    layout::FigureOptions options = std::move(setup.options);
+    options.progress = progress;
+    const std::vector<std::filesystem::path> outputs = std::move(setup.outputs);
+    const geo::Projection projection = std::move(setup.projection);
     append(outcome.warnings, data.warnings);
 
     std::vector<model::Flow> chosen = data.flows;

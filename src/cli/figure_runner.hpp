@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/projection.hpp"
 #include "io/figure_spec.hpp"
 #include "layout/figure_options.hpp"
 #include "model/flow.hpp"
@@ -39,7 +40,19 @@ struct FigureOutcome {
 // pattern with neither gets "_{n}_{period}" before its extension.
 std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index, const std::string& period);
 
+// What a figure needs besides its data: the options (style file read), the output paths, the font
+// checked and the map projection made. None of it depends on the data, so it can be made on another
+// core while the data is read. Throws as render_figure would, in the same order.
+struct FigureSetup {
+    layout::FigureOptions options;
+    std::vector<std::filesystem::path> outputs;
+    geo::Projection projection;
+};
+FigureSetup prepare_figure(const io::FigureSpec& spec);
+
 // Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
+FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, FigureSetup setup,
+                            const layout::ProgressReport& progress = {});
 FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
                             const layout::ProgressReport& progress = {});
 

@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include <cpl_error.h>
+#include <ogr_spatialref.h>
 
 namespace steppeflow::io {
 
@@ -10,6 +11,11 @@ void ensure_gdal_drivers() {
     // Registration scans the plugin directory on every call and is not meant to race; once suffices.
     static std::once_flag registered;
     std::call_once(registered, [] { GDALAllRegister(); });
+}
+
+void prepare_geojson_reading() {
+    ensure_gdal_drivers();
+    (void)OGRSpatialReference::GetWGS84SRS();
 }
 
 GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handle, this); }

@@ -20,8 +20,13 @@ struct FeatureDestroyer {
 };
 using FeatureHandle = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
 
-// Registers drivers once; GDAL itself guards against repeated registration.
+// Registers GDAL's drivers, once per process.
 void ensure_gdal_drivers();
+
+// Does ahead of time what the first GeoJSON file would wait for: the drivers registered and GDAL's
+// WGS84 definition built (once per process, from the PROJ database: tens of milliseconds). Run on
+// another core while the CSV files are read, it is ready by the time the basemap is.
+void prepare_geojson_reading();
 
 // While alive, GDAL errors on this thread are collected here instead of printed to stderr.
 class GdalErrorCollector {
