@@ -15,6 +15,7 @@
 #include "layout/multiples_layout.hpp"
 #include "layout/scene_builder.hpp"
 #include "model/flow_filter.hpp"
+#include "render/page_image.hpp"
 #include "render/scene_painter.hpp"
 #include "render/text.hpp"
 #include "test_support.hpp"
@@ -418,4 +419,29 @@ TEST(Figures, ACommandLineValueIsBlamedOnItsOptionNotOnTheSpec) {
     EXPECT_THAT(nan.err, HasSubstr("--size: 'nan' is not a number"));
     const auto dpi = test::run_cli({"render", spec.string(), "--dpi", "5000"});
     EXPECT_THAT(dpi.err, HasSubstr("--dpi: 5000 is outside 30 to 2400 dpi"));
+}
+
+// PNG pages are painted in bands on several threads; the cut must not show: any number of bands
+// gives the very same pixels as painting the page whole.
+TEST(PagePainting, BandsGiveTheSamePixelsAsOnePass) {
+    const Mini mini;
+    const std::vector<model::Flow> flows{flow("A", "1930", "1930", "zaisan_district", "chuguchak", 500),
+                                         flow("B", "1931", "1931", "urdzhar_district", "kulja", 200)};
+    const layout::FigureOptions options;
+    const auto scene =
+        layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection, mini.measure).scene;
+    const double px_per_mm = 8;
+    const int width = static_cast<int>(scene.page_width_mm * px_per_mm);
+    const int height = static_cast<int>(scene.page_height_mm * px_per_mm);
+    const auto pixels = [&](int bands) {
+        const render::PageImage image(width, height);
+        render::paint_page(image, scene, px_per_mm, bands, "test.png");
+        cairo_surface_flush(image.surface());
+        const auto* data = cairo_image_surface_get_data(image.surface());
+        return std::string(reinterpret_cast<const char*>(data),
+                           static_cast<std::size_t>(cairo_image_surface_get_stride(image.surface())) * height);
+    };
+    const std::string whole = pixels(1);
+    EXPECT_NE(whole.find_first_not_of(whole[0]), std::string::npos) << "nothing was painted";
+    for (const int bands : {2, 3, 7}) EXPECT_TRUE(pixels(bands) == whole) << bands << " bands differ";
 }

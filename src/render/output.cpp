@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -170,7 +171,8 @@ void draw_into(const layout::Scene& scene, const std::filesystem::path& path, co
             const int height = static_cast<int>(std::lround(scene.page_height_mm * px_per_mm));
             // The page is opaque (paper first), so no alpha channel is kept.
             const PageImage image(width, height);
-            paint_on(image.surface(), scene, px_per_mm, path);
+            // A fixed number of bands, not one per core, so that the pixels never depend on the machine.
+            paint_page(image, scene, px_per_mm, 2, path);
             write_png(image.surface(), file.stream(), options.dpi, path);
             break;
         }

@@ -2,11 +2,16 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <exception>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "common/error.hpp"
+#include "render/scene_painter.hpp"
 
 namespace steppeflow::render {
 
@@ -29,6 +34,10 @@ PageImage::PageImage(int width, int height) {
     auto* start = static_cast<unsigned char*>(memory_) + ((kHugePage - address % kHugePage) % kHugePage);
     // Advice only: without transparent huge pages the buffer works the same, in small pages.
     madvise(start, bytes, MADV_HUGEPAGE);
+    pixels_ = start;
+    width_ = width;
+    height_ = height;
+    stride_ = stride;
     surface_ = cairo_image_surface_create_for_data(start, CAIRO_FORMAT_RGB24, width, height, stride);
     if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) {
         const char* reason = cairo_status_to_string(cairo_surface_status(surface_));
@@ -38,11 +47,51 @@ PageImage::PageImage(int width, int height) {
     }
 }
 
+cairo_surface_t* PageImage::band(int first_row, int rows) const {
+    cairo_surface_t* band = cairo_image_surface_create_for_data(
+        pixels_ + static_cast<std::ptrdiff_t>(first_row) * stride_, CAIRO_FORMAT_RGB24, width_, rows, stride_);
+    cairo_surface_set_device_offset(band, 0, -first_row);
+    return band;
+}
+
 PageImage::~PageImage() {
     // Finished first: no reference left elsewhere may touch the memory once it is unmapped.
     cairo_surface_finish(surface_);
     cairo_surface_destroy(surface_);
     if (memory_ != nullptr) munmap(memory_, size_);
+}
+
+void paint_page(const PageImage& image, const layout::Scene& scene, double px_per_mm, int bands,
+                const std::filesystem::path& path) {
+    bands = std::clamp(bands, 1, image.height());
+    const int rows = (image.height() + bands - 1) / bands;
+    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(bands));
+    const auto paint_band = [&](int index) {
+        try {
+            const int first = index * rows;
+            if (first >= image.height()) return;
+            cairo_surface_t* band = image.band(first, std::min(rows, image.height() - first));
+            cairo_t* cr = cairo_create(band);
+            cairo_scale(cr, px_per_mm, px_per_mm);
+            paint_scene(cr, scene);
+            const cairo_status_t status = cairo_status(cr);
+            cairo_destroy(cr);
+            cairo_surface_finish(band);
+            cairo_surface_destroy(band);
+            if (status != CAIRO_STATUS_SUCCESS)
+                throw IoError(fmt::format("{}: drawing failed: {}", path.string(), cairo_status_to_string(status)));
+        } catch (...) {
+            failures[static_cast<std::size_t>(index)] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (int index = 1; index < bands; ++index) helpers.emplace_back(paint_band, index);
+        paint_band(0);
+    }
+    for (const auto& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+    }
 }
 
 }  // namespace steppeflow::render

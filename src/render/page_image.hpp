@@ -4,8 +4,11 @@
 // than drawing the map. The buffer is mapped in 2 MiB steps and the kernel is asked for huge pages.
 
 #include <cstddef>
+#include <filesystem>
 
 #include <cairo.h>
+
+#include "layout/scene.hpp"
 
 namespace steppeflow::render {
 
@@ -21,11 +24,28 @@ public:
     PageImage& operator=(PageImage&&) = delete;
 
     [[nodiscard]] cairo_surface_t* surface() const { return surface_; }
+    [[nodiscard]] int height() const { return height_; }
+
+    // A surface over rows [first_row, first_row + rows) of the same pixels, placed (device offset)
+    // so that page coordinates drawn on it land where they would on the whole page. Bands share no
+    // state, so each can be painted on its own thread. The caller destroys it.
+    [[nodiscard]] cairo_surface_t* band(int first_row, int rows) const;
 
 private:
+    unsigned char* pixels_ = nullptr;
+    int width_ = 0;
+    int height_ = 0;
+    int stride_ = 0;
     void* memory_ = nullptr;
     std::size_t size_ = 0;
     cairo_surface_t* surface_ = nullptr;
 };
+
+// Paints the scene over the whole image at `px_per_mm`, cut into `bands` horizontal bands painted at
+// once on their own threads, each with the whole scene (Cairo skips what falls outside its band).
+// Rasterising is most of a PNG's drawing time. The pixels are the same for any number of bands.
+// Throws IoError naming `path` when Cairo fails.
+void paint_page(const PageImage& image, const layout::Scene& scene, double px_per_mm, int bands,
+                const std::filesystem::path& path);
 
 }  // namespace steppeflow::render
