@@ -57,7 +57,7 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
     bool have_gazetteer = false;
     std::vector<std::string> reading;  // warnings from reading (columns that are not read)
     for (const auto& file : files) {
-        const io::Table table = io::read_table(file);
+        const io::Table table = io::read_table(file, io::ReadCache{});
         if (looks_like_gazetteer(table)) {
             auto more = io::places_from_table(table, &reading);
             places.insert(places.end(), more.begin(), more.end());

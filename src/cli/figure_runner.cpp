@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <future>
 
 #include <fmt/format.h>
 
@@ -204,11 +205,11 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 
 }  // namespace
 
-std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec) {
+std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec, const io::ReadCache& cache) {
     auto data = std::make_shared<FigureData>();
-    data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings));
-    data->flows = io::read_flows(spec.flows, &data->warnings);
-    data->basemap = io::read_basemap(spec.basemap, data->warnings);
+    data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, cache));
+    data->flows = io::read_flows(spec.flows, &data->warnings, cache);
+    data->basemap = io::read_basemap(spec.basemap, data->warnings, cache);
     // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
     for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
         if (finding.severity == model::Severity::error)
@@ -295,21 +296,30 @@ std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::s
     return text;
 }
 
-FigureSetup prepare_figure(const io::FigureSpec& spec) {
+geo::Projection make_projection(const io::FigureSpec& spec) {
+    try {
+        return geo::Projection(spec.projection);
+    } catch (const UsageError& e) {
+        if (spec.source.empty()) throw;
+        throw UsageError(fmt::format("{}: {}", origin_of(spec, "figure.projection", "--projection"), e.what()));
+    }
+}
+
+FigureSetup prepare_figure(const io::FigureSpec& spec, std::future<geo::Projection> projection) {
     layout::FigureOptions options = figure_options_from(spec);
     std::vector<std::filesystem::path> outputs = spec.outputs;
     if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
     for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
+    // Also opens this thread's fonts, which the layout measures text with next.
+
     render::require_font(options.style.text.font, options.style.text.font_named_at);
-    geo::Projection projection = [&] {
-        try {
-            return geo::Projection(options.projection);
-        } catch (const UsageError& e) {
-            if (spec.source.empty()) throw;
-            throw UsageError(fmt::format("{}: {}", origin_of(spec, "figure.projection", "--projection"), e.what()));
-        }
-    }();
-    return {std::move(options), std::move(outputs), std::move(projection)};
+
+    return {std::move(options), std::move(outputs), projection.get()};
+}
+
+FigureSetup prepare_figure(const io::FigureSpec& spec) {
+    // PROJ's database and fontconfig's configuration are each tens of milliseconds to open: at once.
+    return prepare_figure(spec, std::async(std::launch::async, [&spec] { return make_projection(spec); }));
 }
 
 FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
@@ -324,6 +334,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
     options.progress = progress;
     const std::vector<std::filesystem::path> outputs = std::move(setup.outputs);
     const geo::Projection projection = std::move(setup.projection);
+
     append(outcome.warnings, data.warnings);
 
     std::vector<model::Flow> chosen = data.flows;
@@ -463,6 +474,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
             return outcome;
         }
     }
+
     append(outcome.warnings, result.warnings);
     std::vector<render::ScenePath> files;
     files.reserve(outputs.size());

@@ -3,12 +3,14 @@
 // overlay, small multiples or a sequence of frames) and writes every output atomically.
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "geo/projection.hpp"
 #include "io/figure_spec.hpp"
+#include "io/read_cache.hpp"
 #include "layout/figure_options.hpp"
 #include "model/flow.hpp"
 #include "model/gazetteer.hpp"
@@ -25,7 +27,9 @@ struct FigureData {
 };
 
 // Reads and validates the spec's gazetteer, flows and basemap; DataError for a flow that fails validation.
-std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec);
+// Files already read through GDAL come from `cache` when it has them (io/read_cache.hpp).
+std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec,
+                                                   const io::ReadCache& cache = io::ReadCache{});
 
 // The spec's look and page as layout options (style file read here). UsageError or DataError for
 // malformed values, naming the option (command line) or the spec's file and key.
@@ -49,6 +53,10 @@ struct FigureSetup {
     geo::Projection projection;
 };
 FigureSetup prepare_figure(const io::FigureSpec& spec);
+// The same, with the projection being made elsewhere (by make_projection, e.g. while the data is read).
+FigureSetup prepare_figure(const io::FigureSpec& spec, std::future<geo::Projection> projection);
+// The spec's map projection; UsageError naming the option or the spec's key when PROJ refuses it.
+geo::Projection make_projection(const io::FigureSpec& spec);
 
 // Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
 FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, FigureSetup setup,

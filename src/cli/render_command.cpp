@@ -13,7 +13,7 @@
 
 #include "cli/figure_runner.hpp"
 #include "cli/progress.hpp"
-#include "io/gdal_handles.hpp"
+#include "io/gdal_library.hpp"
 
 namespace steppeflow::cli {
 
@@ -70,6 +70,9 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     render->add_option("specs", command.specs, "Figure spec files (TOML); options given as well override theirs")
         ->check(CLI::ExistingFile);
     render->add_option("-j,--jobs", command.jobs, "Figures rendered at once (default: one per core)");
+    render->add_flag("--no-cache", command.no_cache,
+                     "Read every data file from its source, not from the read cache ($STEPPEFLOW_CACHE, else "
+                     "~/.cache/steppeflow: what GDAL read from each file, found by content)");
     auto& f = command.figure;
     bind_option(render, command, "--gazetteer", &io::FigureSpec::gazetteer,
                 "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
@@ -157,21 +160,29 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
 }
 
 int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
+    const io::ReadCache cache = command.no_cache ? io::ReadCache{} : io::default_read_cache();
     if (command.specs.empty()) {
         io::FigureSpec spec = command.figure;
         apply_years_mode(command, spec);
         ProgressPrinter printer(err, command.progress);
         printer.report("reading the data", 0);
-        // The projection, style and fonts, and GDAL's own start-up, are made on another core while
-        // the data is read. Errors keep their order: the data's first, then the figure's.
-        auto setup = std::async(std::launch::async, [&spec] {
-            io::prepare_geojson_reading();
-            return prepare_figure(spec);
+        // The projection is made on another core while the data is read (PROJ opens its database), and
+        // the rest of the figure's set-up after. Errors keep their order: the data's, then the figure's.
+        auto projection = std::async(std::launch::async, [&spec] {
+            auto made = make_projection(spec);
+            // When the data is not all in the read cache, GDAL is being loaded for it by now; its GeoJSON
+            // set-up is made here meanwhile. Only time is at stake: a failure shows when the data is read.
+            try {
+                if (io::gdal_requested()) io::prepare_geojson_reading();
+            } catch (const Error&) {
+            }
+            return made;
         });
-        const auto data = load_figure_data(spec);
-        const auto outcome = render_figure(spec, *data, setup.get(), [&](const std::string& stage, double fraction) {
-            printer.report(stage, fraction);
-        });
+        const auto data = load_figure_data(spec, cache);
+        FigureSetup setup = prepare_figure(spec, std::move(projection));
+        const auto outcome =
+            render_figure(spec, *data, std::move(setup),
+                          [&](const std::string& stage, double fraction) { printer.report(stage, fraction); });
         printer.finish();
         for (const auto& warning : outcome.warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
         for (const auto& path : outcome.written) fmt::print(out, "wrote {}\n", path.string());
@@ -179,7 +190,6 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
     }
 
     // Read every spec and its data first (one read per data set); then draw in parallel.
-    std::jthread warm_up(io::prepare_geojson_reading);
     std::vector<Job> jobs(command.specs.size());
     std::map<DataKey, std::shared_ptr<const FigureData>> loaded;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -191,7 +201,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             apply_years_mode(command, job.spec);
             const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string()};
             auto& data = loaded[key];
-            if (!data) data = load_figure_data(job.spec);
+            if (!data) data = load_figure_data(job.spec, cache);
             job.data = data;
             if (job.spec.outputs.empty()) {
                 SourceLocation where;

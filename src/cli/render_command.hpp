@@ -17,6 +17,7 @@ struct RenderCommand {
     unsigned jobs = 0;       // figures rendered at once; 0: one per core
     bool progress = false;   // redraw a progress line (stderr is a terminal)
     std::string years_mode;  // --show
+    bool no_cache = false;   // --no-cache: read every file from its source
     // For each option given on the command line: copies its value onto a spec read from a file.
     std::vector<std::function<void(io::FigureSpec&)>> overrides;
 };

@@ -38,7 +38,11 @@ Projection::Projection(const std::string& definition) : impl_(std::make_unique<I
     impl_->context = proj_context_create();
     proj_context_set_enable_network(impl_->context, 0);
     proj_log_level(impl_->context, PJ_LOG_NONE);
-    PJ* raw = proj_create_crs_to_crs(impl_->context, "EPSG:4326", as_crs(definition).c_str(), nullptr);
+    // Data are WGS84 longitude/latitude. For a map CRS given as a PROJ string, the source is given the
+    // same way: PROJ finds the same operation (the tests compare with cs2cs) in half the time, as it
+    // need not look EPSG:4326 up in its database.
+    const char* source = definition.rfind("+proj=", 0) == 0 ? "+proj=longlat +datum=WGS84 +type=crs" : "EPSG:4326";
+    PJ* raw = proj_create_crs_to_crs(impl_->context, source, as_crs(definition).c_str(), nullptr);
     if (raw == nullptr) {
         const int error = proj_context_errno(impl_->context);
         // An authority code PROJ does not know gets a plain explanation, not PROJ's "Unknown error".

@@ -1,5 +1,8 @@
 #include "io/basemap_reader.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "io/gdal_handles.hpp"
@@ -10,40 +13,43 @@ namespace steppeflow::io {
 namespace {
 
 model::LonLatPath path_of(OGRGeometryH line) {
+    const GdalApi& gdal = io::gdal();
     model::LonLatPath path;
-    const int count = OGR_G_GetPointCount(line);
+    const int count = gdal.OGR_G_GetPointCount(line);
     path.reserve(static_cast<std::size_t>(count));
-    for (int i = 0; i < count; ++i) path.push_back({OGR_G_GetX(line, i), OGR_G_GetY(line, i)});
+    for (int i = 0; i < count; ++i) path.push_back({gdal.OGR_G_GetX(line, i), gdal.OGR_G_GetY(line, i)});
     return path;
 }
 
 // The first geometry type in a feature that is neither a line nor an area ("Point"), if any.
 const char* foreign_geometry(OGRGeometryH geometry) {
-    switch (wkbFlatten(OGR_G_GetGeometryType(geometry))) {
+    const GdalApi& gdal = io::gdal();
+    switch (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry))) {
         case wkbLineString:
         case wkbPolygon:
             return nullptr;
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
-            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
-                if (const char* found = foreign_geometry(OGR_G_GetGeometryRef(geometry, i))) return found;
+            for (int i = 0; i < gdal.OGR_G_GetGeometryCount(geometry); ++i) {
+                if (const char* found = foreign_geometry(gdal.OGR_G_GetGeometryRef(geometry, i))) return found;
             }
             return nullptr;
         default:
-            return OGR_G_GetGeometryName(geometry);
+            return gdal.OGR_G_GetGeometryName(geometry);
     }
 }
 
 void collect(OGRGeometryH geometry, model::Feature& feature) {
-    switch (wkbFlatten(OGR_G_GetGeometryType(geometry))) {
+    const GdalApi& gdal = io::gdal();
+    switch (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry))) {
         case wkbLineString:
             feature.lines.push_back(path_of(geometry));
             break;
         case wkbPolygon: {
             model::LonLatPolygon polygon;
-            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
-                polygon.rings.push_back(path_of(OGR_G_GetGeometryRef(geometry, i)));
+            for (int i = 0; i < gdal.OGR_G_GetGeometryCount(geometry); ++i) {
+                polygon.rings.push_back(path_of(gdal.OGR_G_GetGeometryRef(geometry, i)));
             }
             feature.polygons.push_back(std::move(polygon));
             break;
@@ -51,8 +57,8 @@ void collect(OGRGeometryH geometry, model::Feature& feature) {
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
-            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i)
-                collect(OGR_G_GetGeometryRef(geometry, i), feature);
+            for (int i = 0; i < gdal.OGR_G_GetGeometryCount(geometry); ++i)
+                collect(gdal.OGR_G_GetGeometryRef(geometry, i), feature);
             break;
         default:
             break;  // points carry no basemap meaning
@@ -60,32 +66,38 @@ void collect(OGRGeometryH geometry, model::Feature& feature) {
 }
 
 std::string string_field(OGRFeatureH feature, const char* name) {
-    const int index = OGR_F_GetFieldIndex(feature, name);
-    if (index < 0 || OGR_F_IsFieldSetAndNotNull(feature, index) == 0) return {};
-    return OGR_F_GetFieldAsString(feature, index);
+    const GdalApi& gdal = io::gdal();
+    const int index = gdal.OGR_F_GetFieldIndex(feature, name);
+    if (index < 0 || gdal.OGR_F_IsFieldSetAndNotNull(feature, index) == 0) return {};
+    return gdal.OGR_F_GetFieldAsString(feature, index);
 }
 
 }  // namespace
 
-std::vector<model::Feature> read_features(const std::filesystem::path& path) {
-    ensure_gdal_drivers();
-    GdalErrorCollector errors;
+std::vector<model::Feature> read_features(const std::filesystem::path& path, const ReadCache& cache) {
     const std::string file = path.string();
     require_content(path, "a GeoJSON FeatureCollection of lines or areas");
-    DatasetHandle dataset(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    const std::string content = cache.enabled() ? read_text_file(path) : std::string();
+    std::string kind = "features" + path.extension().string();
+    std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (auto cached = cache.find_features(kind, content)) return std::move(*cached);
+
+    const GdalApi& gdal = io::gdal();
+    GdalErrorCollector errors;
+    DatasetHandle dataset(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!dataset) {
         const std::string reason = errors.last_or("unknown format");
         if (path.extension() == ".geojson" || path.extension() == ".json") explain_unreadable_json(path, reason);
         throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, reason));
     }
-    if (GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
-    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
+    if (gdal.GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
+    OGRLayerH layer = gdal.GDALDatasetGetLayer(dataset.get(), 0);
     std::vector<model::Feature> features;
-    OGR_L_ResetReading(layer);
+    gdal.OGR_L_ResetReading(layer);
     int number = 0;
-    while (FeatureHandle handle{OGR_L_GetNextFeature(layer)}) {
+    while (FeatureHandle handle{gdal.OGR_L_GetNextFeature(layer)}) {
         ++number;
-        OGRGeometryH geometry = OGR_F_GetGeometryRef(handle.get());
+        OGRGeometryH geometry = gdal.OGR_F_GetGeometryRef(handle.get());
         if (geometry == nullptr) continue;
         // A basemap draws lines and areas; a point here means the wrong file was put in its place.
         if (const char* foreign = foreign_geometry(geometry)) {
@@ -98,14 +110,16 @@ std::vector<model::Feature> read_features(const std::filesystem::path& path) {
         model::Feature feature;
         collect(geometry, feature);
         feature.name = string_field(handle.get(), "name");
-        const int rank_index = OGR_F_GetFieldIndex(handle.get(), "scalerank");
-        if (rank_index >= 0) feature.rank = OGR_F_GetFieldAsDouble(handle.get(), rank_index);
+        const int rank_index = gdal.OGR_F_GetFieldIndex(handle.get(), "scalerank");
+        if (rank_index >= 0) feature.rank = gdal.OGR_F_GetFieldAsDouble(handle.get(), rank_index);
         features.push_back(std::move(feature));
     }
+    cache.store_features(kind, content, features);
     return features;
 }
 
-model::Basemap read_basemap(const std::filesystem::path& directory, std::vector<std::string>& warnings) {
+model::Basemap read_basemap(const std::filesystem::path& directory, std::vector<std::string>& warnings,
+                            const ReadCache& cache) {
     if (!std::filesystem::is_directory(directory)) {
         throw IoError(fmt::format("{}: basemap directory not found", directory.string()));
     }
@@ -116,7 +130,7 @@ model::Basemap read_basemap(const std::filesystem::path& directory, std::vector<
             warnings.push_back(fmt::format("{}: not found; the map is drawn without {}", path.string(), name));
             return;
         }
-        auto features = read_features(path);
+        auto features = read_features(path, cache);
         into.insert(into.end(), std::make_move_iterator(features.begin()), std::make_move_iterator(features.end()));
     };
     layer("land", basemap.land);

@@ -79,8 +79,9 @@ std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::s
     return flows;
 }
 
-std::vector<model::Flow> read_flows(const std::filesystem::path& path, std::vector<std::string>* warnings) {
-    return flows_from_table(read_table(path), warnings);
+std::vector<model::Flow> read_flows(const std::filesystem::path& path, std::vector<std::string>* warnings,
+                                    const ReadCache& cache) {
+    return flows_from_table(read_table(path, cache), warnings);
 }
 
 }  // namespace steppeflow::io

@@ -61,8 +61,9 @@ std::vector<model::Place> places_from_table(const Table& table, std::vector<std:
     return places;
 }
 
-std::vector<model::Place> read_places(const std::filesystem::path& path, std::vector<std::string>* warnings) {
-    return places_from_table(read_table(path), warnings);
+std::vector<model::Place> read_places(const std::filesystem::path& path, std::vector<std::string>* warnings,
+                                      const ReadCache& cache) {
+    return places_from_table(read_table(path, cache), warnings);
 }
 
 }  // namespace steppeflow::io
