@@ -5,9 +5,7 @@
 #include <atomic>
 #include <mutex>
 
-#include <fmt/format.h>
-
-#include "common/error.hpp"
+#include "common/shared_library.hpp"
 
 namespace steppeflow::io {
 
@@ -27,25 +25,9 @@ Loaded& loaded() {
 }
 
 GdalApi load(void*& handle) {
-    handle = dlopen(STEPPEFLOW_GDAL_LIBRARY, RTLD_LAZY | RTLD_LOCAL);
-    if (handle == nullptr) {
-        const char* reason = dlerror();
-        throw IoError(
-            fmt::format("GDAL, which reads every data file, cannot be loaded ({}); install it with "
-                        "bash scripts/setup.sh (Debian package libgdal32)",
-                        reason != nullptr ? reason : STEPPEFLOW_GDAL_LIBRARY));
-    }
+    handle = load_shared_library(STEPPEFLOW_GDAL_LIBRARY, "reading data files", "libgdal32");
     GdalApi api;
-    const auto resolve = [handle](auto& function, const char* name) {
-        function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(handle, name));
-        if (function == nullptr) {
-            throw IoError(
-                fmt::format("{} has no function {}: steppeflow was built against another GDAL; "
-                            "rebuild it",
-                            STEPPEFLOW_GDAL_LIBRARY, name));
-        }
-    };
-#define STEPPEFLOW_GDAL_RESOLVE(name) resolve(api.name, #name);
+#define STEPPEFLOW_GDAL_RESOLVE(name) resolve(api.name, handle, STEPPEFLOW_GDAL_LIBRARY, #name);
     STEPPEFLOW_GDAL_FUNCTIONS(STEPPEFLOW_GDAL_RESOLVE)
 #undef STEPPEFLOW_GDAL_RESOLVE
     api.GDALAllRegister();
