@@ -16,6 +16,9 @@
 #include <gdal_version.h>
 #include <zlib.h>
 
+#include "common/error.hpp"
+#include "io/text_checks.hpp"
+
 namespace steppeflow::io {
 
 namespace {
@@ -104,17 +107,18 @@ std::uint32_t checksum(std::string_view bytes) {
 // An entry is the magic line, the CRC-32 of what follows, and the payload: a damaged byte anywhere
 // makes the whole entry unreadable rather than a table with a wrong value in it.
 std::optional<std::string> read_entry(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
+    std::string bytes;
+    try {
+        bytes = read_text_file(path);
+    } catch (const IoError&) {
+        return std::nullopt;  // no entry
+    }
     std::uint32_t stored = 0;
     if (!bytes.starts_with(kMagic) || bytes.size() < kMagic.size() + sizeof stored) return std::nullopt;
     std::memcpy(&stored, bytes.data() + kMagic.size(), sizeof stored);
-    std::string payload = bytes.substr(kMagic.size() + sizeof stored);
-    if (checksum(payload) != stored) return std::nullopt;
-    return payload;
+    bytes.erase(0, kMagic.size() + sizeof stored);
+    if (checksum(bytes) != stored) return std::nullopt;
+    return bytes;
 }
 
 // Written to a file of its own first and renamed into place, so that runs at the same time (a batch,

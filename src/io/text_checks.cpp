@@ -23,9 +23,21 @@ SourceLocation located(const std::filesystem::path& path, int line, int column =
 }  // namespace
 
 std::string read_text_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
-    std::stringstream buffer;
+    // Read in one piece into a string of the file's size: growing a buffer as it fills copies it
+    // several times over, and each copy is fresh memory to fault in.
+    const std::streamoff size = in.tellg();
+    if (size > 0 && in.seekg(0)) {
+        std::string text(static_cast<std::size_t>(size), '\0');
+        if (in.read(text.data(), size) && in.peek() == std::ifstream::traits_type::eof()) return text;
+        in.clear();
+        in.seekg(0);
+    } else {
+        in.clear();
+        in.seekg(0);
+    }
+    std::stringstream buffer;  // a file that is not what its size said (growing, a pipe)
     buffer << in.rdbuf();
     return buffer.str();
 }

@@ -1,11 +1,13 @@
 #include "render/png_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <csetjmp>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -50,7 +52,9 @@ struct Image {
 };
 
 struct Band {
-    std::vector<unsigned char> deflated;
+    // Sized for the worst case but never initialised: only the pages deflate writes are touched.
+    std::unique_ptr<unsigned char[]> deflated;
+    std::size_t size = 0;
     uLong adler = adler32(0, nullptr, 0);
     uLong length = 0;
     bool ok = false;
@@ -66,7 +70,6 @@ Band deflate_band(const Image& image, int first, int count, bool last) {
     Band band;
     const std::size_t line = image.scanline_bytes();
     std::vector<unsigned char> rows(line * kRowsPerStep);
-    std::vector<unsigned char> out(std::size_t{64} << 10);
     z_stream stream{};
     if (deflateInit2(&stream, kLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return band;
     // The window before the band primes the dictionary, as if the stream had never been cut.
@@ -79,6 +82,11 @@ Band deflate_band(const Image& image, int first, int count, bool last) {
         const std::size_t take = std::min<std::size_t>(primer.size(), kWindow);
         deflateSetDictionary(&stream, primer.data() + primer.size() - take, static_cast<uInt>(take));
     }
+    // deflate's own bound for the band, and room for the flush marker.
+    const std::size_t capacity = deflateBound(&stream, static_cast<uLong>(line * static_cast<std::size_t>(count))) + 64;
+    band.deflated.reset(new unsigned char[capacity]);
+    stream.next_out = band.deflated.get();
+    stream.avail_out = static_cast<uInt>(capacity);
     int result = Z_OK;
     for (int y = first; y < first + count && result == Z_OK; y += kRowsPerStep) {
         const int step = std::min(kRowsPerStep, first + count - y);
@@ -88,30 +96,32 @@ Band deflate_band(const Image& image, int first, int count, bool last) {
         band.adler = adler32(band.adler, rows.data(), bytes);
         band.length += bytes;
         const bool final_step = y + step == first + count;
-        const int flush = !final_step ? Z_NO_FLUSH : last ? Z_FINISH : Z_SYNC_FLUSH;
         stream.next_in = rows.data();
         stream.avail_in = bytes;
-        do {
-            stream.next_out = out.data();
-            stream.avail_out = static_cast<uInt>(out.size());
-            result = deflate(&stream, flush);
-            band.deflated.insert(band.deflated.end(), out.data(), out.data() + (out.size() - stream.avail_out));
-        } while (stream.avail_out == 0 && result == Z_OK);
+        result = deflate(&stream, !final_step ? Z_NO_FLUSH : last ? Z_FINISH : Z_SYNC_FLUSH);
     }
-    band.ok = last ? result == Z_STREAM_END : (result == Z_OK && stream.avail_in == 0);
+    band.size = capacity - stream.avail_out;
+    band.ok = stream.avail_in == 0 && stream.avail_out > 0 && (last ? result == Z_STREAM_END : result == Z_OK);
     deflateEnd(&stream);
     return band;
 }
 
-// The zlib stream of the whole image: header, the bands in order, the combined Adler-32.
-std::vector<unsigned char> deflate_image(const Image& image, const std::filesystem::path& path) {
+// The image's zlib stream: header, the bands' deflate data in order, and the Adler-32 of all rows.
+struct Deflated {
+    std::vector<Band> bands;
+    std::array<unsigned char, 4> adler{};
+    static constexpr std::array<unsigned char, 2> kHeader{0x78, 0x5e};  // deflate, 32 KiB window, fast level
+};
+
+Deflated deflate_image(const Image& image, const std::filesystem::path& path) {
     const int band_count = (image.height + kRowsPerBand - 1) / kRowsPerBand;
-    std::vector<Band> bands(static_cast<std::size_t>(band_count));
+    Deflated out;
+    out.bands.resize(static_cast<std::size_t>(band_count));
     std::atomic<int> next{0};
     const auto work = [&] {
         for (int b = next++; b < band_count; b = next++) {
             const int first = b * kRowsPerBand;
-            bands[static_cast<std::size_t>(b)] =
+            out.bands[static_cast<std::size_t>(b)] =
                 deflate_band(image, first, std::min(kRowsPerBand, image.height - first), b == band_count - 1);
         }
     };
@@ -121,15 +131,13 @@ std::vector<unsigned char> deflate_image(const Image& image, const std::filesyst
         for (int t = 1; t < std::min(cores, band_count); ++t) helpers.emplace_back(work);
         work();
     }
-    std::vector<unsigned char> stream{0x78, 0x5e};  // deflate, 32 KiB window, "fast" level
     uLong adler = adler32(0, nullptr, 0);
-    for (const auto& band : bands) {
+    for (const auto& band : out.bands) {
         if (!band.ok) throw IoError(fmt::format("{}: PNG compression failed", path.string()));
-        stream.insert(stream.end(), band.deflated.begin(), band.deflated.end());
         adler = adler32_combine(adler, band.adler, static_cast<z_off_t>(band.length));
     }
-    for (int shift = 24; shift >= 0; shift -= 8) stream.push_back(static_cast<unsigned char>(adler >> shift));
-    return stream;
+    for (std::size_t i = 0; i < 4; ++i) out.adler[i] = static_cast<unsigned char>(adler >> (24 - 8 * i));
+    return out;
 }
 
 struct PngError {
@@ -149,10 +157,11 @@ void write_png(cairo_surface_t* surface, std::FILE* stream, double dpi, const st
     cairo_surface_flush(surface);
     const Image image{cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
                       cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface)};
-    const std::vector<unsigned char> pixels = deflate_image(image, path);
+    const Deflated pixels = deflate_image(image, path);
 
     // libpng writes the signature, the header chunks and the framing (lengths, CRCs); the pixel data
-    // goes in as one ready IDAT chunk.
+    // goes in as it was deflated, an IDAT chunk per band (the zlib header in the first, the Adler-32
+    // in the last), so no chunk nears PNG's 2 GiB limit and nothing is copied into one buffer.
     PngError error;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error, on_error, on_warning);
     png_infop info = png != nullptr ? png_create_info_struct(png) : nullptr;
@@ -173,7 +182,18 @@ void write_png(cairo_surface_t* surface, std::FILE* stream, double dpi, const st
     png_write_info(png, info);
     static constexpr png_byte kIdat[5] = "IDAT";
     static constexpr png_byte kIend[5] = "IEND";
-    png_write_chunk(png, kIdat, pixels.data(), pixels.size());
+    for (std::size_t i = 0; i < pixels.bands.size(); ++i) {
+        const bool first = i == 0;
+        const bool last = i + 1 == pixels.bands.size();
+        const auto& band = pixels.bands[i];
+        const std::size_t length =
+            band.size + (first ? Deflated::kHeader.size() : 0) + (last ? pixels.adler.size() : 0);
+        png_write_chunk_start(png, kIdat, static_cast<png_uint_32>(length));
+        if (first) png_write_chunk_data(png, Deflated::kHeader.data(), Deflated::kHeader.size());
+        png_write_chunk_data(png, band.deflated.get(), band.size);
+        if (last) png_write_chunk_data(png, pixels.adler.data(), pixels.adler.size());
+        png_write_chunk_end(png);
+    }
     png_write_chunk(png, kIend, nullptr, 0);
     png_destroy_write_struct(&png, &info);
 }
