@@ -1,8 +1,5 @@
 #include "io/basemap_reader.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 #include <fmt/format.h>
 
 #include "io/gdal_handles.hpp"
@@ -78,8 +75,7 @@ std::vector<model::Feature> read_features(const std::filesystem::path& path, con
     const std::string file = path.string();
     require_content(path, "a GeoJSON FeatureCollection of lines or areas");
     const std::string content = cache.enabled() ? read_text_file(path) : std::string();
-    std::string kind = "features" + path.extension().string();
-    std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string kind = read_kind("features", path);
     if (auto cached = cache.find_features(kind, content)) return std::move(*cached);
 
     const GdalApi& gdal = io::gdal();

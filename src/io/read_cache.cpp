@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -249,6 +251,12 @@ void ReadCache::store_features(std::string_view kind, std::string_view content,
         for (const auto& line : feature.lines) out.path(line);
     }
     write_entry(entry_path(kind, content), out.bytes());
+}
+
+std::string read_kind(std::string_view reading, const std::filesystem::path& file) {
+    std::string kind = std::string(reading) + file.extension().string();
+    std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
+    return kind;
 }
 
 ReadCache default_read_cache() {

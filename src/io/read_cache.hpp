@@ -49,6 +49,10 @@ private:
     std::filesystem::path directory_;
 };
 
+// How a file is read, for entry_path: `reading` ("table", "features") and the file's extension in
+// lower case ("table.csv"), since GDAL picks its driver and options by the extension.
+std::string read_kind(std::string_view reading, const std::filesystem::path& file);
+
 // The cache directory a user would expect: $STEPPEFLOW_CACHE if set ("off" for none), else
 // $XDG_CACHE_HOME/steppeflow, else ~/.cache/steppeflow; no cache when none of these is known.
 ReadCache default_read_cache();

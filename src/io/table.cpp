@@ -20,13 +20,11 @@ std::optional<std::size_t> Table::column_index(std::string_view name) const {
 
 namespace {
 
-std::string lower_extension(const std::filesystem::path& path) {
+bool is_csv(const std::filesystem::path& path) {
     auto ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
+    return ext == ".csv";
 }
-
-bool is_csv(const std::filesystem::path& path) { return lower_extension(path) == ".csv"; }
 
 std::optional<PointGeometry> point_of(OGRFeatureH feature) {
     const GdalApi& gdal = io::gdal();
@@ -46,7 +44,7 @@ Table read_table(const std::filesystem::path& path, const ReadCache& cache) {
     std::vector<int> record_lines;
     if (is_csv(path)) record_lines = check_csv_text(path);
     const std::string content = cache.enabled() ? read_text_file(path) : std::string();
-    const std::string kind = "table" + lower_extension(path);
+    const std::string kind = read_kind("table", path);
     if (auto cached = cache.find_table(kind, content, file)) return std::move(*cached);
 
     const GdalApi& gdal = io::gdal();
