@@ -31,6 +31,21 @@ void BM_ReadBasemap(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadBasemap)->Unit(benchmark::kMillisecond);
 
+// The same, served by the read cache (filled by a first read into a scratch directory).
+void BM_ReadBasemapCached(benchmark::State& state) {
+    const auto directory = std::filesystem::temp_directory_path() / "steppeflow-bench-cache";
+    std::filesystem::remove_all(directory);
+    const steppeflow::io::ReadCache cache(directory);
+    std::vector<std::string> warnings;
+    (void)steppeflow::io::read_basemap(kRoot / "geodata" / "basemap", warnings, cache);
+    for (auto _ : state) {
+        auto basemap = steppeflow::io::read_basemap(kRoot / "geodata" / "basemap", warnings, cache);
+        benchmark::DoNotOptimize(basemap);
+    }
+    std::filesystem::remove_all(directory);
+}
+BENCHMARK(BM_ReadBasemapCached)->Unit(benchmark::kMillisecond);
+
 void BM_ProjectPoints(benchmark::State& state) {
     const steppeflow::geo::Projection projection;
     double lon = 50;
