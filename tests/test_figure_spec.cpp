@@ -7,6 +7,7 @@
 #include "cli/figure_runner.hpp"
 #include "io/figure_spec.hpp"
 #include "io/style_reader.hpp"
+#include "render/text.hpp"
 #include "test_support.hpp"
 
 using namespace steppeflow;
@@ -221,6 +222,15 @@ TEST(Style, MalformedStylesAreRefusedWithLineAndKey) {
               "symbol_outline_mm");
     EXPECT_EQ(style_error("[text]\nfont = 12\n"),
               "style.toml:2:8 (key 'text.font'): expected a string, found an integer");
+}
+
+// The check finds the font fontconfig would use; a family name it lists of its own ("Sans", an
+// alias) is accepted as before, and case does not matter for a real family.
+TEST(Style, InstalledFamiliesAndAliasesAreAccepted) {
+    EXPECT_NO_THROW(render::require_font("Noto Sans", ""));
+    EXPECT_NO_THROW(render::require_font("noto sans", ""));
+    EXPECT_NO_THROW(render::require_font("Sans", ""));
+    EXPECT_THROW(render::require_font("No Such Font Family", ""), IoError);
 }
 
 TEST(Style, AMissingFontIsAnIoErrorNamingIt) {

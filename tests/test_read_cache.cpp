@@ -196,3 +196,23 @@ TEST(ReadCache, FigureFromTheCacheIsByteIdentical) {
 }
 
 }  // namespace
+
+namespace {
+
+// GDAL reads a CSV's .csvt (column types) and .prj too: the bytes of the CSV alone do not decide what
+// it reads, so such a file is always read from the source.
+TEST(ReadCache, CsvWithSideFilesIsNotKept) {
+    const auto dir = test::scratch_dir("side_files");
+    const io::ReadCache cache(dir / "cache");
+    std::filesystem::copy_file(test::data_dir() / "mini_flows.csv", dir / "flows.csv");
+    EXPECT_TRUE(cache.covers(dir / "flows.csv"));
+    test::write_file(dir / "flows.csvt", "String\n");
+    EXPECT_FALSE(cache.covers(dir / "flows.csvt"));
+    EXPECT_FALSE(cache.covers(dir / "flows.csv"));
+    (void)io::read_table(dir / "flows.csv", cache);
+    EXPECT_EQ(entries(dir / "cache"), 0U);
+    EXPECT_FALSE(cache.covers(dir));  // a directory (a dataset of several files) is never kept
+    EXPECT_FALSE(io::ReadCache{}.covers(test::data_dir() / "mini_flows.csv"));
+}
+
+}  // namespace

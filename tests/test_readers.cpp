@@ -1,8 +1,14 @@
+#include <sys/stat.h>
+
+#include <fstream>
+#include <thread>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
+#include "io/text_checks.hpp"
 #include "model/gazetteer.hpp"
 #include "test_support.hpp"
 
@@ -109,4 +115,21 @@ TEST(Gazetteer, LookupByAnyVariantAndSuggestion) {
     EXPECT_EQ(gazetteer.lookup("yining").front()->id, "kulja");
     EXPECT_EQ(gazetteer.lookup("URJAR").front()->id, "urdzhar_district");
     EXPECT_EQ(gazetteer.suggest("zaisan_distict").front(), "zaisan_district");
+}
+
+// A spec or data file may come through a pipe (steppeflow render <(make-spec)): it has no size to
+// read it at, and is read to its end instead.
+TEST(TextFiles, ReadThroughAPipe) {
+    const auto dir = test::scratch_dir("pipe");
+    const auto fifo = dir / "pipe";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "line " + std::to_string(i) + "\n";
+    std::thread writer([&] {
+        std::ofstream out(fifo, std::ios::binary);
+        out << text;
+    });
+    const std::string read = io::read_text_file(fifo);
+    writer.join();
+    EXPECT_EQ(read, text);
 }

@@ -311,9 +311,7 @@ FigureSetup prepare_figure(const io::FigureSpec& spec, std::future<geo::Projecti
     if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
     for (const auto& path : outputs) (void)render::format_for(path);  // reject a bad extension before any work
     // Also opens this thread's fonts, which the layout measures text with next.
-
     render::require_font(options.style.text.font, options.style.text.font_named_at);
-
     return {std::move(options), std::move(outputs), projection.get()};
 }
 
@@ -334,7 +332,6 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
     options.progress = progress;
     const std::vector<std::filesystem::path> outputs = std::move(setup.outputs);
     const geo::Projection projection = std::move(setup.projection);
-
     append(outcome.warnings, data.warnings);
 
     std::vector<model::Flow> chosen = data.flows;
@@ -474,7 +471,6 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
             return outcome;
         }
     }
-
     append(outcome.warnings, result.warnings);
     std::vector<render::ScenePath> files;
     files.reserve(outputs.size());

@@ -174,7 +174,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             // set-up is made here meanwhile. Only time is at stake: a failure shows when the data is read.
             try {
                 if (io::gdal_requested()) io::prepare_geojson_reading();
-            } catch (const Error&) {
+            } catch (...) {  // reported, if it matters, when the data is read
             }
             return made;
         });

@@ -74,9 +74,12 @@ std::string string_field(OGRFeatureH feature, const char* name) {
 std::vector<model::Feature> read_features(const std::filesystem::path& path, const ReadCache& cache) {
     const std::string file = path.string();
     require_content(path, "a GeoJSON FeatureCollection of lines or areas");
-    const std::string content = cache.enabled() ? read_text_file(path) : std::string();
+    const bool use_cache = cache.covers(path);
+    const std::string content = use_cache ? read_text_file(path) : std::string();
     const std::string kind = read_kind("features", path);
-    if (auto cached = cache.find_features(kind, content)) return std::move(*cached);
+    if (use_cache) {
+        if (auto cached = cache.find_features(kind, content)) return std::move(*cached);
+    }
 
     const GdalApi& gdal = io::gdal();
     GdalErrorCollector errors;
@@ -110,7 +113,8 @@ std::vector<model::Feature> read_features(const std::filesystem::path& path, con
         if (rank_index >= 0) feature.rank = gdal.OGR_F_GetFieldAsDouble(handle.get(), rank_index);
         features.push_back(std::move(feature));
     }
-    cache.store_features(kind, content, features);
+    // Kept only when GDAL had nothing to say: a read cut short must not be remembered as the file.
+    if (use_cache && errors.messages().empty()) cache.store_features(kind, content, features);
     return features;
 }
 

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "common/shared_library.hpp"
+#include "io/gdal_handles.hpp"
 
 namespace steppeflow::io {
 
@@ -27,9 +28,15 @@ Loaded& loaded() {
 GdalApi load(void*& handle) {
     handle = load_shared_library(STEPPEFLOW_GDAL_LIBRARY, "reading data files", "libgdal32");
     GdalApi api;
+    try {
 #define STEPPEFLOW_GDAL_RESOLVE(name) resolve(api.name, handle, STEPPEFLOW_GDAL_LIBRARY, #name);
-    STEPPEFLOW_GDAL_FUNCTIONS(STEPPEFLOW_GDAL_RESOLVE)
+        STEPPEFLOW_GDAL_FUNCTIONS(STEPPEFLOW_GDAL_RESOLVE)
 #undef STEPPEFLOW_GDAL_RESOLVE
+    } catch (...) {
+        dlclose(handle);  // the next attempt opens it afresh
+        handle = nullptr;
+        throw;
+    }
     api.GDALAllRegister();
     return api;
 }
@@ -47,6 +54,7 @@ bool gdal_requested() { return loaded().requested; }
 
 void prepare_geojson_reading() {
     (void)gdal();
+    const GdalErrorCollector quiet;  // this thread's GDAL messages are nobody's business
     // OGRSpatialReference::GetWGS84SRS(), a C++ function: looked up by its mangled name, and skipped
     // if this GDAL has none (it only saves time).
     using Wgs84 = void* (*)();

@@ -103,7 +103,7 @@ private:
 
 std::uint32_t checksum(std::string_view bytes) {
     return static_cast<std::uint32_t>(
-        crc32(crc32(0L, nullptr, 0), reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+        crc32_z(crc32(0L, nullptr, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 // An entry is the magic line, the CRC-32 of what follows, and the payload: a damaged byte anywhere
@@ -151,8 +151,10 @@ void write_entry(const std::filesystem::path& path, const std::string& bytes) {
 }  // namespace
 
 std::filesystem::path ReadCache::entry_path(std::string_view kind, std::string_view content) const {
-    // Two independent hashes and the length name the content; the format, GDAL's version and the
-    // way of reading are part of the name, so entries of another version are never taken.
+    // Two independent hashes and the length name the content; the entry format, the GDAL release
+    // steppeflow was built against and the way of reading are part of the name, so entries of another
+    // build are never taken. (A GDAL upgrade under the same build keeps its entries: delete the
+    // cache directory, or use --no-cache, after one that changes how files are read.)
     const std::string salt =
         fmt::format("{}|{}|{}|{}|", kFormat, GDAL_RELEASE_NAME, kind, std::endian::native == std::endian::little);
     const std::size_t hash =
@@ -251,6 +253,19 @@ void ReadCache::store_features(std::string_view kind, std::string_view content,
         for (const auto& line : feature.lines) out.path(line);
     }
     write_entry(entry_path(kind, content), out.bytes());
+}
+
+bool ReadCache::covers(const std::filesystem::path& file) const {
+    if (!enabled()) return false;
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) return false;
+    const std::string extension = read_kind("", file);
+    if (extension == ".geojson" || extension == ".json") return true;
+    if (extension != ".csv") return false;
+    for (const char* side : {".csvt", ".CSVT", ".prj", ".PRJ"}) {
+        if (std::filesystem::exists(std::filesystem::path(file).replace_extension(side), error)) return false;
+    }
+    return true;
 }
 
 std::string read_kind(std::string_view reading, const std::filesystem::path& file) {

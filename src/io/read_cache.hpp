@@ -28,6 +28,12 @@ public:
     explicit ReadCache(std::filesystem::path directory) : directory_(std::move(directory)) {}
 
     [[nodiscard]] bool enabled() const { return !directory_.empty(); }
+
+    // Whether what GDAL reads from `file` depends on its bytes alone, so that the cache may keep it: a
+    // regular CSV or GeoJSON file, and a CSV without the side files GDAL would also read (.csvt
+    // column types, .prj). Other formats (GeoPackage with its journal, shapefiles, directories) are
+    // always read from the source.
+    [[nodiscard]] bool covers(const std::filesystem::path& file) const;
     [[nodiscard]] const std::filesystem::path& directory() const { return directory_; }
 
     // `kind` says how the content was read (e.g. "table.csv": a table from a file named *.csv); the

@@ -43,16 +43,19 @@ Table read_table(const std::filesystem::path& path, const ReadCache& cache) {
     require_content(path, "a header line naming the columns, then one record per line");
     std::vector<int> record_lines;
     if (is_csv(path)) record_lines = check_csv_text(path);
-    const std::string content = cache.enabled() ? read_text_file(path) : std::string();
+    const bool use_cache = cache.covers(path);
+    const std::string content = use_cache ? read_text_file(path) : std::string();
     const std::string kind = read_kind("table", path);
-    if (auto cached = cache.find_table(kind, content, file)) return std::move(*cached);
+    if (use_cache) {
+        if (auto cached = cache.find_table(kind, content, file)) return std::move(*cached);
+    }
 
     const GdalApi& gdal = io::gdal();
     GdalErrorCollector errors;
     // CSV: keep every value as text, and never guess geometry from column names; our readers
-    // interpret lon/lat themselves so that a bad coordinate is reported with its line.
-    const std::array<const char*, 4> csv_options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "SEPARATOR=COMMA",
-                                                 nullptr};
+    // interpret lon/lat themselves so that a bad coordinate is reported with its line. (The separator
+    // is a comma: check_csv_text refused anything else. GDAL 3.6 has no SEPARATOR option and warned.)
+    const std::array<const char*, 3> csv_options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
     DatasetHandle dataset(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                           is_csv(path) ? csv_options.data() : nullptr, nullptr));
     if (!dataset) {
@@ -110,7 +113,8 @@ Table read_table(const std::filesystem::path& path, const ReadCache& cache) {
     if (!errors.messages().empty() && table.records.empty() && table.columns.empty()) {
         throw IoError(fmt::format("{}: {}", file, errors.messages().back()));
     }
-    cache.store_table(kind, content, table);
+    // Kept only when GDAL had nothing to say: a read cut short must not be remembered as the file.
+    if (use_cache && errors.messages().empty()) cache.store_table(kind, content, table);
     return table;
 }
 

@@ -23,21 +23,23 @@ SourceLocation located(const std::filesystem::path& path, int line, int column =
 }  // namespace
 
 std::string read_text_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(fmt::format("{}: cannot open the file for reading", path.string()));
-    // Read in one piece into a string of the file's size: growing a buffer as it fills copies it
-    // several times over, and each copy is fresh memory to fault in.
-    const std::streamoff size = in.tellg();
-    if (size > 0 && in.seekg(0)) {
-        std::string text(static_cast<std::size_t>(size), '\0');
-        if (in.read(text.data(), size) && in.peek() == std::ifstream::traits_type::eof()) return text;
-        in.clear();
-        in.seekg(0);
-    } else {
-        in.clear();
-        in.seekg(0);
+    // A regular file is read in one piece into a string of its size: growing a buffer as it fills
+    // copies it several times over, and each copy is fresh memory to fault in.
+    std::error_code error;
+    if (std::filesystem::is_regular_file(path, error)) {
+        const auto size = std::filesystem::file_size(path, error);
+        if (!error && size > 0) {
+            std::string text(static_cast<std::size_t>(size), '\0');
+            if (in.read(text.data(), static_cast<std::streamsize>(size)) &&
+                in.peek() == std::ifstream::traits_type::eof())
+                return text;
+            in.clear();
+            in.seekg(0);  // it changed while being read: take it as it is now
+        }
     }
-    std::stringstream buffer;  // a file that is not what its size said (growing, a pipe)
+    std::stringstream buffer;  // a pipe, or a file that is not the size it said
     buffer << in.rdbuf();
     return buffer.str();
 }

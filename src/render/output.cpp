@@ -170,7 +170,13 @@ void draw_into(const layout::Scene& scene, const std::filesystem::path& path, co
             const int width = static_cast<int>(std::lround(scene.page_width_mm * px_per_mm));
             const int height = static_cast<int>(std::lround(scene.page_height_mm * px_per_mm));
             // The page is opaque (paper first), so no alpha channel is kept.
-            const PageImage image(width, height);
+            const PageImage image = [&] {
+                try {
+                    return PageImage(width, height);
+                } catch (const IoError& e) {
+                    throw IoError(fmt::format("{}: {}", path.string(), e.what()));
+                }
+            }();
             // A fixed number of bands, not one per core, so that the pixels never depend on the machine.
             paint_page(image, scene, px_per_mm, 2, path);
             write_png(image.surface(), file.stream(), options.dpi, path);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -70,14 +71,12 @@ void paint_page(const PageImage& image, const layout::Scene& scene, double px_pe
         try {
             const int first = index * rows;
             if (first >= image.height()) return;
-            cairo_surface_t* band = image.band(first, std::min(rows, image.height() - first));
-            cairo_t* cr = cairo_create(band);
-            cairo_scale(cr, px_per_mm, px_per_mm);
-            paint_scene(cr, scene);
-            const cairo_status_t status = cairo_status(cr);
-            cairo_destroy(cr);
-            cairo_surface_finish(band);
-            cairo_surface_destroy(band);
+            const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> band(
+                image.band(first, std::min(rows, image.height() - first)), cairo_surface_destroy);
+            const std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(band.get()), cairo_destroy);
+            cairo_scale(cr.get(), px_per_mm, px_per_mm);
+            paint_scene(cr.get(), scene);
+            const cairo_status_t status = cairo_status(cr.get());
             if (status != CAIRO_STATUS_SUCCESS)
                 throw IoError(fmt::format("{}: drawing failed: {}", path.string(), cairo_status_to_string(status)));
         } catch (...) {

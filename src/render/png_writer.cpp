@@ -7,6 +7,7 @@
 #include <csetjmp>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <string>
 #include <thread>
@@ -118,11 +119,16 @@ Deflated deflate_image(const Image& image, const std::filesystem::path& path) {
     Deflated out;
     out.bands.resize(static_cast<std::size_t>(band_count));
     std::atomic<int> next{0};
+    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(band_count));
     const auto work = [&] {
         for (int b = next++; b < band_count; b = next++) {
             const int first = b * kRowsPerBand;
-            out.bands[static_cast<std::size_t>(b)] =
-                deflate_band(image, first, std::min(kRowsPerBand, image.height - first), b == band_count - 1);
+            try {
+                out.bands[static_cast<std::size_t>(b)] =
+                    deflate_band(image, first, std::min(kRowsPerBand, image.height - first), b == band_count - 1);
+            } catch (...) {  // out of memory on a helper thread: reported from here, not a crash there
+                failures[static_cast<std::size_t>(b)] = std::current_exception();
+            }
         }
     };
     {
@@ -130,6 +136,9 @@ Deflated deflate_image(const Image& image, const std::filesystem::path& path) {
         std::vector<std::jthread> helpers;
         for (int t = 1; t < std::min(cores, band_count); ++t) helpers.emplace_back(work);
         work();
+    }
+    for (const auto& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
     }
     uLong adler = adler32(0, nullptr, 0);
     for (const auto& band : out.bands) {

@@ -83,8 +83,9 @@ void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x,
 
 void require_font(const std::string& family, const std::string& named_at) {
     // fontconfig always finds some font; the family is installed when the font it finds is of that
-    // family. (Listing every family instead took longer than drawing the map's text.) It also opens
-    // the font this thread will measure and draw text with.
+    // family. (Listing every family took longer than drawing the map's text; it is only the fallback,
+    // for names such as "Sans" that fontconfig lists as families of their own.) It also opens the
+    // font this thread will measure and draw text with.
     PangoFontMap* map = pango_cairo_font_map_get_default();
     std::unique_ptr<PangoContext, GObjectUnref> context(pango_font_map_create_context(map));
     std::unique_ptr<PangoFontDescription, FontDescriptionFree> wanted(pango_font_description_new());
@@ -96,6 +97,13 @@ void require_font(const std::string& family, const std::string& named_at) {
         std::unique_ptr<PangoFontDescription, FontDescriptionFree> got(pango_font_describe(font.get()));
         const char* name = pango_font_description_get_family(got.get());
         found = name != nullptr && g_ascii_strcasecmp(name, family.c_str()) == 0;
+    }
+    if (!found) {
+        PangoFontFamily** families = nullptr;
+        int count = 0;
+        pango_font_map_list_families(map, &families, &count);
+        for (int i = 0; i < count && !found; ++i) found = family == pango_font_family_get_name(families[i]);
+        g_free(static_cast<void*>(families));
     }
     if (!found) {
         throw IoError(
