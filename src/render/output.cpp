@@ -111,16 +111,6 @@ using Surface = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
 // Cairo's image surfaces hold at most this many pixels on a side.
 constexpr double kMaxPixels = 32767;
 
-void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm,
-              const std::filesystem::path& path) {
-    cairo_t* cr = cairo_create(surface);
-    cairo_scale(cr, units_per_mm, units_per_mm);
-    paint_scene(cr, scene);
-    const cairo_status_t status = cairo_status(cr);
-    cairo_destroy(cr);
-    check(status, path);
-}
-
 }  // namespace
 
 OutputFormat format_for(const std::filesystem::path& path) {

@@ -73,12 +73,7 @@ void paint_page(const PageImage& image, const layout::Scene& scene, double px_pe
             if (first >= image.height()) return;
             const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> band(
                 image.band(first, std::min(rows, image.height() - first)), cairo_surface_destroy);
-            const std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(band.get()), cairo_destroy);
-            cairo_scale(cr.get(), px_per_mm, px_per_mm);
-            paint_scene(cr.get(), scene);
-            const cairo_status_t status = cairo_status(cr.get());
-            if (status != CAIRO_STATUS_SUCCESS)
-                throw IoError(fmt::format("{}: drawing failed: {}", path.string(), cairo_status_to_string(status)));
+            paint_on(band.get(), scene, px_per_mm, path);
         } catch (...) {
             failures[static_cast<std::size_t>(index)] = std::current_exception();
         }

@@ -4,6 +4,9 @@
 #include <array>
 #include <cmath>
 
+#include <fmt/format.h>
+
+#include "common/error.hpp"
 #include "layout/geometry.hpp"
 #include "render/text.hpp"
 
@@ -340,6 +343,18 @@ void paint_scene(cairo_t* cr, const layout::Scene& scene) {
     set_colour(cr, scene.style.colours.paper);
     cairo_paint(cr);
     paint_map(cr, scene);
+}
+
+void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm,
+              const std::filesystem::path& path) {
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, units_per_mm, units_per_mm);
+    paint_scene(cr, scene);
+    const cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        throw IoError(fmt::format("{}: drawing failed: {}", path.string(), cairo_status_to_string(status)));
+    }
 }
 
 }  // namespace steppeflow::render
