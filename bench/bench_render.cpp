@@ -2,6 +2,8 @@
 // the frame, building the whole scene (extent, legend, flows, labels), painting it, and encoding
 // each output format. Run: build/bench/steppeflow_bench (from the repository root).
 
+#include <memory>
+
 #include <cairo.h>
 
 #include <benchmark/benchmark.h>
@@ -13,8 +15,8 @@
 #include "layout/basemap_layout.hpp"
 #include "layout/scene_builder.hpp"
 #include "render/output.hpp"
+#include "render/page_image.hpp"
 #include "render/png_writer.hpp"
-#include "render/scene_painter.hpp"
 #include "render/text.hpp"
 
 namespace {
@@ -70,43 +72,34 @@ void BM_BuildScene(benchmark::State& state) {
 }
 BENCHMARK(BM_BuildScene)->Unit(benchmark::kMillisecond);
 
-// Painting alone, on an image surface at 300 dpi: no encoding.
+constexpr double kPxPerMm = 300 / 25.4;
+
+// The default figure's page as a 300-dpi PNG page image.
+std::unique_ptr<render::PageImage> page_for(const layout::Scene& scene) {
+    return std::make_unique<render::PageImage>(static_cast<int>(scene.page_width_mm * kPxPerMm),
+                                               static_cast<int>(scene.page_height_mm * kPxPerMm));
+}
+
+// Painting alone at 300 dpi, on one thread (PNG pages are painted in 2 bands): no encoding.
 void BM_PaintScene(benchmark::State& state) {
     const auto scene = figure().build().scene;
-    const double px_per_mm = 300 / 25.4;
-    cairo_surface_t* surface =
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(scene.page_width_mm * px_per_mm),
-                                   static_cast<int>(scene.page_height_mm * px_per_mm));
-    for (auto _ : state) {
-        cairo_t* cr = cairo_create(surface);
-        cairo_scale(cr, px_per_mm, px_per_mm);
-        render::paint_scene(cr, scene);
-        cairo_destroy(cr);
-        cairo_surface_flush(surface);
-    }
-    cairo_surface_destroy(surface);
+    const auto page = page_for(scene);
+    for (auto _ : state) render::paint_page(*page, scene, kPxPerMm, 1, "bench.png");
 }
 BENCHMARK(BM_PaintScene)->Unit(benchmark::kMillisecond);
 
 // PNG encoding alone (the default figure painted once at 300 dpi), into a scratch file.
 void BM_EncodePng(benchmark::State& state) {
     const auto scene = figure().build().scene;
-    const double px_per_mm = 300 / 25.4;
-    cairo_surface_t* surface =
-        cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(scene.page_width_mm * px_per_mm),
-                                   static_cast<int>(scene.page_height_mm * px_per_mm));
-    cairo_t* cr = cairo_create(surface);
-    cairo_scale(cr, px_per_mm, px_per_mm);
-    render::paint_scene(cr, scene);
-    cairo_destroy(cr);
+    const auto page = page_for(scene);
+    render::paint_page(*page, scene, kPxPerMm, 2, "bench.png");
     const auto path = std::filesystem::temp_directory_path() / "steppeflow-bench-encode.png";
     for (auto _ : state) {
         std::FILE* stream = std::fopen(path.c_str(), "wb");
-        render::write_png(surface, stream, 300, path);
+        render::write_png(page->surface(), stream, 300, path);
         std::fclose(stream);
     }
     std::filesystem::remove(path);
-    cairo_surface_destroy(surface);
 }
 BENCHMARK(BM_EncodePng)->Unit(benchmark::kMillisecond)->UseRealTime();
 
