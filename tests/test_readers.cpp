@@ -1,4 +1,8 @@
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <csignal>
 
 #include <fstream>
 #include <thread>
@@ -125,11 +129,25 @@ TEST(TextFiles, ReadThroughAPipe) {
     ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
     std::string text;
     for (int i = 0; i < 5000; ++i) text += "line " + std::to_string(i) + "\n";
+    std::signal(SIGPIPE, SIG_IGN);  // a reader that gives up must fail this test, not kill the process
     std::thread writer([&] {
-        std::ofstream out(fifo, std::ios::binary);
-        out << text;
+        const int fd = ::open(fifo.c_str(), O_WRONLY);
+        for (std::size_t at = 0; fd >= 0 && at < text.size();) {
+            const ssize_t written = ::write(fd, text.data() + at, text.size() - at);
+            if (written <= 0) break;
+            at += static_cast<std::size_t>(written);
+        }
+        if (fd >= 0) ::close(fd);
     });
-    const std::string read = io::read_text_file(fifo);
+    std::string read;
+    try {
+        read = io::read_text_file(fifo);
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << e.what();
+    }
+    // Lets the writer's open return if the reader never got as far as opening the pipe.
+    const int release = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
     writer.join();
+    if (release >= 0) ::close(release);
     EXPECT_EQ(read, text);
 }
