@@ -8,7 +8,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "cli/figure_runner.hpp"
+#include "figure/figure_runner.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -31,7 +31,7 @@ struct DefaultFigure {
     std::vector<model::Flow> flows;
     model::Basemap basemap;
     geo::Projection projection;
-    layout::FigureOptions options = cli::figure_options_from(io::FigureSpec{});
+    layout::FigureOptions options = cli::figure_options_from(config::FigureSpec{});
     DefaultFigure() {
         std::vector<std::string> warnings;
         basemap = io::read_basemap(kRoot / "geodata" / "basemap", warnings);

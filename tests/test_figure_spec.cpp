@@ -4,9 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "cli/figure_runner.hpp"
-#include "io/figure_spec.hpp"
-#include "io/style_reader.hpp"
+#include "config/figure_spec.hpp"
+#include "config/style_reader.hpp"
+#include "figure/figure_runner.hpp"
 #include "render/text.hpp"
 #include "test_support.hpp"
 
@@ -20,7 +20,7 @@ std::string spec_error(const std::string& content) {
     const auto path = test::scratch_dir("spec_error") / "spec.toml";
     test::write_file(path, content);
     try {
-        (void)io::read_figure_spec(path);
+        (void)config::read_figure_spec(path);
     } catch (const Error& e) {
         const std::string text = e.what();
         // Tests compare the message after the scratch path, which changes from machine to machine.
@@ -33,7 +33,7 @@ std::string style_error(const std::string& content) {
     const auto path = test::scratch_dir("style_error") / "style.toml";
     test::write_file(path, content);
     try {
-        (void)io::read_style(path);
+        (void)config::read_style(path);
     } catch (const Error& e) {
         const std::string text = e.what();
         return text.substr(text.find("style.toml"));
@@ -49,7 +49,7 @@ TEST(FigureSpec, EveryShippedSpecParsesAndNamesItsOutputs) {
     int count = 0;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "figures")) {
         if (entry.path().extension() != ".toml") continue;
-        const auto spec = io::read_figure_spec(entry.path());
+        const auto spec = config::read_figure_spec(entry.path());
         EXPECT_FALSE(spec.outputs.empty()) << entry.path();
         EXPECT_NO_THROW((void)cli::figure_options_from(spec)) << entry.path();
         ++count;
@@ -96,7 +96,7 @@ columns = 2
 files = ["a.png", "b.pdf"]
 report = "r.json"
 )");
-    const auto spec = io::read_figure_spec(path);
+    const auto spec = config::read_figure_spec(path);
     EXPECT_EQ(spec.title, "T");
     EXPECT_EQ(spec.subtitle, "S");
     EXPECT_EQ(spec.size, "single");
@@ -113,7 +113,7 @@ report = "r.json"
     EXPECT_EQ(spec.scope, (std::vector<std::string>{"event", "aggregate"}));
     EXPECT_EQ(spec.unit, (std::vector<std::string>{"people"}));  // a single string is a list of one
     EXPECT_EQ(spec.origin, (std::vector<std::string>{"Zaisan", "urdzhar_district"}));
-    EXPECT_EQ(spec.years_mode, io::YearsMode::multiples);
+    EXPECT_EQ(spec.years_mode, config::YearsMode::multiples);
     EXPECT_EQ(spec.periods, (std::vector<std::string>{"1930", "1931-1932"}));
     EXPECT_EQ(spec.columns, 2);
     EXPECT_EQ(spec.outputs.size(), 2U);
@@ -166,7 +166,7 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
 
 TEST(FigureSpec, AnUnreadableSpecIsAnIoError) {
     try {
-        (void)io::read_figure_spec(test::scratch_dir("spec_missing") / "none.toml");
+        (void)config::read_figure_spec(test::scratch_dir("spec_missing") / "none.toml");
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ExitCode::io_error);
@@ -175,8 +175,8 @@ TEST(FigureSpec, AnUnreadableSpecIsAnIoError) {
 }
 
 TEST(Style, TheBuiltInStyleIsTheShippedColourPreset) {
-    const auto shipped = io::read_style(test::source_dir() / "styles" / "colour.toml");
-    const layout::Style built_in;
+    const auto shipped = config::read_style(test::source_dir() / "styles" / "colour.toml");
+    const config::Style built_in;
     EXPECT_EQ(shipped.text.font, built_in.text.font);
     EXPECT_EQ(shipped.text.label_pt, built_in.text.label_pt);
     EXPECT_EQ(shipped.text.title_pt, built_in.text.title_pt);
@@ -189,11 +189,11 @@ TEST(Style, TheBuiltInStyleIsTheShippedColourPreset) {
 }
 
 TEST(Style, PresetsAreFoundByNameAndDiffer) {
-    const auto grayscale = io::read_style(io::resolve_style("grayscale"));
-    const auto colourblind = io::read_style(io::resolve_style("colourblind"));
-    const auto colour = io::read_style(io::resolve_style("colour"));
+    const auto grayscale = config::read_style(config::resolve_style("grayscale"));
+    const auto colourblind = config::read_style(config::resolve_style("colourblind"));
+    const auto colour = config::read_style(config::resolve_style("colour"));
     // Grayscale carries no hue anywhere a reader must tell things apart.
-    const auto gray = [](const layout::Rgb& c) { return c.r == c.g && c.g == c.b; };
+    const auto gray = [](const config::Rgb& c) { return c.r == c.g && c.g == c.b; };
     for (const auto& c : grayscale.colours.periods) EXPECT_TRUE(gray(c));
     for (const auto& c : {grayscale.colours.people, grayscale.colours.households, grayscale.colours.families,
                           grayscale.colours.land, grayscale.colours.water, grayscale.colours.border})
@@ -202,7 +202,7 @@ TEST(Style, PresetsAreFoundByNameAndDiffer) {
     for (std::size_t i = 1; i < grayscale.colours.periods.size(); ++i)
         EXPECT_LT(grayscale.colours.periods[i].r, grayscale.colours.periods[i - 1].r);
     EXPECT_NE(colourblind.colours.periods, colour.colours.periods);
-    EXPECT_THAT([] { (void)io::resolve_style("sepia"); },
+    EXPECT_THAT([] { (void)config::resolve_style("sepia"); },
                 ::testing::ThrowsMessage<UsageError>(HasSubstr("presets in styles: colour, colourblind, grayscale")));
 }
 
@@ -234,7 +234,7 @@ TEST(Style, InstalledFamiliesAndAliasesAreAccepted) {
 }
 
 TEST(Style, AMissingFontIsAnIoErrorNamingIt) {
-    io::FigureSpec spec;
+    config::FigureSpec spec;
     const auto dir = test::scratch_dir("style_font");
     const auto style = dir / "style.toml";
     test::write_file(style, "[text]\nfont = \"No Such Font Family\"\n");

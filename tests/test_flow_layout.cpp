@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/figure_runner.hpp"
+#include "figure/figure_runner.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -32,7 +32,7 @@ struct DefaultMap {
     model::Gazetteer gazetteer{io::read_places(test::source_dir() / "geodata" / "gazetteer.csv")};
     std::vector<model::Flow> flows;
     model::Basemap basemap;
-    layout::FigureOptions options = cli::figure_options_from(io::FigureSpec{});
+    layout::FigureOptions options = cli::figure_options_from(config::FigureSpec{});
     DefaultMap() {
         for (auto& flow : io::read_flows(test::source_dir() / "geodata" / "flows.csv")) {
             if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&

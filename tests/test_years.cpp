@@ -7,7 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "cli/figure_runner.hpp"
+#include "figure/figure_runner.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -64,7 +64,7 @@ const layout::FlowShape& shape(const layout::Scene& scene, const std::string& id
 }
 
 // The colour painted at a page point (mm) of a scene drawn at 10 px/mm.
-layout::Rgb pixel_at(cairo_surface_t* surface, layout::Point p) {
+config::Rgb pixel_at(cairo_surface_t* surface, layout::Point p) {
     cairo_surface_flush(surface);
     const int stride = cairo_image_surface_get_stride(surface);
     const unsigned char* data = cairo_image_surface_get_data(surface);
@@ -74,7 +74,7 @@ layout::Rgb pixel_at(cairo_surface_t* surface, layout::Point p) {
     return {((*px >> 16) & 0xff) / 255.0, ((*px >> 8) & 0xff) / 255.0, (*px & 0xff) / 255.0};
 }
 
-double colour_distance(const layout::Rgb& a, const layout::Rgb& b) {
+double colour_distance(const config::Rgb& a, const config::Rgb& b) {
     return std::max({std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b)});
 }
 
@@ -167,12 +167,12 @@ TEST(Overlay, EachPeriodHasItsLegendColourAndFlowsAreDrawnInIt) {
     EXPECT_EQ(scene.periods, (std::vector<std::string>{"1930", "1931"}));
     EXPECT_EQ(shape(scene, "Y30").period, 0);
     EXPECT_EQ(shape(scene, "Y31").period, 1);
-    EXPECT_EQ(shape(scene, "ND").period, layout::kUndated);
+    EXPECT_EQ(shape(scene, "ND").period, config::kUndated);
 
     // The legend lists each period (and "date not stated") with a sample in that period's colour.
     std::map<std::string, int> legend_periods;
     for (const auto& row : scene.legend.rows) {
-        if (row.sample == layout::LegendRow::Sample::flow && row.flow.period != layout::kNoPeriod)
+        if (row.sample == layout::LegendRow::Sample::flow && row.flow.period != config::kNoPeriod)
             legend_periods[row.text] = row.flow.period;
     }
     EXPECT_EQ(legend_periods, (std::map<std::string, int>{{"1930", 0}, {"1931", 1}, {"date not stated", -2}}));
@@ -184,9 +184,9 @@ TEST(Overlay, EachPeriodHasItsLegendColourAndFlowsAreDrawnInIt) {
     cairo_scale(cr, 10, 10);
     render::paint_scene(cr, scene);
     for (const auto& row : scene.legend.rows) {
-        if (row.sample != layout::LegendRow::Sample::flow || row.flow.period == layout::kNoPeriod) continue;
-        const layout::Rgb legend_colour = pixel_at(surface, middle(row.flow.centre_line));
-        EXPECT_LT(colour_distance(legend_colour, layout::flow_colour(options.style, std::nullopt, row.flow.period)),
+        if (row.sample != layout::LegendRow::Sample::flow || row.flow.period == config::kNoPeriod) continue;
+        const config::Rgb legend_colour = pixel_at(surface, middle(row.flow.centre_line));
+        EXPECT_LT(colour_distance(legend_colour, config::flow_colour(options.style, std::nullopt, row.flow.period)),
                   0.02)
             << row.text;
         for (const auto& drawn : scene.flows) {
@@ -198,8 +198,8 @@ TEST(Overlay, EachPeriodHasItsLegendColourAndFlowsAreDrawnInIt) {
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
     // Different periods look different.
-    EXPECT_GT(colour_distance(layout::flow_colour(options.style, std::nullopt, 0),
-                              layout::flow_colour(options.style, std::nullopt, 1)),
+    EXPECT_GT(colour_distance(config::flow_colour(options.style, std::nullopt, 0),
+                              config::flow_colour(options.style, std::nullopt, 1)),
               0.2);
 }
 
@@ -255,7 +255,7 @@ TEST(Figures, TextIsNeverBelowSixPointsInAnyPresetOrJournalSize) {
     const auto flows = io::read_flows(test::data_dir() / "mini_flows.csv");
     for (const std::string style : {"colour", "colourblind", "grayscale"}) {
         for (const std::string size : {"single", "double"}) {
-            io::FigureSpec spec;
+            config::FigureSpec spec;
             spec.style = style;
             spec.size = size;
             const auto options = cli::figure_options_from(spec);
@@ -371,7 +371,7 @@ TEST(Figures, ARussianOrKazakhMapHasNoEnglishInItsLegendOrFurniture) {
                            [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     };
     for (const std::string lang : {"ru", "kk"}) {
-        io::FigureSpec spec;
+        config::FigureSpec spec;
         spec.lang = lang;
         spec.north_arrow = true;
         const auto options = cli::figure_options_from(spec);

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "cli/figure_runner.hpp"
 #include "cli/progress.hpp"
+#include "figure/figure_runner.hpp"
 #include "io/gdal_library.hpp"
 
 namespace steppeflow::cli {
@@ -23,8 +23,8 @@ namespace {
 // that member onto a spec when the option was given.
 // When the option is given, its value replaces the spec's, and messages about it name the option.
 template <typename T>
-CLI::Option* overriding(CLI::Option* option, RenderCommand& command, T io::FigureSpec::*member) {
-    command.overrides.emplace_back([option, member, &command](io::FigureSpec& spec) {
+CLI::Option* overriding(CLI::Option* option, RenderCommand& command, T config::FigureSpec::*member) {
+    command.overrides.emplace_back([option, member, &command](config::FigureSpec& spec) {
         if (option->count() == 0) return;
         spec.*member = command.figure.*member;
         spec.from_command_line.insert(option->get_name());
@@ -33,24 +33,24 @@ CLI::Option* overriding(CLI::Option* option, RenderCommand& command, T io::Figur
 }
 
 template <typename T>
-CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::string& name, T io::FigureSpec::*member,
+CLI::Option* bind_option(CLI::App* app, RenderCommand& command, const std::string& name, T config::FigureSpec::*member,
                          const std::string& help) {
     return overriding(app->add_option(name, command.figure.*member, help), command, member);
 }
 
-CLI::Option* bind_flag(CLI::App* app, RenderCommand& command, const std::string& name, bool io::FigureSpec::*member,
+CLI::Option* bind_flag(CLI::App* app, RenderCommand& command, const std::string& name, bool config::FigureSpec::*member,
                        const std::string& help) {
     return overriding(app->add_flag(name, command.figure.*member, help), command, member);
 }
 
-void apply_years_mode(RenderCommand& command, io::FigureSpec& spec) {
+void apply_years_mode(RenderCommand& command, config::FigureSpec& spec) {
     if (command.years_mode.empty()) return;
-    spec.years_mode = *io::years_mode_from(command.years_mode);
+    spec.years_mode = *config::years_mode_from(command.years_mode);
 }
 
 struct Job {
     std::string name;  // the spec file, or "command line"
-    io::FigureSpec spec;
+    config::FigureSpec spec;
     std::shared_ptr<const FigureData> data;
     FigureOutcome outcome;
     std::string error;
@@ -74,87 +74,87 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                      "Read every data file from its source, not from the read cache ($STEPPEFLOW_CACHE, else "
                      "~/.cache/steppeflow: what GDAL read from each file, found by content)");
     auto& f = command.figure;
-    bind_option(render, command, "--gazetteer", &io::FigureSpec::gazetteer,
+    bind_option(render, command, "--gazetteer", &config::FigureSpec::gazetteer,
                 "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
         ->capture_default_str();
-    bind_option(render, command, "--flows", &io::FigureSpec::flows, "Flow records (same formats)")
+    bind_option(render, command, "--flows", &config::FigureSpec::flows, "Flow records (same formats)")
         ->capture_default_str();
-    bind_option(render, command, "--basemap", &io::FigureSpec::basemap,
+    bind_option(render, command, "--basemap", &config::FigureSpec::basemap,
                 "Directory with land, lakes, rivers, borders, countries GeoJSON")
         ->capture_default_str();
-    bind_option(render, command, "--style", &io::FigureSpec::style,
+    bind_option(render, command, "--style", &config::FigureSpec::style,
                 "Style preset in styles/ (colour, grayscale, colourblind) or a .toml file (default: built-in colour)");
-    bind_option(render, command, "--projection", &io::FigureSpec::projection,
+    bind_option(render, command, "--projection", &config::FigureSpec::projection,
                 "PROJ string or EPSG:n of the map projection")
         ->capture_default_str();
-    bind_option(render, command, "--extent", &io::FigureSpec::extent,
+    bind_option(render, command, "--extent", &config::FigureSpec::extent,
                 "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
-    bind_option(render, command, "--size", &io::FigureSpec::size,
+    bind_option(render, command, "--size", &config::FigureSpec::size,
                 "Page: single (84 mm column) or double (174 mm), height to fit the map; a width in mm; or "
                 "WIDTHxHEIGHT in mm (default 174x140)");
-    bind_option(render, command, "--flow-max-mm", &io::FigureSpec::flow_max_mm,
+    bind_option(render, command, "--flow-max-mm", &config::FigureSpec::flow_max_mm,
                 "Width of the largest flow in mm (default: the style's)");
-    bind_option(render, command, "--dpi", &io::FigureSpec::dpi, "Resolution of PNG output")->capture_default_str();
-    bind_option(render, command, "--lang", &io::FigureSpec::lang,
+    bind_option(render, command, "--dpi", &config::FigureSpec::dpi, "Resolution of PNG output")->capture_default_str();
+    bind_option(render, command, "--lang", &config::FigureSpec::lang,
                 "Label language: en, ru or kk (English where a name is missing)")
         ->check(CLI::IsMember({"en", "ru", "kk"}))
         ->capture_default_str();
-    bind_option(render, command, "--title", &io::FigureSpec::title, "Title above the map");
-    bind_option(render, command, "--subtitle", &io::FigureSpec::subtitle,
+    bind_option(render, command, "--title", &config::FigureSpec::title, "Title above the map");
+    bind_option(render, command, "--subtitle", &config::FigureSpec::subtitle,
                 "Subtitle (default: what widths and colours mean)");
-    bind_option(render, command, "--credits", &io::FigureSpec::credits,
+    bind_option(render, command, "--credits", &config::FigureSpec::credits,
                 "Credits line (default: sources, basemap, projection)");
-    bind_flag(render, command, "--households-as-people", &io::FigureSpec::households_as_people,
+    bind_flag(render, command, "--households-as-people", &config::FigureSpec::households_as_people,
               "Convert household counts to people with the ratio the sources state (detained farms of "
               "Tarbagatai); an assumption, stated on the map");
-    bind_option(render, command, "--width-scale", &io::FigureSpec::width_scale,
+    bind_option(render, command, "--width-scale", &config::FigureSpec::width_scale,
                 "How width follows the count: linear, sqrt or classes")
         ->check(CLI::IsMember({"linear", "sqrt", "classes"}))
         ->capture_default_str();
-    bind_option(render, command, "--width-classes", &io::FigureSpec::width_classes,
+    bind_option(render, command, "--width-classes", &config::FigureSpec::width_classes,
                 "Class upper bounds for --width-scale classes, e.g. 50,200,500 (default: round numbers)");
-    bind_option(render, command, "--legend", &io::FigureSpec::legend,
+    bind_option(render, command, "--legend", &config::FigureSpec::legend,
                 "Legend beside the map (right), under it (below) or auto")
         ->check(CLI::IsMember({"auto", "right", "below"}))
         ->capture_default_str();
-    bind_flag(render, command, "!--no-graticule", &io::FigureSpec::graticule,
+    bind_flag(render, command, "!--no-graticule", &config::FigureSpec::graticule,
               "Leave out the graticule (meridians and parallels)");
-    bind_flag(render, command, "!--no-scale-bar", &io::FigureSpec::scale_bar, "Leave out the scale bar");
-    bind_flag(render, command, "--north-arrow", &io::FigureSpec::north_arrow, "Draw an arrow to true north");
-    bind_flag(render, command, "--inset", &io::FigureSpec::inset, "Draw a locator inset of the wider region");
-    bind_option(render, command, "--years", &io::FigureSpec::years, "Only flows of these years, e.g. 1930,1931")
+    bind_flag(render, command, "!--no-scale-bar", &config::FigureSpec::scale_bar, "Leave out the scale bar");
+    bind_flag(render, command, "--north-arrow", &config::FigureSpec::north_arrow, "Draw an arrow to true north");
+    bind_flag(render, command, "--inset", &config::FigureSpec::inset, "Draw a locator inset of the wider region");
+    bind_option(render, command, "--years", &config::FigureSpec::years, "Only flows of these years, e.g. 1930,1931")
         ->delimiter(',');
-    bind_option(render, command, "--from", &io::FigureSpec::from,
+    bind_option(render, command, "--from", &config::FigureSpec::from,
                 "Only flows dated on or after this (1930, 1930-08, 1930-08-06)");
-    bind_option(render, command, "--to", &io::FigureSpec::to, "Only flows dated on or before this");
-    bind_option(render, command, "--scope", &io::FigureSpec::scope,
+    bind_option(render, command, "--to", &config::FigureSpec::to, "Only flows dated on or before this");
+    bind_option(render, command, "--scope", &config::FigureSpec::scope,
                 "Which records: event (single events, default), aggregate (totals by region or period), or both")
         ->delimiter(',');
-    bind_option(render, command, "--status", &io::FigureSpec::status,
+    bind_option(render, command, "--status", &config::FigureSpec::status,
                 "Only these outcomes: crossed, attempted, detained, planned")
         ->delimiter(',');
-    bind_option(render, command, "--certainty", &io::FigureSpec::certainty,
+    bind_option(render, command, "--certainty", &config::FigureSpec::certainty,
                 "Only these: documented, estimate, lower_bound, unknown_size")
         ->delimiter(',');
-    bind_option(render, command, "--unit", &io::FigureSpec::unit, "Only these units: people, households, families")
+    bind_option(render, command, "--unit", &config::FigureSpec::unit, "Only these units: people, households, families")
         ->delimiter(',');
-    bind_option(render, command, "--origin", &io::FigureSpec::origin,
+    bind_option(render, command, "--origin", &config::FigureSpec::origin,
                 "Only flows from (or through) these places: ids or names in any language")
         ->delimiter(',');
-    bind_option(render, command, "--destination", &io::FigureSpec::destination, "Only flows to these places")
+    bind_option(render, command, "--destination", &config::FigureSpec::destination, "Only flows to these places")
         ->delimiter(',');
     CLI::Option* show = render->add_option("--show", command.years_mode,
                                            "How years are shown: single (one map by unit), overlay (coloured by "
                                            "year), multiples (a panel per year), sequence (a file per year)");
     show->check(CLI::IsMember({"single", "overlay", "multiples", "sequence"}));
-    bind_option(render, command, "--periods", &io::FigureSpec::periods,
+    bind_option(render, command, "--periods", &config::FigureSpec::periods,
                 "Periods compared, e.g. 1928,1929,1930,1931-1932 (default: each year with flows)")
         ->delimiter(',');
-    bind_option(render, command, "--columns", &io::FigureSpec::columns,
+    bind_option(render, command, "--columns", &config::FigureSpec::columns,
                 "Small-multiple panels per row (default: best fit)");
-    bind_option(render, command, "--report", &io::FigureSpec::report,
+    bind_option(render, command, "--report", &config::FigureSpec::report,
                 "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
-    bind_option(render, command, "-o,--output", &io::FigureSpec::outputs,
+    bind_option(render, command, "-o,--output", &config::FigureSpec::outputs,
                 "Output file(s); the extension (.svg, .png, .pdf) picks the format; {n} and {period} for sequences");
     (void)f;
 }
@@ -162,7 +162,7 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
 int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
     const io::ReadCache cache = command.no_cache ? io::ReadCache{} : io::default_read_cache();
     if (command.specs.empty()) {
-        io::FigureSpec spec = command.figure;
+        config::FigureSpec spec = command.figure;
         apply_years_mode(command, spec);
         ProgressPrinter printer(err, command.progress);
         printer.report("reading the data", 0);
@@ -196,7 +196,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
         Job& job = jobs[i];
         job.name = command.specs[i].string();
         try {
-            job.spec = io::read_figure_spec(command.specs[i]);
+            job.spec = config::read_figure_spec(command.specs[i]);
             for (const auto& apply : command.overrides) apply(job.spec);
             apply_years_mode(command, job.spec);
             const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string()};

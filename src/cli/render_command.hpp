@@ -7,19 +7,19 @@
 
 #include <CLI/CLI.hpp>
 
-#include "io/figure_spec.hpp"
+#include "config/figure_spec.hpp"
 
 namespace steppeflow::cli {
 
 struct RenderCommand {
-    io::FigureSpec figure;  // from the command line: the figure itself, or overrides of each spec
+    config::FigureSpec figure;  // from the command line: the figure itself, or overrides of each spec
     std::vector<std::filesystem::path> specs;
     unsigned jobs = 0;       // figures rendered at once; 0: one per core
     bool progress = false;   // redraw a progress line (stderr is a terminal)
     std::string years_mode;  // --show
     bool no_cache = false;   // --no-cache: read every file from its source
     // For each option given on the command line: copies its value onto a spec read from a file.
-    std::vector<std::function<void(io::FigureSpec&)>> overrides;
+    std::vector<std::function<void(config::FigureSpec&)>> overrides;
 };
 
 // Registers `render`; `command` must outlive the parse (the overrides refer to it).

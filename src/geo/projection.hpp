@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "geo/default_projection.hpp"
 #include "model/place.hpp"
 
 namespace steppeflow::geo {
@@ -14,10 +15,6 @@ struct XY {
     double x = 0;
     double y = 0;
 };
-
-// Albers equal-area conic for Kazakhstan and its neighbours.
-inline constexpr const char* kDefaultProjection =
-    "+proj=aea +lat_1=40 +lat_2=52 +lat_0=47 +lon_0=75 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs";
 
 class Projection {
 public:

@@ -6,23 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "config/style.hpp"
 #include "layout/map_frame.hpp"
-#include "layout/style.hpp"
+#include "layout/text_measure.hpp"
 #include "model/flow_filter.hpp"
 #include "model/place.hpp"
 
 namespace steppeflow::layout {
 
-struct TextSize {
-    double width_mm = 0;
-    double height_mm = 0;
-};
-// Measures text at a size in points, wrapped at word boundaries when wrap_width_mm > 0;
-// rendering supplies it (Pango).
 // Reports long work as it goes: what is being done, and how much of it (0 to 1). May be empty.
 using ProgressReport = std::function<void(const std::string& stage, double fraction)>;
-
-using TextMeasure = std::function<TextSize(const std::string& text, double size_pt, bool bold, double wrap_width_mm)>;
 
 // How flow width follows the count: in proportion, by square root (area-like), or in classes.
 enum class WidthMode { linear, sqrt, classes };
@@ -33,7 +26,6 @@ struct FigureOptions {
     double margin_mm = 4;
     std::optional<LonLatBox> extent;  // fit to the data when absent
     double extent_margin = 0.08;      // fraction of the data's larger side
-    std::string projection = geo::kDefaultProjection;
     model::Language language = model::Language::en;
     std::string title;
     std::string subtitle;
@@ -55,7 +47,7 @@ struct FigureOptions {
     bool north_arrow = false;
     bool inset = false;
     std::optional<LonLatBox> inset_extent;  // the locator's region (default: the basemap's coverage)
-    Style style;                            // fonts, sizes, line weights and colours
+    config::Style style;                    // fonts, sizes, line weights and colours
     // Year comparison: flows coloured by the period they belong to, with a legend of periods.
     bool colour_by_period = false;
     std::vector<model::Period> periods;
@@ -65,9 +57,8 @@ struct FigureOptions {
     bool legend = true;                            // panels leave the legend to the page
     // The flows the legend explains, when not only those drawn (a sequence's frames share one legend).
     std::shared_ptr<const std::vector<model::Flow>> legend_flows;
-    bool panel = false;
-    ProgressReport
-        progress;  // told what is being done on long work (empty: silent)  // title in the panel-title size, no credits
+    bool panel = false;       // title in the panel-title size, no credits
+    ProgressReport progress;  // told what is being done on long work (empty: silent)
 };
 
 }  // namespace steppeflow::layout

@@ -216,7 +216,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             shape.certainty = flow.certainty;
             if (options.colour_by_period) {
                 const auto period = model::period_of(flow, options.periods);
-                shape.period = period ? static_cast<int>(*period) : kUndated;
+                shape.period = period ? static_cast<int>(*period) : config::kUndated;
             }
             shape.target = route.target;
             shape.target_id = route.target_id;

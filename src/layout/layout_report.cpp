@@ -54,7 +54,7 @@ const char* label_kind(Label::Kind kind) {
 }
 
 std::string period_name(const Scene& scene, int period) {
-    if (period == kUndated) return "undated";
+    if (period == config::kUndated) return "undated";
     if (period >= 0 && static_cast<std::size_t>(period) < scene.periods.size())
         return scene.periods[static_cast<std::size_t>(period)];
     return {};
@@ -73,7 +73,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         f["unit"] = flow.unit ? std::string(model::to_string(*flow.unit)) : std::string();
         f["status"] = std::string(model::to_string(flow.status));
         f["certainty"] = std::string(model::to_string(flow.certainty));
-        if (flow.period != kNoPeriod) f["period"] = period_name(scene, flow.period);
+        if (flow.period != config::kNoPeriod) f["period"] = period_name(scene, flow.period);
         f["width_mm"] = mm(flow.width_mm);
         f["target"] = {{"kind", target_name(flow.target)}, {"place", flow.target_id}};
         f["arrowhead"] = {{"length_mm", mm(flow.arrow_length_mm)}, {"width_mm", mm(flow.arrow_width_mm)}};
@@ -108,7 +108,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
     for (const auto& row : scene.legend.rows) {
         ordered_json entry{{"text", row.text}};
         if (row.sample == LegendRow::Sample::flow) entry["flow_width_mm"] = mm(row.flow.width_mm);
-        if (row.sample == LegendRow::Sample::flow && row.flow.period != kNoPeriod)
+        if (row.sample == LegendRow::Sample::flow && row.flow.period != config::kNoPeriod)
             entry["period"] = period_name(scene, row.flow.period);
         if (row.sample == LegendRow::Sample::symbol) entry["symbol"] = std::string(model::to_string(row.symbol.kind));
         if (row.heading) entry["heading"] = true;

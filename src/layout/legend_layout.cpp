@@ -101,7 +101,7 @@ public:
     }
 
     void flow(const std::string& text, double width, std::optional<model::Unit> unit, model::Status status,
-              model::Certainty certainty, int period = kNoPeriod) {
+              model::Certainty certainty, int period = config::kNoPeriod) {
         const double height = std::max(line_height_, width + 0.9);
         LegendRow row;
         row.sample = LegendRow::Sample::flow;
@@ -247,7 +247,7 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
         }
         if (content.undated) {
             builder.flow(say(Phrase::date_not_stated), 1.0, std::nullopt, model::Status::crossed,
-                         model::Certainty::documented, kUndated);
+                         model::Certainty::documented, config::kUndated);
         }
         sections.push_back(builder.finish());
     } else {

@@ -69,7 +69,7 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     std::vector<PlaceSymbol> symbols;
     for (const auto& id : places_used(all_flows, gazetteer, area_ids)) {
         if (const auto* place = gazetteer.find(id))
-            symbols.push_back({place->id, place->kind, {}, symbol_radius(options.style, place->kind)});
+            symbols.push_back({place->id, place->kind, {}, config::symbol_radius(options.style, place->kind)});
     }
     const double scale_bar_room = options.scale_bar ? 40 : 0;
     const LegendContent content = legend_content(all_flows, symbols, !area_ids.empty(), options);

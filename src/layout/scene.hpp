@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/style.hpp"
+#include "config/style.hpp"
 #include "model/flow.hpp"
 #include "model/place.hpp"
 
@@ -60,7 +60,7 @@ struct FlowShape {
     std::optional<model::Unit> unit;  // empty for a movement of unknown size and unit
     model::Status status = model::Status::crossed;
     model::Certainty certainty = model::Certainty::documented;
-    int period = kNoPeriod;  // index into the scene's periods when the map is coloured by period
+    int period = config::kNoPeriod;  // index into the scene's periods when the map is coloured by period
 };
 
 struct Label {
@@ -135,7 +135,7 @@ struct Panel;
 
 // A page: one map, or (small multiples) panels of maps sharing the page's title, legend and credits.
 struct Scene {
-    Style style;
+    config::Style style;
     double page_width_mm = 174;
     double page_height_mm = 130;
     Box map_frame;

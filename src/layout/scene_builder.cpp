@@ -224,7 +224,8 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
     std::vector<PlaceSymbol> used_symbols_for_legend;
     for (const auto& id : legend_places) {
         if (const auto* place = inputs.gazetteer.find(id)) {
-            used_symbols_for_legend.push_back({place->id, place->kind, {}, symbol_radius(options.style, place->kind)});
+            used_symbols_for_legend.push_back(
+                {place->id, place->kind, {}, config::symbol_radius(options.style, place->kind)});
         }
     }
     const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
@@ -330,7 +331,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         throw UsageError(fmt::format("the page ({}x{} mm) leaves no room for the map after title, legend and credits",
                                      options.page_width_mm, options.page_height_mm));
     }
-    const TextStyle& text = options.style.text;
+    const config::TextStyle& text = options.style.text;
     const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
     const MapTransform transform(extent, scene.map_frame);
     const auto report = [&](const char* stage) {
@@ -371,7 +372,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         const auto xy = projection.forward(place->position);
         if (!xy) continue;
         all_symbols.push_back(
-            {place->id, place->kind, transform.to_page(*xy), symbol_radius(options.style, place->kind)});
+            {place->id, place->kind, transform.to_page(*xy), config::symbol_radius(options.style, place->kind)});
     }
     std::vector<PlaceSymbol> drawn;
     for (const auto& symbol : all_symbols) {

@@ -65,7 +65,7 @@ std::vector<std::string> places_used(const std::vector<model::Flow>& flows, cons
 }
 
 PageBand layout_page_texts(Scene& scene, const FigureOptions& options, const TextMeasure& measure) {
-    const TextStyle& text = options.style.text;
+    const config::TextStyle& text = options.style.text;
     const double m = options.margin_mm;
     const double text_width = options.page_width_mm - 2 * m;
     double top = m;

@@ -16,11 +16,11 @@ namespace {
 
 using layout::Point;
 
-void set_colour(cairo_t* cr, const layout::Rgb& c, double alpha = 1) {
+void set_colour(cairo_t* cr, const config::Rgb& c, double alpha = 1) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
 }
 
-layout::Rgb tint(const layout::Rgb& c, double share) {
+config::Rgb tint(const config::Rgb& c, double share) {
     return {1 - (1 - c.r) * share, 1 - (1 - c.g) * share, 1 - (1 - c.b) * share};
 }
 
@@ -31,7 +31,7 @@ void trace(cairo_t* cr, const layout::PagePath& path, bool close) {
     if (close) cairo_close_path(cr);
 }
 
-void fill_polygons(cairo_t* cr, const layout::BasemapLayer& layer, const layout::Rgb& colour) {
+void fill_polygons(cairo_t* cr, const layout::BasemapLayer& layer, const config::Rgb& colour) {
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     for (const auto& polygon : layer.polygons) {
         for (const auto& ring : polygon) trace(cr, ring, true);
@@ -40,7 +40,7 @@ void fill_polygons(cairo_t* cr, const layout::BasemapLayer& layer, const layout:
     cairo_fill(cr);
 }
 
-void stroke_lines(cairo_t* cr, const layout::BasemapLayer& layer, const layout::Rgb& colour, double width_mm,
+void stroke_lines(cairo_t* cr, const layout::BasemapLayer& layer, const config::Rgb& colour, double width_mm,
                   bool width_by_rank) {
     set_colour(cr, colour);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -54,7 +54,7 @@ void stroke_lines(cairo_t* cr, const layout::BasemapLayer& layer, const layout::
     }
 }
 
-void paint_basemap(cairo_t* cr, const layout::Scene& scene, const layout::Style& style) {
+void paint_basemap(cairo_t* cr, const layout::Scene& scene, const config::Style& style) {
     const auto& f = scene.map_frame;
     cairo_save(cr);
     cairo_rectangle(cr, f.x, f.y, f.width, f.height);
@@ -86,10 +86,10 @@ void arrowhead_path(cairo_t* cr, Point tip, Point base, double half_width) {
     cairo_close_path(cr);
 }
 
-void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const layout::Style& style) {
+void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style& style) {
     const auto& line = flow.centre_line;
     if (line.size() < 2) return;
-    const layout::Rgb colour = layout::flow_colour(style, flow.unit, flow.period);
+    const config::Rgb colour = config::flow_colour(style, flow.unit, flow.period);
     const bool uncertain =
         flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
     const bool unknown = flow.certainty == model::Certainty::unknown_size;
@@ -164,7 +164,7 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const layout::Style&
     cairo_restore(cr);
 }
 
-void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const layout::Style& style) {
+void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const config::Style& style) {
     cairo_new_path(cr);  // text leaves a current point; a symbol must not connect to it
     const double r = symbol.radius_mm;
     const auto [x, y] = symbol.centre;
@@ -193,7 +193,7 @@ void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const layout::
     cairo_stroke(cr);
 }
 
-void paint_legend(cairo_t* cr, const layout::Legend& legend, const layout::Style& style) {
+void paint_legend(cairo_t* cr, const layout::Legend& legend, const config::Style& style) {
     const Font font{style.text.font, style.colours.halo};
     if (legend.box.width <= 0) return;
     const auto& b = legend.box;
@@ -213,7 +213,7 @@ void paint_legend(cairo_t* cr, const layout::Legend& legend, const layout::Style
     }
 }
 
-void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const layout::Style& style,
+void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const config::Style& style,
                      const layout::TextMeasure& measure) {
     if (bar.length_mm <= 0) return;
     const Font font{style.text.font, style.colours.halo};
@@ -239,7 +239,7 @@ void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const layout::Sty
               false, 0);
 }
 
-void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const layout::Style& style,
+void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const config::Style& style,
                        const layout::TextMeasure& measure) {
     const Font font{style.text.font, style.colours.halo};
     const Point d = layout::unit(arrow.tip - arrow.base);
@@ -256,7 +256,7 @@ void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const layou
               arrow.font_size_pt, true, style.text.halo_mm);
 }
 
-void paint_inset(cairo_t* cr, const layout::Inset& inset, const layout::Style& style) {
+void paint_inset(cairo_t* cr, const layout::Inset& inset, const config::Style& style) {
     const auto& b = inset.box;
     cairo_save(cr);
     cairo_rectangle(cr, b.x, b.y, b.width, b.height);
@@ -277,7 +277,7 @@ void paint_inset(cairo_t* cr, const layout::Inset& inset, const layout::Style& s
     cairo_stroke(cr);
 }
 
-void paint_label(cairo_t* cr, const layout::Label& label, const layout::Style& style) {
+void paint_label(cairo_t* cr, const layout::Label& label, const config::Style& style) {
     const Font font{style.text.font, style.colours.halo};
     switch (label.kind) {
         case layout::Label::Kind::area:
@@ -299,7 +299,7 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Style& s
 
 // One map (or a panel) on the current page; the page's paper is already painted.
 void paint_map(cairo_t* cr, const layout::Scene& scene) {
-    const layout::Style& style = scene.style;
+    const config::Style& style = scene.style;
     const Font font{style.text.font, style.colours.halo};
     const auto measure = pango_text_measure(style.text.font);
     const auto& f = scene.map_frame;

@@ -5,14 +5,15 @@
 
 #include <cairo.h>
 
-#include "layout/figure_options.hpp"
+#include "config/style.hpp"
+#include "layout/text_measure.hpp"
 
 namespace steppeflow::render {
 
 // A font family and the colour of the halo drawn behind text that needs one.
 struct Font {
     std::string family = "Noto Sans";
-    layout::Rgb halo{1, 1, 1};
+    config::Rgb halo{1, 1, 1};
 };
 
 // A measure that agrees with draw_text: same font, same metrics, unhinted.

@@ -1,14 +1,14 @@
 // libFuzzer target: any bytes as a figure spec (TOML), turned into layout options as a render would.
 
-#include "cli/figure_runner.hpp"
 #include "common/error.hpp"
+#include "config/figure_spec.hpp"
+#include "figure/figure_runner.hpp"
 #include "fuzz_input.hpp"
-#include "io/figure_spec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto path = steppeflow::fuzz::write_input(data, size, ".toml");
     try {
-        const auto spec = steppeflow::io::read_figure_spec(path);
+        const auto spec = steppeflow::config::read_figure_spec(path);
         (void)steppeflow::cli::figure_options_from(spec);
     } catch (const steppeflow::Error&) {
     }

@@ -1,17 +1,17 @@
-#include "io/style_reader.hpp"
+#include "config/style_reader.hpp"
 
 #include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
 
-#include "io/toml_section.hpp"
+#include "config/toml_section.hpp"
 
-namespace steppeflow::io {
+namespace steppeflow::config {
 
 namespace {
 
-std::optional<layout::Rgb> parse_colour(const std::string& text) {
+std::optional<config::Rgb> parse_colour(const std::string& text) {
     if (text.size() != 7 || text[0] != '#') return std::nullopt;
     const auto hex = [](char c) -> int {
         if (c >= '0' && c <= '9') return c - '0';
@@ -26,10 +26,10 @@ std::optional<layout::Rgb> parse_colour(const std::string& text) {
         if (high < 0 || low < 0) return std::nullopt;
         channels[i] = (high * 16 + low) / 255.0;
     }
-    return layout::Rgb{channels[0], channels[1], channels[2]};
+    return config::Rgb{channels[0], channels[1], channels[2]};
 }
 
-void read_colour(TomlSection& section, const std::string& key, layout::Rgb& target) {
+void read_colour(TomlSection& section, const std::string& key, config::Rgb& target) {
     const auto text = section.string(key);
     if (!text) return;
     const auto colour = parse_colour(*text);
@@ -44,18 +44,18 @@ void read_size(TomlSection& section, const std::string& key, double& target, dou
     if (*value < low || *value > high) {
         section.fail(
             key, fmt::format("{} {} is outside {} to {} {}", *value, unit, low, high, unit),
-            low == layout::kMinimumTextPt ? "journals ask for no text smaller than 6 pt at print size" : std::string{});
+            low == config::kMinimumTextPt ? "journals ask for no text smaller than 6 pt at print size" : std::string{});
     }
     target = *value;
 }
 
-void read_text(TomlSection section, layout::TextStyle& text) {
+void read_text(TomlSection section, config::TextStyle& text) {
     if (const auto font = section.string("font")) {
         if (font->empty()) section.fail("font", "the font family is empty");
         text.font = *font;
         text.font_named_at = section.where("font").to_string();
     }
-    const double min = layout::kMinimumTextPt;
+    const double min = config::kMinimumTextPt;
     read_size(section, "title_pt", text.title_pt, min, 40, "pt");
     read_size(section, "subtitle_pt", text.subtitle_pt, min, 30, "pt");
     read_size(section, "panel_title_pt", text.panel_title_pt, min, 30, "pt");
@@ -69,7 +69,7 @@ void read_text(TomlSection section, layout::TextStyle& text) {
     section.finish();
 }
 
-void read_lines(TomlSection section, layout::LineStyle& lines) {
+void read_lines(TomlSection section, config::LineStyle& lines) {
     read_size(section, "flow_max_mm", lines.flow_max_mm, 0.5, 20, "mm");
     read_size(section, "flow_min_mm", lines.flow_min_mm, 0.05, 5, "mm");
     read_size(section, "flow_casing_mm", lines.flow_casing_mm, 0, 2, "mm");
@@ -87,7 +87,7 @@ void read_lines(TomlSection section, layout::LineStyle& lines) {
     section.finish();
 }
 
-void read_symbols(TomlSection section, layout::SymbolStyle& symbols) {
+void read_symbols(TomlSection section, config::SymbolStyle& symbols) {
     read_size(section, "okrug", symbols.okrug, 0.2, 10, "mm");
     read_size(section, "district", symbols.district, 0.2, 10, "mm");
     read_size(section, "town", symbols.town, 0.2, 10, "mm");
@@ -97,8 +97,8 @@ void read_symbols(TomlSection section, layout::SymbolStyle& symbols) {
     section.finish();
 }
 
-void read_colours(TomlSection section, layout::ColourStyle& c) {
-    const std::array<std::pair<const char*, layout::Rgb*>, 20> named{{
+void read_colours(TomlSection section, config::ColourStyle& c) {
+    const std::array<std::pair<const char*, config::Rgb*>, 20> named{{
         {"paper", &c.paper},
         {"water", &c.water},
         {"land", &c.land},
@@ -135,10 +135,10 @@ void read_colours(TomlSection section, layout::ColourStyle& c) {
 
 }  // namespace
 
-layout::Style read_style(const std::filesystem::path& path) {
+config::Style read_style(const std::filesystem::path& path) {
     const toml::table document = parse_toml_file(path);
     TomlSection root(document, path.string());
-    layout::Style style;
+    config::Style style;
     style.name = path.stem().string();
     if (const auto name = root.string("name")) style.name = *name;
     (void)root.string("description");
@@ -166,4 +166,4 @@ std::filesystem::path resolve_style(const std::string& name, const std::filesyst
                         : fmt::format("; presets in {}: {}", styles_dir.string(), fmt::join(presets, ", "))));
 }
 
-}  // namespace steppeflow::io
+}  // namespace steppeflow::config

@@ -1,4 +1,4 @@
-#include "cli/figure_runner.hpp"
+#include "figure/figure_runner.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -7,12 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "config/style_reader.hpp"
 #include "geo/projection.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/field_parsers.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
-#include "io/style_reader.hpp"
 #include "layout/layout_report.hpp"
 #include "layout/map_text.hpp"
 #include "layout/multiples_layout.hpp"
@@ -29,7 +29,7 @@ namespace steppeflow::cli {
 namespace {
 
 // Where a value came from, for messages: the spec's file and key, or the command-line option.
-std::string origin_of(const io::FigureSpec& spec, const std::string& key, const std::string& option) {
+std::string origin_of(const config::FigureSpec& spec, const std::string& key, const std::string& option) {
     if (spec.source.empty() || spec.from_command_line.contains(option)) return option;
     return fmt::format("{} (key '{}')", spec.source, key);
 }
@@ -67,18 +67,18 @@ model::Language parse_language(const std::string& text, const std::string& where
     throw UsageError(fmt::format("{}: '{}' is not one of en, ru, kk", where, text));
 }
 
-std::string default_subtitle(const io::FigureSpec& spec, model::Language language) {
+std::string default_subtitle(const config::FigureSpec& spec, model::Language language) {
     using layout::Phrase;
     const Phrase width = spec.width_scale == "sqrt"      ? Phrase::subtitle_sqrt
                          : spec.width_scale == "classes" ? Phrase::subtitle_classes
                                                          : Phrase::subtitle_linear;
     std::string text = layout::phrase(width, language);
-    if (spec.years_mode == io::YearsMode::overlay) text += layout::phrase(Phrase::subtitle_overlay, language);
-    if (spec.years_mode == io::YearsMode::multiples) text += layout::phrase(Phrase::subtitle_multiples, language);
+    if (spec.years_mode == config::YearsMode::overlay) text += layout::phrase(Phrase::subtitle_overlay, language);
+    if (spec.years_mode == config::YearsMode::multiples) text += layout::phrase(Phrase::subtitle_multiples, language);
     return text;
 }
 
-std::string default_credits(const io::FigureSpec& spec, model::Language language) {
+std::string default_credits(const config::FigureSpec& spec, model::Language language) {
     using layout::Phrase;
     const std::string projection =
         spec.projection == geo::kDefaultProjection
@@ -132,7 +132,7 @@ std::vector<Enum> enums_from(const std::vector<std::string>& names, const std::s
     return values;
 }
 
-model::FlowFilter filter_from(const io::FigureSpec& spec, const model::Gazetteer& gazetteer) {
+model::FlowFilter filter_from(const config::FigureSpec& spec, const model::Gazetteer& gazetteer) {
     model::FlowFilter filter;
     filter.years = spec.years;
     const auto date = [&](const std::string& text, const char* key) -> std::optional<model::PartialDate> {
@@ -164,7 +164,7 @@ model::FlowFilter filter_from(const io::FigureSpec& spec, const model::Gazetteer
     return filter;
 }
 
-std::vector<model::Period> periods_from(const io::FigureSpec& spec, const std::vector<model::Flow>& flows) {
+std::vector<model::Period> periods_from(const config::FigureSpec& spec, const std::vector<model::Flow>& flows) {
     if (spec.periods.empty()) return model::periods_of(flows);
     std::vector<model::Period> periods;
     for (const auto& text : spec.periods) {
@@ -205,7 +205,7 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 
 }  // namespace
 
-std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec, const io::ReadCache& cache) {
+std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spec, const io::ReadCache& cache) {
     auto data = std::make_shared<FigureData>();
     data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, cache));
     data->flows = io::read_flows(spec.flows, &data->warnings, cache);
@@ -218,9 +218,9 @@ std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec, c
     return data;
 }
 
-layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
+layout::FigureOptions figure_options_from(const config::FigureSpec& spec) {
     layout::FigureOptions options;
-    if (!spec.style.empty()) options.style = io::read_style(io::resolve_style(spec.style));
+    if (!spec.style.empty()) options.style = config::read_style(config::resolve_style(spec.style));
     if (!std::isfinite(spec.dpi) || spec.dpi < 30 || spec.dpi > 2400) {
         throw UsageError(
             fmt::format("{}: {} is outside 30 to 2400 dpi", origin_of(spec, "figure.dpi", "--dpi"), spec.dpi));
@@ -231,7 +231,6 @@ layout::FigureOptions figure_options_from(const io::FigureSpec& spec) {
     }
     if (spec.flow_max_mm)
         options.style.lines.flow_max_mm = std::max(*spec.flow_max_mm, options.style.lines.flow_min_mm);
-    options.projection = spec.projection;
     options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
     options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
     options.title = spec.title;
@@ -296,7 +295,7 @@ std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::s
     return text;
 }
 
-geo::Projection make_projection(const io::FigureSpec& spec) {
+geo::Projection make_projection(const config::FigureSpec& spec) {
     try {
         return geo::Projection(spec.projection);
     } catch (const UsageError& e) {
@@ -305,7 +304,7 @@ geo::Projection make_projection(const io::FigureSpec& spec) {
     }
 }
 
-FigureSetup prepare_figure(const io::FigureSpec& spec, std::future<geo::Projection> projection) {
+FigureSetup prepare_figure(const config::FigureSpec& spec, std::future<geo::Projection> projection) {
     layout::FigureOptions options = figure_options_from(spec);
     std::vector<std::filesystem::path> outputs = spec.outputs;
     if (outputs.empty()) outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
@@ -315,17 +314,17 @@ FigureSetup prepare_figure(const io::FigureSpec& spec, std::future<geo::Projecti
     return {std::move(options), std::move(outputs), projection.get()};
 }
 
-FigureSetup prepare_figure(const io::FigureSpec& spec) {
+FigureSetup prepare_figure(const config::FigureSpec& spec) {
     // PROJ's database and fontconfig's configuration are each tens of milliseconds to open: at once.
     return prepare_figure(spec, std::async(std::launch::async, [&spec] { return make_projection(spec); }));
 }
 
-FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
+FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data,
                             const layout::ProgressReport& progress) {
     return render_figure(spec, data, prepare_figure(spec), progress);
 }
 
-FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, FigureSetup setup,
+FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data, FigureSetup setup,
                             const layout::ProgressReport& progress) {
     FigureOutcome outcome;
     layout::FigureOptions options = std::move(setup.options);
@@ -378,7 +377,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
     const auto measure = render::pango_text_measure(options.style.text.font);
     const auto periods = periods_from(spec, drawn);
     // Periods given by name leave out dated flows of other years (undated ones stay, as such).
-    if (!spec.periods.empty() && spec.years_mode != io::YearsMode::single) {
+    if (!spec.periods.empty() && spec.years_mode != config::YearsMode::single) {
         const auto before = drawn.size();
         std::erase_if(
             drawn, [&](const model::Flow& flow) { return model::flow_year(flow) && !model::period_of(flow, periods); });
@@ -387,7 +386,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
                                                    before - drawn.size(), fmt::join(spec.periods, ", ")));
         }
     }
-    if (periods.empty() && spec.years_mode == io::YearsMode::sequence) {
+    if (periods.empty() && spec.years_mode == config::YearsMode::sequence) {
         throw UsageError(fmt::format("{}: no drawn flow has a date, so there is no year to make a frame of",
                                      spec.source.empty() ? std::string("the command line") : spec.source));
     }
@@ -399,7 +398,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
         return in_period;
     };
     // Years asked for that no drawable record has are said so on the map, not silently dropped.
-    if (spec.years_mode != io::YearsMode::single && spec.periods.empty() && !spec.years.empty()) {
+    if (spec.years_mode != config::YearsMode::single && spec.periods.empty() && !spec.years.empty()) {
         std::vector<std::string> missing;
         for (const int year : spec.years) {
             const bool present = std::any_of(periods.begin(), periods.end(),
@@ -417,10 +416,10 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
 
     layout::SceneResult result;
     switch (spec.years_mode) {
-        case io::YearsMode::single:
+        case config::YearsMode::single:
             result = layout::build_scene({data.gazetteer, drawn, data.basemap}, options, projection, measure);
             break;
-        case io::YearsMode::overlay: {
+        case config::YearsMode::overlay: {
             options.colour_by_period = true;
             options.periods = periods;
             // Flows of one route sit side by side in time order.
@@ -431,7 +430,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
             result = layout::build_scene({data.gazetteer, drawn, data.basemap}, options, projection, measure);
             break;
         }
-        case io::YearsMode::multiples: {
+        case config::YearsMode::multiples: {
             std::vector<layout::PanelFlows> panels;
             for (std::size_t i = 0; i < periods.size(); ++i) panels.push_back({periods[i].label, by_period(i)});
             if (undated > 0) {
@@ -442,7 +441,7 @@ FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, 
                                                    projection, measure);
             break;
         }
-        case io::YearsMode::sequence: {
+        case config::YearsMode::sequence: {
             layout::FigureOptions shared =
                 layout::shared_scales(data.gazetteer, data.basemap, drawn, options, projection);
             // Every frame the same page, legend and scales, so frames can be laid over one another.

@@ -12,7 +12,7 @@
 
 #include "common/error.hpp"
 
-namespace steppeflow::io {
+namespace steppeflow::config {
 
 // Parses a TOML file; DataError with line and column for a syntax error, IoError when unreadable.
 toml::table parse_toml_file(const std::filesystem::path& path);
@@ -50,4 +50,4 @@ private:
     std::vector<std::string> known_;
 };
 
-}  // namespace steppeflow::io
+}  // namespace steppeflow::config

@@ -1,4 +1,4 @@
-#include "io/toml_section.hpp"
+#include "config/toml_section.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include "io/text_checks.hpp"
 #include "model/name_match.hpp"
 
-namespace steppeflow::io {
+namespace steppeflow::config {
 
 namespace {
 
@@ -44,8 +44,8 @@ SourceLocation location_of(const std::string& file, const toml::source_region& r
 }  // namespace
 
 toml::table parse_toml_file(const std::filesystem::path& path) {
-    const std::string text = read_text_file(path);
-    require_content(path, "TOML: [tables] of key = value lines");
+    const std::string text = io::read_text_file(path);
+    io::require_content(path, "TOML: [tables] of key = value lines");
     try {
         return toml::parse(text, path.string());
     } catch (const toml::parse_error& error) {
@@ -179,4 +179,4 @@ void TomlSection::finish() const {
     }
 }
 
-}  // namespace steppeflow::io
+}  // namespace steppeflow::config

@@ -3,16 +3,16 @@
 #include <filesystem>
 #include <string>
 
-#include "layout/style.hpp"
+#include "config/style.hpp"
 
-namespace steppeflow::io {
+namespace steppeflow::config {
 
 // Reads a style preset (TOML). Every key is optional and falls back to the built-in colour style;
 // unknown keys, wrong types, malformed colours and text below 6 pt are errors with file, line and key.
-layout::Style read_style(const std::filesystem::path& path);
+config::Style read_style(const std::filesystem::path& path);
 
 // A style named "grayscale" is styles/grayscale.toml under `styles_dir`; a name ending in .toml
 // (or containing a slash) is a path. UsageError, listing the presets, when neither exists.
 std::filesystem::path resolve_style(const std::string& name, const std::filesystem::path& styles_dir = "styles");
 
-}  // namespace steppeflow::io
+}  // namespace steppeflow::config

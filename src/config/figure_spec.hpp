@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "common/error.hpp"
-#include "geo/projection.hpp"
+#include "geo/default_projection.hpp"
 
-namespace steppeflow::io {
+namespace steppeflow::config {
 
 // How a figure shows the years: all flows on one map coloured by unit (single), one map coloured by
 // period (overlay), one panel per period (multiples), or one file per period (sequence).
@@ -72,4 +72,4 @@ struct FigureSpec {
 // line, column and key; relative paths are kept as written (relative to the working directory).
 FigureSpec read_figure_spec(const std::filesystem::path& path);
 
-}  // namespace steppeflow::io
+}  // namespace steppeflow::config

@@ -1,6 +1,6 @@
-#include "layout/style.hpp"
+#include "config/style.hpp"
 
-namespace steppeflow::layout {
+namespace steppeflow::config {
 
 double symbol_radius(const Style& style, model::PlaceKind kind) {
     const SymbolStyle& s = style.symbols;
@@ -43,4 +43,4 @@ Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period)
     return c.households;
 }
 
-}  // namespace steppeflow::layout
+}  // namespace steppeflow::config

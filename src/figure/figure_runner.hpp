@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "config/figure_spec.hpp"
 #include "geo/projection.hpp"
-#include "io/figure_spec.hpp"
 #include "io/read_cache.hpp"
 #include "layout/figure_options.hpp"
 #include "model/flow.hpp"
@@ -28,12 +28,12 @@ struct FigureData {
 
 // Reads and validates the spec's gazetteer, flows and basemap; DataError for a flow that fails validation.
 // Files already read through GDAL come from `cache` when it has them (io/read_cache.hpp).
-std::shared_ptr<const FigureData> load_figure_data(const io::FigureSpec& spec,
+std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spec,
                                                    const io::ReadCache& cache = io::ReadCache{});
 
 // The spec's look and page as layout options (style file read here). UsageError or DataError for
 // malformed values, naming the option (command line) or the spec's file and key.
-layout::FigureOptions figure_options_from(const io::FigureSpec& spec);
+layout::FigureOptions figure_options_from(const config::FigureSpec& spec);
 
 struct FigureOutcome {
     std::vector<std::filesystem::path> written;
@@ -52,16 +52,16 @@ struct FigureSetup {
     std::vector<std::filesystem::path> outputs;
     geo::Projection projection;
 };
-FigureSetup prepare_figure(const io::FigureSpec& spec);
+FigureSetup prepare_figure(const config::FigureSpec& spec);
 // The same, with the projection being made elsewhere (by make_projection, e.g. while the data is read).
-FigureSetup prepare_figure(const io::FigureSpec& spec, std::future<geo::Projection> projection);
+FigureSetup prepare_figure(const config::FigureSpec& spec, std::future<geo::Projection> projection);
 // The spec's map projection; UsageError naming the option or the spec's key when PROJ refuses it.
-geo::Projection make_projection(const io::FigureSpec& spec);
+geo::Projection make_projection(const config::FigureSpec& spec);
 
 // Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
-FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data, FigureSetup setup,
+FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data, FigureSetup setup,
                             const layout::ProgressReport& progress = {});
-FigureOutcome render_figure(const io::FigureSpec& spec, const FigureData& data,
+FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data,
                             const layout::ProgressReport& progress = {});
 
 }  // namespace steppeflow::cli

@@ -3,12 +3,12 @@
 
 #include <fmt/format.h>
 
-#include "io/figure_spec.hpp"
-#include "io/toml_section.hpp"
+#include "config/figure_spec.hpp"
+#include "config/toml_section.hpp"
 #include "model/flow.hpp"
 #include "model/flow_filter.hpp"
 
-namespace steppeflow::io {
+namespace steppeflow::config {
 
 namespace {
 
@@ -208,4 +208,4 @@ FigureSpec read_figure_spec(const std::filesystem::path& path) {
     return spec;
 }
 
-}  // namespace steppeflow::io
+}  // namespace steppeflow::config

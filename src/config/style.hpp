@@ -10,7 +10,7 @@
 #include "model/flow.hpp"
 #include "model/place.hpp"
 
-namespace steppeflow::layout {
+namespace steppeflow::config {
 
 struct Rgb {
     double r = 0;
@@ -109,4 +109,4 @@ inline constexpr int kUndated = -2;   // coloured by period, but the flow has no
 // The colour a flow is drawn in: its period's colour when the map is coloured by period, else its unit's.
 [[nodiscard]] Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period);
 
-}  // namespace steppeflow::layout
+}  // namespace steppeflow::config
