@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 
 #include "figure/figure_runner.hpp"
+#include "figure/flow_selection.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -31,13 +32,14 @@ struct DefaultFigure {
     std::vector<model::Flow> flows;
     model::Basemap basemap;
     geo::Projection projection;
-    layout::FigureOptions options = cli::figure_options_from(config::FigureSpec{});
+    layout::FigureOptions options = figure::make_request(config::FigureSpec{}).options;
     DefaultFigure() {
         std::vector<std::string> warnings;
         basemap = io::read_basemap(kRoot / "geodata" / "basemap", warnings);
-        for (const auto& flow : io::read_flows(kRoot / "geodata" / "flows.csv")) {
-            if (flow.scope == model::Scope::event && !flow.destination.empty()) flows.push_back(flow);
-        }
+        // Chosen as `render` chooses them (livestock and undrawable records left out).
+        flows = figure::select_flows(figure::make_request(config::FigureSpec{}), gazetteer,
+                                     io::read_flows(kRoot / "geodata" / "flows.csv"))
+                    .flows;
     }
     [[nodiscard]] layout::SceneResult build() const {
         return layout::build_scene({gazetteer, flows, basemap}, options, projection, render::pango_text_measure());

@@ -168,6 +168,12 @@ TEST(Validate, ParseErrorsNameFileLineAndColumn) {
     EXPECT_THAT(unit.err, HasSubstr("expected one of: people, households, families, livestock_head"));
 }
 
+TEST(Validate, NegativeYearsAreRefused) {
+    const auto r = validate_flows("A1,-930,,zaisan_district,,kulja,5,people,crossed,documented,,event,,src,,\n");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_THAT(r.err, HasSubstr("flows.csv:2:2 (field 'date_start'): '-930' is not a valid date"));
+}
+
 TEST(Validate, PartsInAnotherUnitThanTheirTotalAreErrors) {
     const auto r = validate_flows(
         "T,1930,,zaisan_district,,kulja,10,households,crossed,documented,,aggregate,,src,,\n"

@@ -51,7 +51,7 @@ TEST(FigureSpec, EveryShippedSpecParsesAndNamesItsOutputs) {
         if (entry.path().extension() != ".toml") continue;
         const auto spec = config::read_figure_spec(entry.path());
         EXPECT_FALSE(spec.outputs.empty()) << entry.path();
-        EXPECT_NO_THROW((void)cli::figure_options_from(spec)) << entry.path();
+        EXPECT_NO_THROW((void)figure::make_request(spec)) << entry.path();
         ++count;
     }
     EXPECT_GE(count, 4);  // overview by year, August 1930, small multiples, Tarbagatai
@@ -118,7 +118,7 @@ report = "r.json"
     EXPECT_EQ(spec.columns, 2);
     EXPECT_EQ(spec.outputs.size(), 2U);
     EXPECT_EQ(spec.report, "r.json");
-    const auto options = cli::figure_options_from(spec);
+    const auto options = figure::make_request(spec).options;
     EXPECT_EQ(options.page_width_mm, 84);
     EXPECT_EQ(options.page_height_mm, 0);  // single column: the height follows the map
     EXPECT_EQ(options.style.name, "grayscale");
@@ -162,6 +162,29 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
         {"", "spec.toml: the file is empty; expected TOML: [tables] of key = value lines"},
     };
     for (const auto& [content, expected] : cases) EXPECT_EQ(spec_error(content), expected) << content;
+}
+
+TEST(FigureSpec, DateRangesCompareTheLastDayOfToWithTheFirstOfFrom) {
+    // The rest of August, and August to the end of 1930, are ranges, not a 'to' before its 'from'.
+    EXPECT_EQ(spec_error("[filter]\nfrom = \"1930-08-15\"\nto = \"1930-08\"\n" + kOutput), "");
+    EXPECT_EQ(spec_error("[filter]\nfrom = \"1930-08\"\nto = \"1930\"\n" + kOutput), "");
+    EXPECT_EQ(spec_error("[filter]\nfrom = \"1930-08-15\"\nto = \"1930-08-14\"\n" + kOutput),
+              "spec.toml:3:6 (key 'filter.to'): '1930-08-14' is before from = '1930-08-15'");
+}
+
+TEST(FigureSpec, TheCommandLineChecksDateRangesAsTheSpecDoes) {
+    config::FigureSpec spec;
+    spec.from = "1930-08-15";
+    spec.to = "1930-08";
+    spec.from_command_line = {"--from", "--to"};
+    EXPECT_NO_THROW((void)figure::make_request(spec));
+    spec.to = "1930-07";
+    try {
+        (void)figure::make_request(spec);
+        FAIL() << "a range that ends before it starts was accepted";
+    } catch (const UsageError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("--to: '1930-07' is before from '1930-08-15'"));
+    }
 }
 
 TEST(FigureSpec, AnUnreadableSpecIsAnIoError) {
@@ -242,8 +265,8 @@ TEST(Style, AMissingFontIsAnIoErrorNamingIt) {
     spec.gazetteer = test::data_dir() / "mini_gazetteer.csv";
     spec.flows = test::data_dir() / "mini_flows.csv";
     spec.outputs = {dir / "x.png"};
-    const auto data = cli::load_figure_data(spec);
-    EXPECT_THAT([&] { (void)cli::render_figure(spec, *data); },
+    const auto data = figure::load_figure_data(spec);
+    EXPECT_THAT([&] { (void)figure::render_figure(spec, *data); },
                 ::testing::ThrowsMessage<IoError>(
                     HasSubstr("style.toml:2:8 (key 'text.font'): font 'No Such Font Family' is not installed; install "
                               "it or name another font in the style (text.font)")));

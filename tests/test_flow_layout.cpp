@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "figure/figure_runner.hpp"
+#include "figure/flow_selection.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -32,14 +33,11 @@ struct DefaultMap {
     model::Gazetteer gazetteer{io::read_places(test::source_dir() / "geodata" / "gazetteer.csv")};
     std::vector<model::Flow> flows;
     model::Basemap basemap;
-    layout::FigureOptions options = cli::figure_options_from(config::FigureSpec{});
+    layout::FigureOptions options = figure::make_request(config::FigureSpec{}).options;
     DefaultMap() {
-        for (auto& flow : io::read_flows(test::source_dir() / "geodata" / "flows.csv")) {
-            if (flow.scope == model::Scope::event && flow.unit != model::Unit::livestock_head &&
-                !flow.destination.empty()) {
-                flows.push_back(std::move(flow));
-            }
-        }
+        flows = figure::select_flows(figure::make_request(config::FigureSpec{}), gazetteer,
+                                     io::read_flows(test::source_dir() / "geodata" / "flows.csv"))
+                    .flows;
         std::vector<std::string> warnings;
         basemap = io::read_basemap(test::source_dir() / "geodata" / "basemap", warnings);
     }

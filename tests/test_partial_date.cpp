@@ -21,3 +21,21 @@ TEST(PartialDate, OrdersByEarliestDay) {
     EXPECT_LT(*PartialDate::parse("1930-07"), *PartialDate::parse("1930-08-06"));
     EXPECT_LT(*PartialDate::parse("1930"), *PartialDate::parse("1930-01"));
 }
+
+TEST(PartialDate, RefusesSignedYears) {
+    // from_chars alone reads "-930" as a year: a negative year is no archival date.
+    for (const char* bad : {"-930", "+930", "-930-08", " 930", "19 0"}) EXPECT_FALSE(PartialDate::parse(bad)) << bad;
+}
+
+TEST(PartialDate, ASpanEndsBeforeItStartsOnlyWhenNoDayLiesBetween) {
+    using steppeflow::model::ends_before;
+    const auto date = [](const char* text) { return *PartialDate::parse(text); };
+    // The rest of August, and the rest of 1930, are spans: the end's last day is after the start.
+    EXPECT_FALSE(ends_before(date("1930-08"), date("1930-08-15")));
+    EXPECT_FALSE(ends_before(date("1930"), date("1930-08")));
+    EXPECT_FALSE(ends_before(date("1930-08-15"), date("1930-08-15")));
+    EXPECT_TRUE(ends_before(date("1930-07"), date("1930-08-01")));
+    EXPECT_TRUE(ends_before(date("1930"), date("1931")));
+    EXPECT_TRUE(ends_before(date("1930-08-14"), date("1930-08-15")));
+    EXPECT_EQ(steppeflow::model::latest_day(date("1932-02")).to_string(), "1932-02-29");
+}

@@ -258,7 +258,7 @@ TEST(Figures, TextIsNeverBelowSixPointsInAnyPresetOrJournalSize) {
             config::FigureSpec spec;
             spec.style = style;
             spec.size = size;
-            const auto options = cli::figure_options_from(spec);
+            const auto options = figure::make_request(spec).options;
             const auto scene =
                 layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection, mini.measure)
                     .scene;
@@ -332,7 +332,7 @@ TEST(Figures, SequencesWriteOneNumberedFramePerPeriodOfOneSize) {
     EXPECT_EQ(cairo_image_surface_get_width(a), cairo_image_surface_get_width(b));
     cairo_surface_destroy(a);
     cairo_surface_destroy(b);
-    EXPECT_EQ(cli::sequence_path("out/f.png", 2, "1931\u20131932"), "out/f_03_1931-1932.png");
+    EXPECT_EQ(figure::sequence_path("out/f.png", 2, "1931\u20131932"), "out/f_03_1931-1932.png");
 }
 
 TEST(Figures, ABatchRendersEveryGoodSpecAndReportsTheBadOne) {
@@ -374,7 +374,7 @@ TEST(Figures, ARussianOrKazakhMapHasNoEnglishInItsLegendOrFurniture) {
         config::FigureSpec spec;
         spec.lang = lang;
         spec.north_arrow = true;
-        const auto options = cli::figure_options_from(spec);
+        const auto options = figure::make_request(spec).options;
         EXPECT_FALSE(latin(options.subtitle)) << options.subtitle;
         const auto scene =
             layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection, mini.measure).scene;

@@ -51,8 +51,8 @@ void apply_years_mode(RenderCommand& command, config::FigureSpec& spec) {
 struct Job {
     std::string name;  // the spec file, or "command line"
     config::FigureSpec spec;
-    std::shared_ptr<const FigureData> data;
-    FigureOutcome outcome;
+    std::shared_ptr<const figure::FigureData> data;
+    figure::FigureOutcome outcome;
     std::string error;
     int code = 0;
     double seconds = 0;
@@ -73,7 +73,6 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     render->add_flag("--no-cache", command.no_cache,
                      "Read every data file from its source, not from the read cache ($STEPPEFLOW_CACHE, else "
                      "~/.cache/steppeflow: what GDAL read from each file, found by content)");
-    auto& f = command.figure;
     bind_option(render, command, "--gazetteer", &config::FigureSpec::gazetteer,
                 "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
         ->capture_default_str();
@@ -156,7 +155,6 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                 "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
     bind_option(render, command, "-o,--output", &config::FigureSpec::outputs,
                 "Output file(s); the extension (.svg, .png, .pdf) picks the format; {n} and {period} for sequences");
-    (void)f;
 }
 
 int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
@@ -169,7 +167,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
         // The projection is made on another core while the data is read (PROJ opens its database), and
         // the rest of the figure's set-up after. Errors keep their order: the data's, then the figure's.
         auto projection = std::async(std::launch::async, [&spec] {
-            auto made = make_projection(spec);
+            auto made = figure::make_projection(spec);
             // When the data is not all in the read cache, GDAL is being loaded for it by now; its GeoJSON
             // set-up is made here meanwhile. Only time is at stake: a failure shows when the data is read.
             try {
@@ -178,11 +176,11 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             }
             return made;
         });
-        const auto data = load_figure_data(spec, cache);
-        FigureSetup setup = prepare_figure(spec, std::move(projection));
+        const auto data = figure::load_figure_data(spec, cache);
+        const figure::FigureRequest request = figure::prepare_request(spec);
         const auto outcome =
-            render_figure(spec, *data, std::move(setup),
-                          [&](const std::string& stage, double fraction) { printer.report(stage, fraction); });
+            figure::render_figure(request, *data, projection.get(),
+                                  [&](const std::string& stage, double fraction) { printer.report(stage, fraction); });
         printer.finish();
         for (const auto& warning : outcome.warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
         for (const auto& path : outcome.written) fmt::print(out, "wrote {}\n", path.string());
@@ -191,7 +189,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
 
     // Read every spec and its data first (one read per data set); then draw in parallel.
     std::vector<Job> jobs(command.specs.size());
-    std::map<DataKey, std::shared_ptr<const FigureData>> loaded;
+    std::map<DataKey, std::shared_ptr<const figure::FigureData>> loaded;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         Job& job = jobs[i];
         job.name = command.specs[i].string();
@@ -201,7 +199,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             apply_years_mode(command, job.spec);
             const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string()};
             auto& data = loaded[key];
-            if (!data) data = load_figure_data(job.spec, cache);
+            if (!data) data = figure::load_figure_data(job.spec, cache);
             job.data = data;
             if (job.spec.outputs.empty()) {
                 SourceLocation where;
@@ -247,7 +245,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             const auto begin = std::chrono::steady_clock::now();
             if (job.code == 0) {
                 try {
-                    job.outcome = render_figure(job.spec, *job.data);
+                    job.outcome = figure::render_figure(job.spec, *job.data);
                 } catch (const Error& e) {
                     job.error = e.what();
                     job.code = static_cast<int>(e.code());

@@ -129,7 +129,7 @@ void read_filter(TomlSection section, FigureSpec& spec) {
     read_date(section, "from", spec.from);
     read_date(section, "to", spec.to);
     if (!spec.from.empty() && !spec.to.empty() &&
-        *model::PartialDate::parse(spec.to) < *model::PartialDate::parse(spec.from)) {
+        model::ends_before(*model::PartialDate::parse(spec.to), *model::PartialDate::parse(spec.from))) {
         section.fail("to", fmt::format("'{}' is before from = '{}'", spec.to, spec.from));
     }
     enum_list<model::Scope>(section, "scope", spec.scope);

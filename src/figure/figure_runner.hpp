@@ -1,14 +1,14 @@
 #pragma once
-// Renders one figure spec: filters the flows, compares the years as the spec asks (one map, an
-// overlay, small multiples or a sequence of frames) and writes every output atomically.
+// Draws one figure: its flows selected (flow_selection), the years compared as the request asks
+// (one map, an overlay, small multiples or a sequence of frames), every output written atomically.
 
 #include <filesystem>
-#include <future>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "config/figure_spec.hpp"
+#include "figure/figure_request.hpp"
 #include "geo/projection.hpp"
 #include "io/read_cache.hpp"
 #include "layout/figure_options.hpp"
@@ -16,7 +16,7 @@
 #include "model/gazetteer.hpp"
 #include "model/geometry.hpp"
 
-namespace steppeflow::cli {
+namespace steppeflow::figure {
 
 // The data a figure is drawn from, read and validated once and shared by the figures of a batch.
 struct FigureData {
@@ -31,9 +31,12 @@ struct FigureData {
 std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spec,
                                                    const io::ReadCache& cache = io::ReadCache{});
 
-// The spec's look and page as layout options (style file read here). UsageError or DataError for
-// malformed values, naming the option (command line) or the spec's file and key.
-layout::FigureOptions figure_options_from(const config::FigureSpec& spec);
+// The request checked (make_request), and the style's font found installed: IoError naming the style's
+// line when it is not. Opens this thread's fonts, which the layout measures text with next.
+FigureRequest prepare_request(const config::FigureSpec& spec);
+
+// The spec's map projection; UsageError naming the option or the spec's key when PROJ refuses it.
+geo::Projection make_projection(const config::FigureSpec& spec);
 
 struct FigureOutcome {
     std::vector<std::filesystem::path> written;
@@ -44,24 +47,11 @@ struct FigureOutcome {
 // pattern with neither gets "_{n}_{period}" before its extension.
 std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index, const std::string& period);
 
-// What a figure needs besides its data: the options (style file read), the output paths, the font
-// checked and the map projection made. None of it depends on the data, so it can be made on another
-// core while the data is read. Throws as render_figure would, in the same order.
-struct FigureSetup {
-    layout::FigureOptions options;
-    std::vector<std::filesystem::path> outputs;
-    geo::Projection projection;
-};
-FigureSetup prepare_figure(const config::FigureSpec& spec);
-// The same, with the projection being made elsewhere (by make_projection, e.g. while the data is read).
-FigureSetup prepare_figure(const config::FigureSpec& spec, std::future<geo::Projection> projection);
-// The spec's map projection; UsageError naming the option or the spec's key when PROJ refuses it.
-geo::Projection make_projection(const config::FigureSpec& spec);
-
 // Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
-FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data, FigureSetup setup,
+FigureOutcome render_figure(const FigureRequest& request, const FigureData& data, const geo::Projection& projection,
                             const layout::ProgressReport& progress = {});
+// The same from a spec: the request and the projection made here (the projection on another core).
 FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data,
                             const layout::ProgressReport& progress = {});
 
-}  // namespace steppeflow::cli
+}  // namespace steppeflow::figure

@@ -85,13 +85,19 @@ constexpr std::array kWordings{
             "Равновеликая проекция Альберса, 40°/52° с. ш., 75° в. д.",
             "Альберстің тең аудандық проекциясы, 40°/52° с. е., 75° ш. б."},
     Wording{Phrase::projection, "Projection: {}.", "Проекция: {}.", "Проекция: {}."},
+    Wording{Phrase::household_assumption,
+            ". Assumption: households converted to people at {} per household (the ratio stated for {}; {})",
+            ". Допущение: хозяйства пересчитаны в людей по {} человека на хозяйство (соотношение, указанное для {}; "
+            "{})",
+            ". Болжам: шаруашылықтар адамға бір шаруашылыққа {} адамнан есептелді ({} үшін көрсетілген арақатынас; "
+            "{})"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::projection) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::household_assumption) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 

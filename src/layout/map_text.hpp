@@ -46,7 +46,8 @@ enum class Phrase {
     no_mappable_record,  // ". No record that can be mapped for {}"
     credits,
     default_projection,
-    projection,  // "Projection: {}."
+    projection,            // "Projection: {}."
+    household_assumption,  // ". Assumption: households converted to people at {} per household (…{}; {})"
 };
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).

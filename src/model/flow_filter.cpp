@@ -10,17 +10,6 @@ namespace steppeflow::model {
 
 namespace {
 
-using Day = std::tuple<int, int, int>;
-
-Day earliest_day(const PartialDate& date) {
-    return {date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day};
-}
-
-Day latest_day(const PartialDate& date) {
-    const int month = date.month == 0 ? 12 : date.month;
-    return {date.year, month, date.day == 0 ? days_in_month(date.year, month) : date.day};
-}
-
 template <typename T>
 bool allowed(const std::vector<T>& list, const T& value) {
     return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
@@ -28,6 +17,7 @@ bool allowed(const std::vector<T>& list, const T& value) {
 
 std::optional<int> parse_year(std::string_view text) {
     int year = 0;
+    if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
     if (error != std::errc{} || end != text.data() + text.size() || text.size() != 4) return std::nullopt;
     return year;
@@ -50,8 +40,8 @@ bool FlowFilter::matches(const Flow& flow) const {
         const auto& start = flow.date_start ? flow.date_start : flow.date_end;
         const auto& end = flow.date_end ? flow.date_end : flow.date_start;
         if (!start || !end) return false;
-        if (to && earliest_day(*start) > latest_day(*to)) return false;
-        if (from && latest_day(*end) < earliest_day(*from)) return false;
+        if (to && ends_before(*to, *start)) return false;
+        if (from && ends_before(*end, *from)) return false;
     }
     if (!allowed(scopes, flow.scope)) return false;
     if (!statuses.empty() && !allowed(statuses, flow.status)) return false;
@@ -61,11 +51,6 @@ bool FlowFilter::matches(const Flow& flow) const {
         return false;
     if (!destinations.empty() && !allowed(destinations, flow.destination)) return false;
     return true;
-}
-
-bool FlowFilter::empty() const {
-    return scopes == std::vector<Scope>{Scope::event} && years.empty() && !from && !to && statuses.empty() &&
-           certainties.empty() && units.empty() && origins.empty() && destinations.empty();
 }
 
 std::vector<Flow> apply(const FlowFilter& filter, const std::vector<Flow>& flows, const Gazetteer& gazetteer) {

@@ -26,7 +26,6 @@ struct FlowFilter {
     std::vector<std::string> destinations;  // place ids
 
     [[nodiscard]] bool matches(const Flow& flow) const;
-    [[nodiscard]] bool empty() const;
 };
 
 // The flows that match. A total and its breakdown (flows with part_of = its id) are never drawn

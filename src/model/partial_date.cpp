@@ -11,6 +11,10 @@ namespace {
 
 std::optional<int> digits(std::string_view text, std::size_t count) {
     if (text.size() != count) return std::nullopt;
+    // Digits only: from_chars would take "-930" as a year.
+    for (const char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+    }
     int value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
@@ -42,6 +46,16 @@ std::optional<PartialDate> PartialDate::parse(std::string_view text) {
     date.day = *day;
     return date;
 }
+
+PartialDate latest_day(const PartialDate& date) {
+    if (date.day != 0) return date;
+    PartialDate last = date;
+    last.month = date.month == 0 ? 12 : date.month;
+    last.day = days_in_month(last.year, last.month);
+    return last;
+}
+
+bool ends_before(const PartialDate& end, const PartialDate& start) { return latest_day(end) < start; }
 
 std::string PartialDate::to_string() const {
     if (month == 0) return fmt::format("{:04}", year);

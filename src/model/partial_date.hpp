@@ -23,4 +23,12 @@ struct PartialDate {
     friend auto operator<=>(const PartialDate&, const PartialDate&) = default;
 };
 
+// The last day a date can mean: 1930 → 1930-12-31, 1930-02 → 1930-02-28.
+[[nodiscard]] PartialDate latest_day(const PartialDate& date);
+
+// Whether a span from `start` to `end` is empty: even the last day `end` can mean comes before the
+// first day `start` can mean. "1930-08-15" to "1930-08" is a span (the rest of August); "1931" to
+// "1930" is not.
+[[nodiscard]] bool ends_before(const PartialDate& end, const PartialDate& start);
+
 }  // namespace steppeflow::model

@@ -14,14 +14,6 @@ std::string Finding::to_string() const {
     return text;
 }
 
-PartialDate latest_day(const PartialDate& date) {
-    if (date.day != 0) return date;
-    PartialDate last = date;
-    last.month = date.month == 0 ? 12 : date.month;
-    last.day = days_in_month(last.year, last.month);
-    return last;
-}
-
 namespace {
 
 SourceLocation at(const SourceLocation& where, std::string field) { return where.with_field(std::move(field)); }
@@ -92,7 +84,7 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
                                 fmt::format("flow '{}' names no source", flow.id),
                                 "cite the work, page or archival file, e.g. 'Atantayeva2025 n.16'"});
         }
-        if (flow.date_start && flow.date_end && latest_day(*flow.date_end) < *flow.date_start) {
+        if (flow.date_start && flow.date_end && ends_before(*flow.date_end, *flow.date_start)) {
             findings.push_back({Severity::error,
                                 at(flow.where, "date_end"),
                                 fmt::format("date_end {} is before date_start {}", flow.date_end->to_string(),

@@ -20,9 +20,6 @@ struct Finding {
     [[nodiscard]] std::string to_string() const;
 };
 
-// Latest day a partial date can mean: 1930 → 1930-12-31, 1930-02 → 1930-02-28.
-PartialDate latest_day(const PartialDate& date);
-
 std::vector<Finding> validate_places(const Gazetteer& gazetteer);
 std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vector<Flow>& flows);
 

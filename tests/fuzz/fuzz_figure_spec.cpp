@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto path = steppeflow::fuzz::write_input(data, size, ".toml");
     try {
         const auto spec = steppeflow::config::read_figure_spec(path);
-        (void)steppeflow::cli::figure_options_from(spec);
+        (void)steppeflow::figure::make_request(spec).options;
     } catch (const steppeflow::Error&) {
     }
     return 0;

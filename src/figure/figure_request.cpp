@@ -1,0 +1,221 @@
+#include "figure/figure_request.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "config/style_reader.hpp"
+#include "geo/default_projection.hpp"
+#include "io/field_parsers.hpp"
+#include "layout/map_text.hpp"
+#include "render/output.hpp"
+
+namespace steppeflow::figure {
+
+namespace {
+
+double parse_double(const std::string& text, const std::string& where) {
+    double value = 0;
+    const std::string trimmed = io::trim(text);
+    const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
+    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty() || !std::isfinite(value)) {
+        throw UsageError(fmt::format("{}: '{}' is not a number", where, text));
+    }
+    return value;
+}
+
+std::optional<layout::LonLatBox> parse_extent(const std::string& text, const std::string& where) {
+    if (text.empty()) return std::nullopt;
+    const auto parts = io::split_list(text, ',');
+    if (parts.size() != 4) {
+        throw UsageError(fmt::format("{}: expected lon_min,lat_min,lon_max,lat_max, found '{}'", where, text));
+    }
+    const layout::LonLatBox box{parse_double(parts[0], where), parse_double(parts[1], where),
+                                parse_double(parts[2], where), parse_double(parts[3], where)};
+    if (box.lon_min >= box.lon_max || box.lat_min >= box.lat_max || box.lon_min < -180 || box.lon_max > 180 ||
+        box.lat_min < -90 || box.lat_max > 90) {
+        throw UsageError(
+            fmt::format("{}: '{}' is not a box with lon_min < lon_max and lat_min < lat_max in degrees", where, text));
+    }
+    return box;
+}
+
+model::Language parse_language(const std::string& text, const std::string& where) {
+    if (text == "en") return model::Language::en;
+    if (text == "ru") return model::Language::ru;
+    if (text == "kk") return model::Language::kk;
+    throw UsageError(fmt::format("{}: '{}' is not one of en, ru, kk", where, text));
+}
+
+std::string default_subtitle(const config::FigureSpec& spec, model::Language language) {
+    using layout::Phrase;
+    const Phrase width = spec.width_scale == "sqrt"      ? Phrase::subtitle_sqrt
+                         : spec.width_scale == "classes" ? Phrase::subtitle_classes
+                                                         : Phrase::subtitle_linear;
+    std::string text = layout::phrase(width, language);
+    if (spec.years_mode == config::YearsMode::overlay) text += layout::phrase(Phrase::subtitle_overlay, language);
+    if (spec.years_mode == config::YearsMode::multiples) text += layout::phrase(Phrase::subtitle_multiples, language);
+    return text;
+}
+
+std::string default_credits(const config::FigureSpec& spec, model::Language language) {
+    using layout::Phrase;
+    const std::string projection =
+        spec.projection == geo::kDefaultProjection
+            ? std::string(layout::phrase(Phrase::default_projection, language))
+            : fmt::format(fmt::runtime(layout::phrase(Phrase::projection, language)), spec.projection);
+    return layout::phrase(Phrase::credits, language) + projection;
+}
+
+template <typename Enum>
+std::vector<Enum> enums_from(const std::vector<std::string>& names, const std::string& where) {
+    std::vector<Enum> values;
+    for (const auto& name : names) {
+        const auto value = model::enum_from<Enum>(name);
+        if (!value) {
+            throw UsageError(
+                fmt::format("{}: '{}' is not one of {}", where, name, fmt::join(model::enum_names<Enum>(), ", ")));
+        }
+        values.push_back(*value);
+    }
+    return values;
+}
+
+// The filter's places are names until the gazetteer is at hand (flow_selection resolves them).
+model::FlowFilter filter_from(const config::FigureSpec& spec) {
+    model::FlowFilter filter;
+    filter.years = spec.years;
+    const auto date = [&](const std::string& text, const char* key) -> std::optional<model::PartialDate> {
+        if (text.empty()) return std::nullopt;
+        const auto parsed = model::PartialDate::parse(text);
+        if (!parsed) {
+            throw UsageError(fmt::format("{}: '{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                         origin_of(spec, std::string("filter.") + key, std::string("--") + key), text));
+        }
+        return parsed;
+    };
+    filter.from = date(spec.from, "from");
+    filter.to = date(spec.to, "to");
+    // As the spec reader checks a spec's own range: the last day `to` can mean against the first of `from`.
+    if (filter.from && filter.to && model::ends_before(*filter.to, *filter.from)) {
+        throw UsageError(fmt::format("{}: '{}' is before from '{}': no day lies between them",
+                                     origin_of(spec, "filter.to", "--to"), spec.to, spec.from));
+    }
+    for (const int year : spec.years) {
+        if (year < 1000 || year > 3000) {
+            throw UsageError(fmt::format("{}: {} is not a year", origin_of(spec, "filter.years", "--years"), year));
+        }
+    }
+    if (!spec.scope.empty())
+        filter.scopes = enums_from<model::Scope>(spec.scope, origin_of(spec, "filter.scope", "--scope"));
+    filter.statuses = enums_from<model::Status>(spec.status, origin_of(spec, "filter.status", "--status"));
+    filter.certainties =
+        enums_from<model::Certainty>(spec.certainty, origin_of(spec, "filter.certainty", "--certainty"));
+    filter.units = enums_from<model::Unit>(spec.unit, origin_of(spec, "filter.unit", "--unit"));
+    return filter;
+}
+
+std::vector<model::Period> periods_from(const config::FigureSpec& spec) {
+    std::vector<model::Period> periods;
+    for (const auto& text : spec.periods) {
+        const auto period = model::parse_period(text);
+        if (!period) {
+            throw UsageError(fmt::format("{}: '{}' is not a year or a span of years (1930, 1931-1932)",
+                                         origin_of(spec, "years.periods", "--periods"), text));
+        }
+        periods.push_back(*period);
+    }
+    return periods;
+}
+
+layout::FigureOptions options_from(const config::FigureSpec& spec) {
+    layout::FigureOptions options;
+    if (!spec.style.empty()) options.style = config::read_style(config::resolve_style(spec.style));
+    if (!std::isfinite(spec.dpi) || spec.dpi < 30 || spec.dpi > 2400) {
+        throw UsageError(
+            fmt::format("{}: {} is outside 30 to 2400 dpi", origin_of(spec, "figure.dpi", "--dpi"), spec.dpi));
+    }
+    if (spec.flow_max_mm && (!std::isfinite(*spec.flow_max_mm) || *spec.flow_max_mm < 0.5 || *spec.flow_max_mm > 20)) {
+        throw UsageError(fmt::format("{}: {} mm is outside 0.5 to 20 mm",
+                                     origin_of(spec, "figure.flow_max_mm", "--flow-max-mm"), *spec.flow_max_mm));
+    }
+    if (spec.flow_max_mm)
+        options.style.lines.flow_max_mm = std::max(*spec.flow_max_mm, options.style.lines.flow_min_mm);
+    options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
+    options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
+    options.title = spec.title;
+    options.subtitle = spec.subtitle.value_or(default_subtitle(spec, options.language));
+    options.credits = spec.credits.value_or(default_credits(spec, options.language));
+    options.width_mode = spec.width_scale == "sqrt"      ? layout::WidthMode::sqrt
+                         : spec.width_scale == "classes" ? layout::WidthMode::classes
+                                                         : layout::WidthMode::linear;
+    if (!spec.width_classes.empty()) {
+        const std::string where = origin_of(spec, "figure.width_classes", "--width-classes");
+        for (const auto& part : io::split_list(spec.width_classes, ',')) {
+            const double bound = parse_double(part, where);
+            if (bound <= 0) throw UsageError(fmt::format("{}: '{}' is not a positive count", where, part));
+            options.width_classes.push_back(bound);
+        }
+    }
+    options.legend_place = spec.legend == "right"   ? layout::FigureOptions::LegendPlace::right
+                           : spec.legend == "below" ? layout::FigureOptions::LegendPlace::below
+                                                    : layout::FigureOptions::LegendPlace::automatic;
+    options.graticule = spec.graticule;
+    options.scale_bar = spec.scale_bar;
+    options.north_arrow = spec.north_arrow;
+    options.inset = spec.inset;
+    // Journal sizes fix the width; the height then follows the map's shape (0: automatic).
+    if (spec.size == "single") {
+        options.page_width_mm = 84;
+        options.page_height_mm = 0;
+    } else if (spec.size == "double") {
+        options.page_width_mm = 174;
+        options.page_height_mm = 0;
+    } else if (spec.size.empty()) {
+        options.page_width_mm = 174;
+        options.page_height_mm = 140;
+    } else {
+        const std::string where = origin_of(spec, "figure.size", "--size");
+        const auto x = spec.size.find('x');
+        options.page_width_mm = parse_double(spec.size.substr(0, x), where);
+        options.page_height_mm = x == std::string::npos ? 0 : parse_double(spec.size.substr(x + 1), where);
+        if (options.page_width_mm < 40 || options.page_width_mm > 2000 ||
+            (x != std::string::npos && (options.page_height_mm < 30 || options.page_height_mm > 2000))) {
+            throw UsageError(fmt::format("{}: {} is outside 40x30 to 2000x2000 mm", where, spec.size));
+        }
+    }
+    return options;
+}
+
+}  // namespace
+
+std::string origin_of(const config::FigureSpec& spec, const std::string& key, const std::string& option) {
+    if (spec.source.empty() || spec.from_command_line.contains(option)) return option;
+    return fmt::format("{} (key '{}')", spec.source, key);
+}
+
+FigureRequest make_request(const config::FigureSpec& spec) {
+    FigureRequest request;
+    request.spec = spec;
+    request.name = spec.source.empty() ? std::string("the command line") : spec.source;
+    request.options = options_from(spec);
+    request.filter = filter_from(spec);
+    request.periods = periods_from(spec);
+    request.years_mode = spec.years_mode;
+    request.outputs = spec.outputs;
+    if (request.outputs.empty()) request.outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
+    for (const auto& path : request.outputs) (void)render::format_for(path);  // a bad extension before any work
+    request.report = spec.report;
+    request.dpi = spec.dpi;
+    // 0: chosen from the page; the spec reader allows the same.
+    if (spec.columns < 0 || spec.columns > 12) {
+        throw UsageError(
+            fmt::format("{}: {} is outside 1 to 12", origin_of(spec, "years.columns", "--columns"), spec.columns));
+    }
+    request.columns = spec.columns;
+    request.households_as_people = spec.households_as_people;
+    return request;
+}
+
+}  // namespace steppeflow::figure

@@ -1,0 +1,38 @@
+#pragma once
+// A figure as it will be drawn: a spec and the command line merged, every value checked once and
+// held typed. Everything later (selecting flows, laying out, writing) reads the request, never the
+// strings it came from; a malformed value is refused here, naming the option or the spec's key.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/figure_spec.hpp"
+#include "layout/figure_options.hpp"
+#include "model/flow_filter.hpp"
+
+namespace steppeflow::figure {
+
+struct FigureRequest {
+    config::FigureSpec spec;       // as written: data paths, place names, where values came from
+    std::string name;              // the spec file, or "the command line", for messages
+    layout::FigureOptions options;  // page, look, text and furniture, the style file read
+    model::FlowFilter filter;      // without places: those are resolved against the gazetteer
+    std::vector<model::Period> periods;  // compared periods as given; empty: each year with flows
+    config::YearsMode years_mode = config::YearsMode::single;
+    std::vector<std::filesystem::path> outputs;  // at least one; each with a writer for its extension
+    std::filesystem::path report;                // the layout report; empty: none
+    double dpi = 300;
+    int columns = 0;
+    bool households_as_people = false;
+};
+
+// Checks every value of the spec (as the command line has overridden it) and types it; the style
+// file is read. UsageError or DataError naming the option, or the spec's file and key.
+[[nodiscard]] FigureRequest make_request(const config::FigureSpec& spec);
+
+// Where a value came from, for messages: the spec's file and key, or the command-line option.
+[[nodiscard]] std::string origin_of(const config::FigureSpec& spec, const std::string& key,
+                                    const std::string& option);
+
+}  // namespace steppeflow::figure

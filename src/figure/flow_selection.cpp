@@ -1,0 +1,152 @@
+#include "figure/flow_selection.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/name_match.hpp"
+
+namespace steppeflow::figure {
+
+namespace {
+
+std::string resolve_place(const std::string& name, const model::Gazetteer& gazetteer, const SourceLocation& where,
+                          const std::string& option) {
+    if (gazetteer.find(name) != nullptr) return name;
+    const auto found = gazetteer.lookup(name);
+    if (found.size() == 1) return found.front()->id;
+    std::vector<std::string> ids;
+    ids.reserve(found.size());
+    for (const auto* place : found) ids.push_back(place->id);
+    const std::string what = found.empty()
+                                 ? fmt::format("unknown place '{}'", name)
+                                 : fmt::format("'{}' names {} places: {}", name, found.size(), fmt::join(ids, ", "));
+    // Suggest by every name and spelling, not only by id: "Zaisn" is nearest to "Zaisan".
+    std::vector<std::string> names;
+    for (const auto& place : gazetteer.places()) {
+        names.push_back(place.id);
+        names.push_back(place.name_en);
+        names.insert(names.end(), place.variants.begin(), place.variants.end());
+    }
+    std::vector<std::string> near;
+    for (const auto& candidate : model::nearest_names(name, names, 3)) {
+        for (const auto* place : gazetteer.lookup(candidate)) {
+            if (std::find(near.begin(), near.end(), place->id) == near.end()) near.push_back(place->id);
+        }
+    }
+    const std::string suggestion =
+        found.empty() ? (near.empty() ? std::string{} : fmt::format("did you mean {}?", fmt::join(near, ", ")))
+                      : "give the place id";
+    if (!where.file.empty()) throw DataError(where, what, suggestion);
+    throw UsageError(fmt::format("{}: {}{}", option, what, suggestion.empty() ? "" : "; " + suggestion));
+}
+
+model::FlowFilter with_places(const FigureRequest& request, const model::Gazetteer& gazetteer) {
+    const config::FigureSpec& spec = request.spec;
+    model::FlowFilter filter = request.filter;
+    const auto where = [&](const SourceLocation& in_spec, const char* option) {
+        return spec.from_command_line.contains(option) ? SourceLocation{} : in_spec;
+    };
+    for (const auto& name : spec.origin)
+        filter.origins.push_back(resolve_place(name, gazetteer, where(spec.origin_where, "--origin"), "--origin"));
+    for (const auto& name : spec.destination) {
+        filter.destinations.push_back(
+            resolve_place(name, gazetteer, where(spec.destination_where, "--destination"), "--destination"));
+    }
+    return filter;
+}
+
+// Livestock is not a movement of people, and a flow without a destination has nowhere to go.
+bool is_movement(const model::Flow& flow) {
+    return flow.unit != model::Unit::livestock_head && !flow.destination.empty();
+}
+
+}  // namespace
+
+FlowSelection select_flows(const FigureRequest& request, const model::Gazetteer& gazetteer,
+                           const std::vector<model::Flow>& flows) {
+    FlowSelection selection;
+    std::vector<model::Flow> converted;
+    const std::vector<model::Flow>* chosen = &flows;
+    if (request.households_as_people) {
+        selection.ratio = model::derive_household_ratio(flows);
+        if (!selection.ratio) {
+            SourceLocation where;
+            where.file = request.spec.flows.string();
+            throw DataError(where, "no record states both households and people", "add people_stated");
+        }
+        converted = model::households_as_people(flows, *selection.ratio);
+        chosen = &converted;
+    }
+    const model::FlowFilter filter = with_places(request, gazetteer);
+    std::vector<model::Flow> movements;
+    std::copy_if(chosen->begin(), chosen->end(), std::back_inserter(movements), is_movement);
+    std::vector<model::Flow> drawn = model::apply(filter, movements, gazetteer);
+    // A whole country as origin, with no named crossing, has no point to draw from (see plan_routes).
+    std::vector<std::string> undrawable;
+    std::erase_if(drawn, [&](const model::Flow& flow) {
+        const auto* origin = gazetteer.find(flow.origin);
+        const bool whole_country = origin != nullptr && origin->kind == model::PlaceKind::country && flow.via.empty();
+        if (whole_country) undrawable.push_back(flow.id);
+        return whole_country;
+    });
+    if (!undrawable.empty()) {
+        selection.warnings.push_back(fmt::format(
+            "{} not drawn: the origin is a whole country and no crossing is named", fmt::join(undrawable, ", ")));
+    }
+    if (drawn.empty()) {
+        // Only now is it worth knowing whether the filter or drawability emptied the list.
+        const auto matching = static_cast<std::size_t>(std::count_if(
+            chosen->begin(), chosen->end(), [&](const model::Flow& flow) { return filter.matches(flow); }));
+        if (matching == 0) throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw", request.name));
+        throw UsageError(fmt::format(
+            "{}: {} flow(s) match the filter, but none can be drawn (livestock, no destination, or a whole country "
+            "as origin with no named crossing); nothing to draw",
+            request.name, matching));
+    }
+    const bool compares_years = request.years_mode != config::YearsMode::single;
+    selection.periods = request.periods.empty() ? model::periods_of(drawn) : request.periods;
+    const auto& periods = selection.periods;
+    // Periods given by name leave out dated flows of other years (undated ones stay, as such).
+    if (!request.periods.empty() && compares_years) {
+        const auto before = drawn.size();
+        std::erase_if(
+            drawn, [&](const model::Flow& flow) { return model::flow_year(flow) && !model::period_of(flow, periods); });
+        if (drawn.size() < before) {
+            selection.warnings.push_back(fmt::format("{} flow(s) dated outside the periods {} are left out",
+                                                     before - drawn.size(), fmt::join(request.spec.periods, ", ")));
+        }
+    }
+    if (periods.empty() && request.years_mode == config::YearsMode::sequence) {
+        throw UsageError(
+            fmt::format("{}: no drawn flow has a date, so there is no year to make a frame of", request.name));
+    }
+    // Years asked for that no drawable record has are said so on the map, not silently dropped.
+    if (compares_years && request.periods.empty()) {
+        for (const int year : request.filter.years) {
+            const bool present = std::any_of(periods.begin(), periods.end(),
+                                             [&](const model::Period& p) { return p.first_year == year; });
+            if (!present) selection.missing_years.push_back(std::to_string(year));
+        }
+    }
+    for (const auto& flow : drawn) selection.undated += model::period_of(flow, periods) ? 0 : 1;
+    if (request.years_mode == config::YearsMode::overlay) {
+        // Flows of one route sit side by side in time order.
+        std::stable_sort(drawn.begin(), drawn.end(), [&](const model::Flow& a, const model::Flow& b) {
+            return model::period_of(a, periods).value_or(periods.size()) <
+                   model::period_of(b, periods).value_or(periods.size());
+        });
+    }
+    selection.flows = std::move(drawn);
+    return selection;
+}
+
+std::vector<model::Flow> flows_in_period(const FlowSelection& selection, std::size_t period) {
+    std::vector<model::Flow> in_period;
+    for (const auto& flow : selection.flows) {
+        if (model::period_of(flow, selection.periods) == period) in_period.push_back(flow);
+    }
+    return in_period;
+}
+
+}  // namespace steppeflow::figure
