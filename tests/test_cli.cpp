@@ -1,6 +1,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <sstream>
+
+#include "cli/warning_digest.hpp"
 #include "test_support.hpp"
 
 using namespace steppeflow;
@@ -137,4 +141,52 @@ TEST(Cli, AnOutputThatIsADirectoryIsRefusedBeforeAnythingIsWritten) {
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_THAT(result.err, HasSubstr("map.png: cannot write: it is a directory"));
     EXPECT_FALSE(std::filesystem::exists(dir / "map.svg"));  // the other file of the figure is not written either
+}
+
+TEST(Cli, ABatchSaysEachWarningOnceNamingTheFiguresThatGaveIt) {
+    cli::WarningDigest digest;
+    digest.add("a.toml", "places 'x' and 'y' lie at one point on the map; their symbols are drawn side by side");
+    digest.add("b.toml", "places 'x' and 'y' lie at one point on the map; their symbols are drawn side by side");
+    digest.add("c.toml", "1930: places 'x' and 'y' lie at one point on the map; their symbols are drawn side by side");
+    digest.add("c.toml", "1931\u20131932: label 'Z' could not be placed without overlap; left out");
+    digest.add("a.toml", "F006 not drawn");
+    digest.add("b.toml", "F006 not drawn");
+    EXPECT_THAT(digest.lines(3),
+                ::testing::ElementsAre("places 'x' and 'y' lie at one point on the map; their symbols are drawn side "
+                                       "by side (in a.toml, b.toml, c.toml 1930)",
+                                       "label 'Z' could not be placed without overlap; left out (in c.toml "
+                                       "1931\u20131932)",
+                                       "F006 not drawn (in a.toml, b.toml)"));
+    // Said by every figure of the batch: no list.
+    EXPECT_THAT(digest.lines(2).back(), "F006 not drawn");
+}
+
+TEST(Cli, TheShippedBatchRepeatsNoWarningAndQuietPrintsNone) {
+    const auto dir = test::scratch_dir("batch_warnings");
+    std::vector<std::string> args{"render", "--dpi", "30"};
+    // Every shipped figure, its files written into the scratch directory instead of output/.
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "figures")) {
+        if (entry.path().extension() != ".toml") continue;
+        std::string spec = test::read_file(entry.path());
+        for (auto at = spec.find("\"output/"); at != std::string::npos; at = spec.find("\"output/", at))
+            spec.replace(at, 8, "\"" + dir.string() + "/");
+        test::write_file(dir / entry.path().filename(), spec);
+        args.push_back((dir / entry.path().filename()).string());
+    }
+    const auto loud = test::run_cli(args);
+    ASSERT_EQ(loud.exit_code, 0) << loud.err;
+    std::vector<std::string> lines;
+    std::istringstream stream(loud.err);
+    for (std::string line; std::getline(stream, line);) {
+        if (line.find("warning:") == std::string::npos) continue;
+        EXPECT_EQ(std::count(lines.begin(), lines.end(), line), 0) << line;
+        lines.push_back(line);
+    }
+    EXPECT_GE(lines.size(), 3U);   // the data's own: undrawable totals, places at one point
+    EXPECT_LE(lines.size(), 12U);  // not one per figure (28 before grouping)
+    args.push_back("--quiet");
+    const auto quiet = test::run_cli(args);
+    EXPECT_EQ(quiet.exit_code, 0);
+    EXPECT_EQ(quiet.err, "");
+    EXPECT_EQ(quiet.out, "");
 }

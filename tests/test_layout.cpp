@@ -130,20 +130,37 @@ TEST(HouseholdRatio, AbsentWhenNoRecordStatesPeople) {
     EXPECT_FALSE(model::derive_household_ratio(io::read_flows(test::data_dir() / "mini_flows.csv")));
 }
 
-TEST(HouseholdRatio, RenderSaysSoOnTheMap) {
-    const auto dir = test::scratch_dir("households_as_people");
-    const auto result =
-        test::run_cli({"render", "--households-as-people", "--dpi", "30", "-o", (dir / "m.pdf").string()});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-    // The PDF's text layer carries the stated assumption.
+namespace {
+// The text layer of a PDF drawn with --households-as-people in a language.
+std::string households_map_text(const std::string& language) {
+    const auto dir = test::scratch_dir("households_as_people_" + language);
+    const auto result = test::run_cli(
+        {"render", "--households-as-people", "--lang", language, "--dpi", "30", "-o", (dir / "m.pdf").string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
     const std::string command = "pdftotext " + (dir / "m.pdf").string() + " -";
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    ASSERT_TRUE(pipe);
+    if (!pipe) return {};
     std::string text;
     char buffer[4096];
     while (const auto n = fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
+    return text;
+}
+}  // namespace
+
+TEST(HouseholdRatio, RenderSaysSoOnTheMap) {
+    const std::string text = households_map_text("en");
     EXPECT_THAT(text, ::testing::HasSubstr("Assumption"));
     EXPECT_THAT(text, ::testing::HasSubstr("4.42"));
+}
+
+TEST(HouseholdRatio, TheAssumptionIsStatedInTheMapsLanguage) {
+    const std::string ru = households_map_text("ru");
+    EXPECT_THAT(ru, ::testing::HasSubstr("Допущение"));
+    EXPECT_THAT(ru, ::testing::HasSubstr("4.42"));
+    EXPECT_THAT(ru, ::testing::Not(::testing::HasSubstr("Assumption")));
+    const std::string kk = households_map_text("kk");
+    EXPECT_THAT(kk, ::testing::HasSubstr("Болжам"));
+    EXPECT_THAT(kk, ::testing::Not(::testing::HasSubstr("Assumption")));
 }
 
 TEST(Geometry, SimplifyKeepsTheEndsAndStaysWithinTheTolerance) {

@@ -48,7 +48,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     try {
         if (app.got_subcommand("render")) {
             // Redraw a progress line only when a person is watching the real stderr.
-            render_command.progress = &err == &std::cerr && isatty(STDERR_FILENO) != 0;
+            render_command.progress = !render_command.quiet && &err == &std::cerr && isatty(STDERR_FILENO) != 0;
             return run_render(render_command, out, err);
         }
         if (app.got_subcommand("validate")) return run_validate(data_settings, out, err);

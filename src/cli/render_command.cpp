@@ -1,5 +1,6 @@
 #include "cli/render_command.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -12,6 +13,7 @@
 #include <fmt/ostream.h>
 
 #include "cli/progress.hpp"
+#include "cli/warning_digest.hpp"
 #include "figure/figure_runner.hpp"
 #include "io/gdal_library.hpp"
 
@@ -70,6 +72,8 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     render->add_option("specs", command.specs, "Figure spec files (TOML); options given as well override theirs")
         ->check(CLI::ExistingFile);
     render->add_option("-j,--jobs", command.jobs, "Figures rendered at once (default: one per core)");
+    render->add_flag("-q,--quiet", command.quiet,
+                     "Print errors only: no warnings, no progress, no list of the files written");
     render->add_flag("--no-cache", command.no_cache,
                      "Read every data file from its source, not from the read cache ($STEPPEFLOW_CACHE, else "
                      "~/.cache/steppeflow: what GDAL read from each file, found by content)");
@@ -182,7 +186,13 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             figure::render_figure(request, *data, projection.get(),
                                   [&](const std::string& stage, double fraction) { printer.report(stage, fraction); });
         printer.finish();
-        for (const auto& warning : outcome.warnings) fmt::print(err, "steppeflow: warning: {}\n", warning);
+        if (command.quiet) return 0;
+        std::vector<std::string> said;
+        for (const auto& warning : outcome.warnings) {
+            if (std::find(said.begin(), said.end(), warning) != said.end()) continue;
+            said.push_back(warning);
+            fmt::print(err, "steppeflow: warning: {}\n", warning);
+        }
         for (const auto& path : outcome.written) fmt::print(out, "wrote {}\n", path.string());
         return 0;
     }
@@ -272,23 +282,32 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
     if (command.progress) fmt::print(err, "\r\033[K");
 
     // Reported in the order given, whatever order the threads finished in.
+    // The same warning from several figures (the data's, or places too close at most scales) is said
+    // once, naming the figures.
+    WarningDigest digest;
+    for (const auto& job : jobs) {
+        for (const auto& warning : job.outcome.warnings) digest.add(job.name, warning);
+    }
+    if (!command.quiet) {
+        for (const auto& line : digest.lines(jobs.size())) fmt::print(err, "steppeflow: warning: {}\n", line);
+    }
     int code = 0;
     std::size_t files = 0;
     std::size_t failed = 0;
     for (const auto& job : jobs) {
-        for (const auto& warning : job.outcome.warnings)
-            fmt::print(err, "steppeflow: warning: {}: {}\n", job.name, warning);
         if (job.code != 0) {
             fmt::print(err, "steppeflow: error: {}\n", job.error);
             if (code == 0) code = job.code;
             ++failed;
             continue;
         }
+        if (command.quiet) continue;
         fmt::print(out, "{} ({:.2f} s):\n", job.name, job.seconds);
         for (const auto& path : job.outcome.written) fmt::print(out, "  wrote {}\n", path.string());
         files += job.outcome.written.size();
     }
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (command.quiet) return code;
     fmt::print(out, "{} of {} figures rendered ({} files) in {:.2f} s with {} thread(s){}\n", jobs.size() - failed,
                jobs.size(), files, total, workers, failed > 0 ? fmt::format("; {} failed", failed) : "");
     return code;

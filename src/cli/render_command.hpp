@@ -18,6 +18,7 @@ struct RenderCommand {
     bool progress = false;   // redraw a progress line (stderr is a terminal)
     std::string years_mode;  // --show
     bool no_cache = false;   // --no-cache: read every file from its source
+    bool quiet = false;      // --quiet: errors only
     // For each option given on the command line: copies its value onto a spec read from a file.
     std::vector<std::function<void(config::FigureSpec&)>> overrides;
 };

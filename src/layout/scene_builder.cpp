@@ -84,10 +84,12 @@ std::vector<std::string> displace_symbols(std::vector<PlaceSymbol>& symbols) {
                 b.displaced_mm += shift;
                 moved = true;
                 if (round == 0) {
+                    // Worded without the distance, which depends on the scale, so that a batch can say
+                    // it once for all its figures; the report gives each symbol's displacement.
+                    const char* what = d < 0.05 ? "lie at one point on the map; their symbols are"
+                                                : "are too close on the map for their symbols; these are";
                     warnings.push_back(
-                        fmt::format("places '{}' and '{}' are {:.1f} mm apart on the map; their symbols are "
-                                    "drawn side by side",
-                                    a.place_id, b.place_id, d));
+                        fmt::format("places '{}' and '{}' {} drawn side by side", a.place_id, b.place_id, what));
                 }
             }
         }
