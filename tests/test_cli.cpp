@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/warning_digest.hpp"
+#include "common/error.hpp"
 #include "test_support.hpp"
 
 using namespace steppeflow;
@@ -189,4 +190,30 @@ TEST(Cli, TheShippedBatchRepeatsNoWarningAndQuietPrintsNone) {
     EXPECT_EQ(quiet.exit_code, 0);
     EXPECT_EQ(quiet.err, "");
     EXPECT_EQ(quiet.out, "");
+}
+
+TEST(Cli, AnExceptionNoneOfOurChecksRaisedIsAnInternalErrorThatSaysItIsABug) {
+    const auto failure_of = [](auto thrower) {
+        try {
+            thrower();
+        } catch (...) {
+            return current_failure();
+        }
+        return Failure{ExitCode::ok, {}};
+    };
+    const auto bug = failure_of([] { throw std::out_of_range("vector::_M_range_check"); });
+    EXPECT_EQ(bug.code, ExitCode::internal_error);
+    EXPECT_EQ(static_cast<int>(bug.code), 4);
+    EXPECT_THAT(bug.message, HasSubstr("internal error: vector::_M_range_check"));
+    EXPECT_THAT(bug.message, HasSubstr("a bug in steppeflow"));
+    EXPECT_EQ(failure_of([] { throw 42; }).code, ExitCode::internal_error);
+    // Ours keep their class and message; the system's file and memory failures are I/O errors.
+    const auto usage = failure_of([] { throw UsageError("--dpi: 5 is outside 30 to 2400 dpi"); });
+    EXPECT_EQ(usage.code, ExitCode::usage_error);
+    EXPECT_EQ(usage.message, "--dpi: 5 is outside 30 to 2400 dpi");
+    EXPECT_EQ(failure_of([] { throw std::bad_alloc(); }).code, ExitCode::io_error);
+    EXPECT_EQ(failure_of([] {
+                  throw std::filesystem::filesystem_error("cannot", std::make_error_code(std::errc::no_space_on_device));
+              }).code,
+              ExitCode::io_error);
 }

@@ -5,6 +5,8 @@
 // a figure drawn from the cache must be the same, byte for byte, as one drawn from the sources.
 
 #include <algorithm>
+#include <cstdlib>
+#include <iterator>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -216,3 +218,22 @@ TEST(ReadCache, CsvWithSideFilesIsNotKept) {
 }
 
 }  // namespace
+
+TEST(ReadCache, EachTestReadsAndFillsItsOwnCacheNeverTheUsers) {
+    const char* chosen = std::getenv("STEPPEFLOW_CACHE");
+    ASSERT_NE(chosen, nullptr) << "the suite would read and fill ~/.cache/steppeflow";
+    const std::string dir = chosen;
+    EXPECT_EQ(dir.rfind(STEPPEFLOW_TEST_OUTPUT_DIR, 0), 0U) << dir;
+    EXPECT_NE(dir.find("ReadCache.EachTestReadsAndFillsItsOwnCacheNeverTheUsers"), std::string::npos) << dir;
+    std::filesystem::remove_all(dir);
+    const auto out = test::scratch_dir("own_cache") / "x.png";
+    const auto result = test::run_cli({"render", "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
+                                       "--flows", (test::data_dir() / "mini_flows.csv").string(), "--dpi", "30", "-o",
+                                       out.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    // The render's reads were kept in this test's cache.
+    ASSERT_TRUE(std::filesystem::is_directory(dir));
+    EXPECT_GT(std::distance(std::filesystem::recursive_directory_iterator(dir),
+                            std::filesystem::recursive_directory_iterator()),
+              2);
+}

@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include <cstdlib>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -42,5 +43,26 @@ CliResult run_cli(const std::vector<std::string>& args) {
     const int code = cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
     return {code, out.str(), err.str()};
 }
+
+namespace {
+
+// Every test reads and fills a read cache of its own under the build tree, never the user's
+// (~/.cache/steppeflow): what one test caches cannot change what another reads, and a run of the
+// suite leaves the user's cache as it was. The variable is set as each test starts, so the binary's
+// children (tests that run steppeflow itself) inherit it too.
+class ReadCacheIsolation : public ::testing::EmptyTestEventListener {
+    void OnTestStart(const ::testing::TestInfo& test) override {
+        const auto dir = std::filesystem::path(STEPPEFLOW_TEST_OUTPUT_DIR) /
+                         (std::string(test.test_suite_name()) + "." + test.name()) / "read-cache";
+        setenv("STEPPEFLOW_CACHE", dir.c_str(), 1);
+    }
+};
+
+const bool kCacheIsolated = [] {
+    ::testing::UnitTest::GetInstance()->listeners().Append(new ReadCacheIsolation);
+    return true;
+}();
+
+}  // namespace
 
 }  // namespace steppeflow::test

@@ -16,7 +16,7 @@ namespace steppeflow::cli {
 namespace {
 constexpr const char* kFooter = R"(Exit codes: 0 success (warnings may be printed), 1 data error (a file's
 content is wrong: the message names file, line and field), 2 usage error (a wrong option), 3 I/O error
-(a file cannot be read or written).
+(a file cannot be read or written), 4 internal error (a bug in steppeflow: please report it).
 
 Run from the repository root, where the default geodata/ and output/ are.
 Example: steppeflow render --lang ru --size 84x100 -o output/overview_ru.pdf)";
@@ -55,12 +55,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         if (app.got_subcommand("stats")) return run_stats(data_settings, out, err);
         if (app.got_subcommand("place")) return run_place(data_settings, out, err);
         return 0;
-    } catch (const Error& e) {
-        fmt::print(err, "steppeflow: error: {}\n", e.what());
-        return static_cast<int>(e.code());
-    } catch (const std::exception& e) {
-        fmt::print(err, "steppeflow: error: {}\n", e.what());
-        return static_cast<int>(ExitCode::io_error);
+    } catch (...) {
+        const Failure failure = current_failure();
+        fmt::print(err, "steppeflow: error: {}\n", failure.message);
+        return static_cast<int>(failure.code);
     }
 }
 

@@ -222,9 +222,10 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
         } catch (const Error& e) {
             job.error = e.what();
             job.code = static_cast<int>(e.code());
-        } catch (const std::exception& e) {
-            job.error = fmt::format("{}: {}", job.name, e.what());
-            job.code = static_cast<int>(ExitCode::io_error);
+        } catch (...) {
+            const Failure failure = current_failure();
+            job.error = fmt::format("{}: {}", job.name, failure.message);
+            job.code = static_cast<int>(failure.code);
         }
     }
     // Two figures writing one file would overwrite each other in whatever order the threads finish.
@@ -259,9 +260,10 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
                 } catch (const Error& e) {
                     job.error = e.what();
                     job.code = static_cast<int>(e.code());
-                } catch (const std::exception& e) {
-                    job.error = e.what();
-                    job.code = static_cast<int>(ExitCode::io_error);
+                } catch (...) {
+                    const Failure failure = current_failure();
+                    job.error = fmt::format("{}: {}", job.name, failure.message);
+                    job.code = static_cast<int>(failure.code);
                 }
             }
             job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();

@@ -1,8 +1,32 @@
 #include "common/error.hpp"
 
+#include <filesystem>
+#include <new>
+
 #include <fmt/format.h>
 
 namespace steppeflow {
+
+Failure current_failure() {
+    try {
+        throw;
+    } catch (const Error& e) {
+        return {e.code(), e.what()};
+    } catch (const std::filesystem::filesystem_error& e) {
+        return {ExitCode::io_error, e.what()};
+    } catch (const std::bad_alloc&) {
+        return {ExitCode::io_error, "not enough memory for this figure"};
+    } catch (const std::exception& e) {
+        return {ExitCode::internal_error,
+                fmt::format("internal error: {}. This is a bug in steppeflow: please report it with the command "
+                            "and the files that caused it",
+                            e.what())};
+    } catch (...) {
+        return {ExitCode::internal_error,
+                "internal error: an unknown exception. This is a bug in steppeflow: please report it with the "
+                "command and the files that caused it"};
+    }
+}
 
 SourceLocation SourceLocation::with_field(std::string name) const {
     SourceLocation located = *this;

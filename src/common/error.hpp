@@ -10,7 +10,8 @@
 namespace steppeflow {
 
 // Exit codes documented in `steppeflow --help`.
-enum class ExitCode : int { ok = 0, data_error = 1, usage_error = 2, io_error = 3 };
+// internal_error: an exception none of our checks raised, i.e. a bug in steppeflow.
+enum class ExitCode : int { ok = 0, data_error = 1, usage_error = 2, io_error = 3, internal_error = 4 };
 
 struct SourceLocation {
     std::string file;
@@ -59,5 +60,14 @@ private:
     std::string what_;
     std::string suggestion_;
 };
+
+// What to tell the user, and which exit code, for whatever was thrown: our errors as they are; the
+// system's file and memory failures as I/O errors; anything else as an internal error that says it
+// is a bug. Call from a catch block (it rethrows the current exception to look at it).
+struct Failure {
+    ExitCode code = ExitCode::internal_error;
+    std::string message;
+};
+[[nodiscard]] Failure current_failure();
 
 }  // namespace steppeflow

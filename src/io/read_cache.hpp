@@ -34,7 +34,6 @@ public:
     // column types, .prj). Other formats (GeoPackage with its journal, shapefiles, directories) are
     // always read from the source.
     [[nodiscard]] bool covers(const std::filesystem::path& file) const;
-    [[nodiscard]] const std::filesystem::path& directory() const { return directory_; }
 
     // `kind` says how the content was read (e.g. "table.csv": a table from a file named *.csv); the
     // same bytes read another way are another entry.

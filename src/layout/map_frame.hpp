@@ -41,7 +41,6 @@ public:
     [[nodiscard]] geo::XY to_projected(Point page) const;
     [[nodiscard]] const ProjectedBox& extent() const { return extent_; }
     [[nodiscard]] const Box& frame() const { return frame_; }
-    [[nodiscard]] double mm_per_metre() const { return scale_; }
 
 private:
     ProjectedBox extent_;

@@ -15,7 +15,6 @@ public:
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     [[nodiscard]] std::FILE* stream() const { return stream_; }
-    [[nodiscard]] const std::filesystem::path& temporary_path() const { return temporary_; }
     // Flushes, syncs and closes the temporary file (commit does this too). Throws IoError on failure.
     void finish();
     // Renames the finished file onto the target. Throws IoError on failure.

@@ -221,12 +221,4 @@ void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& op
     for (auto& file : files) file->commit();
 }
 
-void write_text_file(const std::filesystem::path& path, const std::string& text) {
-    AtomicFile file(path);
-    if (std::fwrite(text.data(), 1, text.size(), file.stream()) != text.size()) {
-        throw IoError(fmt::format("{}: could not be written", path.string()));
-    }
-    file.commit();
-}
-
 }  // namespace steppeflow::render

@@ -34,7 +34,4 @@ struct TextPath {
 void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options,
                   const std::vector<TextPath>& texts = {});
 
-// Writes text to a file atomically (whole or not at all). Throws IoError naming the path.
-void write_text_file(const std::filesystem::path& path, const std::string& text);
-
 }  // namespace steppeflow::render
