@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "geo/projection.hpp"
+#include "figure/basemap_loader.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -25,7 +26,7 @@ BENCHMARK(BM_ReadDataset)->Unit(benchmark::kMillisecond);
 void BM_ReadBasemap(benchmark::State& state) {
     for (auto _ : state) {
         std::vector<std::string> warnings;
-        auto basemap = steppeflow::io::read_basemap(kRoot / "geodata" / "basemap", warnings);
+        auto basemap = steppeflow::figure::load_basemap(kRoot / "geodata" / "basemap", {}, warnings);
         benchmark::DoNotOptimize(basemap);
     }
 }
@@ -37,9 +38,9 @@ void BM_ReadBasemapCached(benchmark::State& state) {
     std::filesystem::remove_all(directory);
     const steppeflow::io::ReadCache cache(directory);
     std::vector<std::string> warnings;
-    (void)steppeflow::io::read_basemap(kRoot / "geodata" / "basemap", warnings, cache);
+    (void)steppeflow::figure::load_basemap(kRoot / "geodata" / "basemap", {}, warnings, cache);
     for (auto _ : state) {
-        auto basemap = steppeflow::io::read_basemap(kRoot / "geodata" / "basemap", warnings, cache);
+        auto basemap = steppeflow::figure::load_basemap(kRoot / "geodata" / "basemap", {}, warnings, cache);
         benchmark::DoNotOptimize(basemap);
     }
     std::filesystem::remove_all(directory);

@@ -10,6 +10,7 @@
 
 #include "figure/figure_runner.hpp"
 #include "figure/flow_selection.hpp"
+#include "figure/basemap_loader.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -35,7 +36,7 @@ struct DefaultFigure {
     layout::FigureOptions options = figure::make_request(config::FigureSpec{}).options;
     DefaultFigure() {
         std::vector<std::string> warnings;
-        basemap = io::read_basemap(kRoot / "geodata" / "basemap", warnings);
+        basemap = figure::load_basemap(kRoot / "geodata" / "basemap", {}, warnings);
         // Chosen as `render` chooses them (livestock and undrawable records left out).
         flows = figure::select_flows(figure::make_request(config::FigureSpec{}), gazetteer,
                                      io::read_flows(kRoot / "geodata" / "flows.csv"))
@@ -57,8 +58,9 @@ void BM_ProjectBasemap(benchmark::State& state) {
     const layout::MapTransform transform(layout::fit_extent({f.gazetteer, f.flows, f.basemap}, f.options, f.projection),
                                          scene.map_frame);
     for (auto _ : state) {
-        for (const auto* layer : {&f.basemap.land, &f.basemap.lakes, &f.basemap.rivers, &f.basemap.borders}) {
-            auto projected = layout::project_features(*layer, f.projection, transform);
+        for (const auto& layer : f.basemap.layers) {
+            if (layer.role == model::LayerRole::area) continue;  // only the areas flows end in are drawn
+            auto projected = layout::project_features(layer.features, f.projection, transform);
             benchmark::DoNotOptimize(projected);
         }
     }

@@ -10,6 +10,7 @@
 
 #include "figure/figure_runner.hpp"
 #include "figure/flow_selection.hpp"
+#include "figure/basemap_loader.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -39,7 +40,7 @@ struct DefaultMap {
                                      io::read_flows(test::source_dir() / "geodata" / "flows.csv"))
                     .flows;
         std::vector<std::string> warnings;
-        basemap = io::read_basemap(test::source_dir() / "geodata" / "basemap", warnings);
+        basemap = figure::load_basemap(test::source_dir() / "geodata" / "basemap", {}, warnings);
     }
     layout::SceneResult build() const {
         const geo::Projection projection;
@@ -144,7 +145,8 @@ TEST(FlowLayout, CrossingsEndInsideTheAreaAndStoppedMovementsBeforeItsBorder) {
     const DefaultMap map;
     const auto result = map.build();
     std::vector<layout::PagePath> china;
-    for (const auto& polygon : result.scene.destination_areas.polygons)
+    ASSERT_NE(result.scene.layer("countries"), nullptr);
+    for (const auto& polygon : result.scene.layer("countries")->geometry.polygons)
         china.insert(china.end(), polygon.begin(), polygon.end());
     ASSERT_FALSE(china.empty()) << "China is drawn as a destination area";
     int crossed = 0, stopped = 0;
@@ -381,7 +383,9 @@ TEST(Furniture, InsetOutlinesTheMapAndHidesNoLabel) {
     const auto result = map.build();
     ASSERT_TRUE(result.scene.inset.has_value());
     const auto& inset = *result.scene.inset;
-    EXPECT_FALSE(inset.land.polygons.empty());
+    ASSERT_FALSE(inset.layers.empty());
+    EXPECT_EQ(inset.layers.front().name, "land");
+    EXPECT_FALSE(inset.layers.front().geometry.polygons.empty());
     ASSERT_EQ(inset.extent.size(), 5u);
     for (const auto& p : inset.extent) EXPECT_TRUE(layout::contains(layout::shrink(inset.box, -0.01), p));
     for (const auto& label : result.scene.labels) EXPECT_FALSE(label.box.overlaps(inset.box)) << label.text;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "figure/figure_runner.hpp"
+#include "figure/basemap_loader.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -52,7 +53,7 @@ struct Mini {
     layout::TextMeasure measure = render::pango_text_measure();
     Mini() {
         std::vector<std::string> warnings;
-        basemap = io::read_basemap(test::source_dir() / "geodata" / "basemap", warnings);
+        basemap = figure::load_basemap(test::source_dir() / "geodata" / "basemap", {}, warnings);
     }
 };
 

@@ -60,7 +60,7 @@ struct Job {
     double seconds = 0;
 };
 
-using DataKey = std::tuple<std::string, std::string, std::string>;
+using DataKey = std::tuple<std::string, std::string, std::string, std::string>;
 
 }  // namespace
 
@@ -83,8 +83,11 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     bind_option(render, command, "--flows", &config::FigureSpec::flows, "Flow records (same formats)")
         ->capture_default_str();
     bind_option(render, command, "--basemap", &config::FigureSpec::basemap,
-                "Directory with land, lakes, rivers, borders, countries GeoJSON")
+                "Basemap directory: its layers.toml lists the layers (else land, lakes, rivers, borders, countries "
+                "GeoJSON by name)")
         ->capture_default_str();
+    bind_option(render, command, "--layers", &config::FigureSpec::layers,
+                "Layer list (TOML) to draw the basemap from instead of the basemap directory's layers.toml");
     bind_option(render, command, "--style", &config::FigureSpec::style,
                 "Style preset in styles/ (colour, grayscale, colourblind) or a .toml file (default: built-in colour)");
     bind_option(render, command, "--projection", &config::FigureSpec::projection,
@@ -207,7 +210,8 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             job.spec = config::read_figure_spec(command.specs[i]);
             for (const auto& apply : command.overrides) apply(job.spec);
             apply_years_mode(command, job.spec);
-            const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string()};
+            const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string(),
+                              job.spec.layers.string()};
             auto& data = loaded[key];
             if (!data) data = figure::load_figure_data(job.spec, cache);
             job.data = data;

@@ -25,6 +25,7 @@ struct FigureSpec {
     std::filesystem::path gazetteer = "geodata/gazetteer.csv";
     std::filesystem::path flows = "geodata/flows.csv";
     std::filesystem::path basemap = "geodata/basemap";
+    std::filesystem::path layers;  // the basemap's layer list; empty: basemap/layers.toml (config/layer_list.hpp)
     // [figure]
     std::string title = "Flight of Kazakh households across the border, 1928–1933";
     std::optional<std::string> subtitle;  // default: says what the widths and colours mean

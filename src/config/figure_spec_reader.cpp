@@ -105,6 +105,7 @@ void read_data(TomlSection section, FigureSpec& spec) {
     if (const auto path = section.string("gazetteer")) spec.gazetteer = *path;
     if (const auto path = section.string("flows")) spec.flows = *path;
     if (const auto path = section.string("basemap")) spec.basemap = *path;
+    if (const auto path = section.string("layers")) spec.layers = *path;
     section.finish();
 }
 

@@ -25,6 +25,18 @@ double symbol_radius(const Style& style, model::PlaceKind kind) {
     return s.district;
 }
 
+std::optional<LayerRule> layer_rule(const Style& style, const std::string& name) {
+    if (const auto declared = style.rules.find(name); declared != style.rules.end()) return declared->second;
+    const ColourStyle& c = style.colours;
+    const LineStyle& l = style.lines;
+    if (name == "land") return LayerRule{c.land, std::nullopt, 0, {}, false};
+    if (name == "water") return LayerRule{c.water, std::nullopt, 0, {}, false};
+    if (name == "area") return LayerRule{c.destination_area, std::nullopt, 0, {}, false};
+    if (name == "river") return LayerRule{std::nullopt, c.river, l.river_mm, {}, true};
+    if (name == "border") return LayerRule{std::nullopt, c.border, l.border_mm, {1.2, 0.5, 0.3, 0.5}, false};
+    return std::nullopt;
+}
+
 Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period) {
     const ColourStyle& c = style.colours;
     if (period >= 0 && !c.periods.empty()) return c.periods[static_cast<std::size_t>(period) % c.periods.size()];

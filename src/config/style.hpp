@@ -3,6 +3,7 @@
 // from TOML presets in styles/ (io/style_reader); the defaults here equal styles/colour.toml, and a
 // test keeps the two in step.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,7 @@ struct TextStyle {
     double graticule_pt = 6;
     double scale_bar_pt = 6;
     double halo_mm = 0.35;
+    friend bool operator==(const TextStyle&, const TextStyle&) = default;
 };
 
 struct LineStyle {
@@ -48,6 +50,7 @@ struct LineStyle {
     double symbol_outline_mm = 0.25;
     double hairline_mm = 0.15;      // legend box, scale bar, inset borders
     double inset_extent_mm = 0.35;  // the main map's outline in the inset
+    friend bool operator==(const LineStyle&, const LineStyle&) = default;
 };
 
 // Symbol radii in mm by kind of place.
@@ -58,6 +61,7 @@ struct SymbolStyle {
     double village = 0.7;
     double outpost = 1.1;
     double destination = 1.6;
+    friend bool operator==(const SymbolStyle&, const SymbolStyle&) = default;
 };
 
 // A colour written as 0xrrggbb, exactly as a style file's "#rrggbb" reads.
@@ -90,6 +94,18 @@ struct ColourStyle {
     // Flow colours by period (year overlays), in time order; repeated from the start when exhausted.
     std::vector<Rgb> periods{hex_colour(0xe41a1c), hex_colour(0x377eb8), hex_colour(0x4daf4a),
                              hex_colour(0x984ea3), hex_colour(0xff7f00), hex_colour(0xa65628)};
+    friend bool operator==(const ColourStyle&, const ColourStyle&) = default;
+};
+
+// How a basemap layer is drawn: its areas filled, its lines (and area outlines) stroked. A layer
+// takes the rule named after its role (land, water, river, border, area) unless it names another.
+struct LayerRule {
+    std::optional<Rgb> fill;
+    std::optional<Rgb> line;
+    double width_mm = 0.2;
+    std::vector<double> dash;    // mm drawn, mm left out, …; empty: solid
+    bool width_by_rank = false;  // lines of lower scalerank (great rivers) drawn wider
+    friend bool operator==(const LayerRule&, const LayerRule&) = default;
 };
 
 struct Style {
@@ -98,7 +114,13 @@ struct Style {
     LineStyle lines;
     SymbolStyle symbols;
     ColourStyle colours;
+    std::map<std::string, LayerRule> rules;  // declared by the style file ([rules.NAME]); see layer_rule
+    friend bool operator==(const Style&, const Style&) = default;
 };
+
+// The rule a layer is drawn by: the style's own, else the built-in rule of a role drawn in the
+// style's colours and line weights (land, water, river, border, area); nullopt for any other name.
+[[nodiscard]] std::optional<LayerRule> layer_rule(const Style& style, const std::string& name);
 
 [[nodiscard]] double symbol_radius(const Style& style, model::PlaceKind kind);
 

@@ -133,6 +133,40 @@ void read_colours(TomlSection section, config::ColourStyle& c) {
     section.finish();
 }
 
+// [rules.NAME]: how the layers that take this rule are drawn (config/style.hpp, LayerRule).
+void read_rules(TomlSection section, config::Style& style) {
+    for (const auto& [key, node] : section.table()) {
+        const std::string name(key.str());
+        auto rule_section = section.section(name);
+        if (!rule_section) section.fail(name, "expected a table of fill, line, width_mm, dash, width_by_rank");
+        LayerRule rule;
+        Rgb colour;
+        if (rule_section->has("fill")) {
+            read_colour(*rule_section, "fill", colour);
+            rule.fill = colour;
+        }
+        if (rule_section->has("line")) {
+            read_colour(*rule_section, "line", colour);
+            rule.line = colour;
+        }
+        read_size(*rule_section, "width_mm", rule.width_mm, 0, 5, "mm");
+        if (const auto dash = rule_section->numbers("dash")) {
+            for (const double length : *dash) {
+                if (!(length > 0 && length <= 20))
+                    rule_section->fail("dash", fmt::format("{} mm is not a dash length from 0 to 20 mm", length));
+            }
+            if (dash->size() % 2 != 0)
+                rule_section->fail("dash", "a dash pattern lists lengths drawn and left out in pairs");
+            rule.dash = *dash;
+        }
+        if (const auto by_rank = rule_section->boolean("width_by_rank")) rule.width_by_rank = *by_rank;
+        if (!rule.fill && !rule.line)
+            rule_section->fail("fill", "the rule neither fills nor strokes", "give fill, line or both");
+        rule_section->finish();
+        style.rules[name] = rule;
+    }
+}
+
 }  // namespace
 
 config::Style read_style(const std::filesystem::path& path) {
@@ -146,6 +180,7 @@ config::Style read_style(const std::filesystem::path& path) {
     if (auto lines = root.section("lines")) read_lines(*lines, style.lines);
     if (auto symbols = root.section("symbols")) read_symbols(*symbols, style.symbols);
     if (auto colours = root.section("colours")) read_colours(*colours, style.colours);
+    if (auto rules = root.section("rules")) read_rules(*rules, style);
     root.finish();
     return style;
 }

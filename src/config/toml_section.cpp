@@ -153,6 +153,18 @@ std::optional<TomlSection> TomlSection::section(const std::string& key) {
     return TomlSection(*n->as_table(), file_, full_key(key));
 }
 
+std::optional<std::vector<TomlSection>> TomlSection::sections(const std::string& key) {
+    const toml::node* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_array_of_tables()) wrong_type(key, "an array of tables ([[key]] ... [[key]])");
+    std::vector<TomlSection> found;
+    std::size_t index = 0;
+    for (const auto& element : *n->as_array()) {
+        found.emplace_back(*element.as_table(), file_, fmt::format("{}[{}]", full_key(key), ++index));
+    }
+    return found;
+}
+
 void TomlSection::finish() const {
     for (const auto& [key, value] : *table_) {
         const std::string name(key.str());

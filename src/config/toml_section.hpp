@@ -29,6 +29,8 @@ public:
     [[nodiscard]] std::optional<std::vector<std::string>> strings(const std::string& key);
     [[nodiscard]] std::optional<std::vector<double>> numbers(const std::string& key);
     [[nodiscard]] std::optional<TomlSection> section(const std::string& key);
+    // An array of tables ([[key]] … [[key]]), each a section named key[1], key[2], …
+    [[nodiscard]] std::optional<std::vector<TomlSection>> sections(const std::string& key);
     // The raw node, for values of more than one shape; marks the key as known.
     [[nodiscard]] const toml::node* node(const std::string& key);
 
@@ -39,6 +41,9 @@ public:
     [[noreturn]] void fail(const std::string& key, const std::string& what, const std::string& suggestion = {}) const;
 
     [[nodiscard]] const std::string& file() const { return file_; }
+    // The table itself, to walk keys whose names are the user's (style rules, layer names).
+    [[nodiscard]] const toml::table& table() const { return *table_; }
+    [[nodiscard]] bool has(const std::string& key) const { return table_->contains(key); }
 
 private:
     [[nodiscard]] std::string full_key(const std::string& key) const;

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "config/style_reader.hpp"
-#include "geo/default_projection.hpp"
 #include "io/field_parsers.hpp"
 #include "layout/map_text.hpp"
 #include "render/output.hpp"
@@ -57,15 +56,6 @@ std::string default_subtitle(const config::FigureSpec& spec, model::Language lan
     if (spec.years_mode == config::YearsMode::overlay) text += layout::phrase(Phrase::subtitle_overlay, language);
     if (spec.years_mode == config::YearsMode::multiples) text += layout::phrase(Phrase::subtitle_multiples, language);
     return text;
-}
-
-std::string default_credits(const config::FigureSpec& spec, model::Language language) {
-    using layout::Phrase;
-    const std::string projection =
-        spec.projection == geo::kDefaultProjection
-            ? std::string(layout::phrase(Phrase::default_projection, language))
-            : fmt::format(fmt::runtime(layout::phrase(Phrase::projection, language)), spec.projection);
-    return layout::phrase(Phrase::credits, language) + projection;
 }
 
 template <typename Enum>
@@ -146,7 +136,7 @@ layout::FigureOptions options_from(const config::FigureSpec& spec) {
     options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
     options.title = spec.title;
     options.subtitle = spec.subtitle.value_or(default_subtitle(spec, options.language));
-    options.credits = spec.credits.value_or(default_credits(spec, options.language));
+    options.credits = spec.credits.value_or("");  // default: made from the data (figure_runner)
     options.width_mode = spec.width_scale == "sqrt"      ? layout::WidthMode::sqrt
                          : spec.width_scale == "classes" ? layout::WidthMode::classes
                                                          : layout::WidthMode::linear;
@@ -215,6 +205,7 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     }
     request.columns = spec.columns;
     request.households_as_people = spec.households_as_people;
+    request.default_credits = !spec.credits.has_value();
     return request;
 }
 

@@ -25,6 +25,7 @@ struct FigureRequest {
     double dpi = 300;
     int columns = 0;
     bool households_as_people = false;
+    bool default_credits = true;  // no credits given: made from the data's sources and the basemap's layers
 };
 
 // Checks every value of the spec (as the command line has overridden it) and types it; the style

@@ -1,10 +1,14 @@
 #include "figure/figure_runner.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <future>
 
 #include <fmt/format.h>
 
+#include "figure/basemap_loader.hpp"
+#include "geo/default_projection.hpp"
 #include "figure/flow_selection.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
@@ -63,23 +67,72 @@ std::string subtitle_of(const FigureRequest& request, const FlowSelection& selec
     return subtitle;
 }
 
-FigureOutcome render_sequence(const FigureRequest& request, const FigureData& data, const FlowSelection& selection,
+// The default credits: the data's source, then the basemap's layers as their list credits them
+// (each attribution once, then each note), then the projection.
+std::string default_credits(const FigureRequest& request, const model::Basemap& basemap) {
+    using layout::Phrase;
+    const model::Language language = request.options.language;
+    std::vector<std::string> attributions;
+    std::vector<std::string> notes;
+    const auto add = [](std::vector<std::string>& to, const model::LocalText& text, model::Language in) {
+        if (text.empty()) return;
+        const std::string& said = text.in(in);
+        if (std::find(to.begin(), to.end(), said) == to.end()) to.push_back(said);
+    };
+    for (const auto& layer : basemap.layers) {
+        add(attributions, layer.attribution, language);
+        add(notes, layer.note, language);
+    }
+    std::string credits = layout::phrase(Phrase::credits, language);
+    if (!attributions.empty() || !notes.empty()) {
+        std::string basemap_text = fmt::format("{}", fmt::join(attributions, "; "));
+        if (!notes.empty()) basemap_text += (basemap_text.empty() ? "" : ", ") + fmt::format("{}", fmt::join(notes, ", "));
+        credits += fmt::format(fmt::runtime(layout::phrase(Phrase::basemap_credit, language)), basemap_text);
+    }
+    const std::string& projection = request.spec.projection;
+    credits += projection == geo::kDefaultProjection
+                   ? std::string(layout::phrase(Phrase::default_projection, language))
+                   : fmt::format(fmt::runtime(layout::phrase(Phrase::projection, language)), projection);
+    return credits;
+}
+
+// The figure's years, to choose the basemap's layers by: those the filter asks for, else those of
+// the flows drawn; nullopt for a figure with no date at all.
+std::optional<std::pair<int, int>> figure_years(const FigureRequest& request, const FlowSelection& selection) {
+    const model::FlowFilter& filter = request.filter;
+    if (!filter.years.empty())
+        return std::pair{*std::min_element(filter.years.begin(), filter.years.end()),
+                         *std::max_element(filter.years.begin(), filter.years.end())};
+    std::optional<std::pair<int, int>> span;
+    for (const auto& flow : selection.flows) {
+        const auto year = model::flow_year(flow);
+        if (!year) continue;
+        span = span ? std::pair{std::min(span->first, *year), std::max(span->second, *year)} : std::pair{*year, *year};
+    }
+    if (!span && (filter.from || filter.to)) {
+        span = std::pair{filter.from ? filter.from->year : filter.to->year, filter.to ? filter.to->year : filter.from->year};
+    }
+    return span;
+}
+
+FigureOutcome render_sequence(const FigureRequest& request, const FigureData& data, const model::Basemap& basemap,
+                              const FlowSelection& selection,
                               layout::FigureOptions options, const geo::Projection& projection,
                               const layout::TextMeasure& measure, const layout::ProgressReport& progress,
                               FigureOutcome outcome) {
     const auto& drawn = selection.flows;
     const auto& periods = selection.periods;
-    layout::FigureOptions shared = layout::shared_scales(data.gazetteer, data.basemap, drawn, options, projection);
+    layout::FigureOptions shared = layout::shared_scales(data.gazetteer, basemap, drawn, options, projection);
     // Every frame the same page, legend and scales, so frames can be laid over one another.
     shared.legend_flows = std::make_shared<const std::vector<model::Flow>>(drawn);
-    shared = layout::fit_page({data.gazetteer, drawn, data.basemap}, shared, projection, measure);
+    shared = layout::fit_page({data.gazetteer, drawn, basemap}, shared, projection, measure);
     std::vector<layout::Scene> frames;
     frames.reserve(periods.size());
     for (std::size_t i = 0; i < periods.size(); ++i) {
         layout::FigureOptions frame = shared;
         frame.title = fmt::format("{}: {}", request.spec.title, periods[i].label);
         const auto flows = flows_in_period(selection, i);
-        auto built = layout::build_scene({data.gazetteer, flows, data.basemap}, frame, projection, measure);
+        auto built = layout::build_scene({data.gazetteer, flows, basemap}, frame, projection, measure);
         for (const auto& warning : built.warnings) outcome.warnings.push_back(periods[i].label + ": " + warning);
         frames.push_back(std::move(built.scene));
     }
@@ -101,7 +154,7 @@ std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spe
     auto data = std::make_shared<FigureData>();
     data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, cache));
     data->flows = io::read_flows(spec.flows, &data->warnings, cache);
-    data->basemap = io::read_basemap(spec.basemap, data->warnings, cache);
+    data->basemap = load_basemap(spec.basemap, spec.layers, data->warnings, cache);
     // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
     for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
         if (finding.severity == model::Severity::error)
@@ -161,18 +214,36 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     const FlowSelection selection = select_flows(request, data.gazetteer, data.flows);
     append(outcome.warnings, selection.warnings);
     options.subtitle = subtitle_of(request, selection);
+    // Layers of a period (borders of 1930) are drawn on figures of their years only.
+    const bool dated_layers = std::any_of(data.basemap.layers.begin(), data.basemap.layers.end(),
+                                          [](const model::MapLayer& layer) { return layer.first_year.has_value(); });
+    model::Basemap dated_basemap;
+    if (dated_layers) {
+        const auto years = figure_years(request, selection);
+        dated_basemap = years ? layers_for_years(data.basemap, years->first, years->second)
+                              : layers_for_years(data.basemap, 1, 0);
+        for (const auto& layer : data.basemap.layers) {
+            if (layer.first_year && !years) {
+                outcome.warnings.push_back(fmt::format(
+                    "layer '{}' shows {}–{} and the figure has no date: it is left out", layer.name,
+                    *layer.first_year, *layer.last_year));
+            }
+        }
+    }
+    const model::Basemap& basemap = dated_layers ? dated_basemap : data.basemap;
+    if (request.default_credits) options.credits = default_credits(request, basemap);
     const auto& drawn = selection.flows;
     const auto measure = render::pango_text_measure(options.style.text.font);
 
     layout::SceneResult result;
     switch (request.years_mode) {
         case config::YearsMode::single:
-            result = layout::build_scene({data.gazetteer, drawn, data.basemap}, options, projection, measure);
+            result = layout::build_scene({data.gazetteer, drawn, basemap}, options, projection, measure);
             break;
         case config::YearsMode::overlay:
             options.colour_by_period = true;
             options.periods = selection.periods;
-            result = layout::build_scene({data.gazetteer, drawn, data.basemap}, options, projection, measure);
+            result = layout::build_scene({data.gazetteer, drawn, basemap}, options, projection, measure);
             break;
         case config::YearsMode::multiples: {
             std::vector<layout::PanelFlows> panels;
@@ -182,12 +253,12 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
                 outcome.warnings.push_back(fmt::format(
                     "{} flow(s) without a date or outside the periods are in no panel", selection.undated));
             }
-            result = layout::build_small_multiples(data.gazetteer, data.basemap, panels, drawn, options,
+            result = layout::build_small_multiples(data.gazetteer, basemap, panels, drawn, options,
                                                    request.columns, projection, measure);
             break;
         }
         case config::YearsMode::sequence:
-            return render_sequence(request, data, selection, options, projection, measure, progress,
+            return render_sequence(request, data, basemap, selection, options, projection, measure, progress,
                                    std::move(outcome));
     }
     append(outcome.warnings, result.warnings);

@@ -71,7 +71,8 @@ std::string string_field(OGRFeatureH feature, const char* name) {
 
 }  // namespace
 
-std::vector<model::Feature> read_features(const std::filesystem::path& path, const ReadCache& cache) {
+std::vector<model::Feature> read_features(const std::filesystem::path& path, const ReadCache& cache,
+                                          std::vector<std::string>* warnings) {
     const std::string file = path.string();
     require_content(path, "a GeoJSON FeatureCollection of lines or areas");
     const bool use_cache = cache.covers(path);
@@ -113,33 +114,12 @@ std::vector<model::Feature> read_features(const std::filesystem::path& path, con
         if (rank_index >= 0) feature.rank = gdal.OGR_F_GetFieldAsDouble(handle.get(), rank_index);
         features.push_back(std::move(feature));
     }
+    if (warnings != nullptr) {
+        for (const auto& message : errors.messages()) warnings->push_back(fmt::format("{}: GDAL: {}", file, message));
+    }
     // Kept only when GDAL had nothing to say: a read cut short must not be remembered as the file.
     if (use_cache && errors.messages().empty()) cache.store_features(kind, content, features);
     return features;
-}
-
-model::Basemap read_basemap(const std::filesystem::path& directory, std::vector<std::string>& warnings,
-                            const ReadCache& cache) {
-    if (!std::filesystem::is_directory(directory)) {
-        throw IoError(fmt::format("{}: basemap directory not found", directory.string()));
-    }
-    model::Basemap basemap;
-    const auto layer = [&](const char* name, std::vector<model::Feature>& into) {
-        const auto path = directory / (std::string(name) + ".geojson");
-        if (!std::filesystem::exists(path)) {
-            warnings.push_back(fmt::format("{}: not found; the map is drawn without {}", path.string(), name));
-            return;
-        }
-        auto features = read_features(path, cache);
-        into.insert(into.end(), std::make_move_iterator(features.begin()), std::make_move_iterator(features.end()));
-    };
-    layer("land", basemap.land);
-    layer("lakes", basemap.lakes);
-    layer("lakes_historic", basemap.lakes);
-    layer("rivers", basemap.rivers);
-    layer("borders", basemap.borders);
-    layer("countries", basemap.countries);
-    return basemap;
 }
 
 }  // namespace steppeflow::io

@@ -9,13 +9,12 @@
 
 namespace steppeflow::io {
 
-// Every feature of the first layer of a vector file, as lon/lat polygons and lines.
+// Every feature of the first layer of a vector file, as lon/lat polygons and lines (a layer list,
+// config/layer_list.hpp, says which files make a basemap and what each is).
 // `cache`: where GDAL's reading of the file may be taken from or kept (io/read_cache.hpp).
-std::vector<model::Feature> read_features(const std::filesystem::path& path, const ReadCache& cache = ReadCache{});
-
-// The basemap directory: land, lakes (plus lakes_historic), rivers and borders, each a GeoJSON file
-// named after its layer. Missing layers are skipped and reported in `warnings`.
-model::Basemap read_basemap(const std::filesystem::path& directory, std::vector<std::string>& warnings,
-                            const ReadCache& cache = ReadCache{});
+// What GDAL warned about while reading (an unclosed ring it closed, say) is added to `warnings`,
+// naming the file; a file GDAL warned about is never cached.
+std::vector<model::Feature> read_features(const std::filesystem::path& path, const ReadCache& cache = ReadCache{},
+                                          std::vector<std::string>* warnings = nullptr);
 
 }  // namespace steppeflow::io

@@ -73,6 +73,7 @@ std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::s
         {"id", "date_start", "date_end", "origin", "via", "destination", "count", "unit", "status", "certainty",
          "livestock_head", "people_stated", "kolkhoz_households", "scope", "part_of", "source", "quote", "note"},
         warnings);
+    if (warnings != nullptr) warnings->insert(warnings->end(), table.gdal_warnings.begin(), table.gdal_warnings.end());
     std::vector<model::Flow> flows;
     flows.reserve(table.records.size());
     for (const auto& record : table.records) flows.push_back(flow_from(RecordView(table, record)));

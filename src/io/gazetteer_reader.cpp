@@ -55,6 +55,7 @@ std::vector<model::Place> places_from_table(const Table& table, std::vector<std:
                          {"id", "kind", "name_en", "name_ru", "name_kk", "variants", "lon", "lat", "coord_source",
                           "precision_km", "placed_at", "period", "parent", "note", "source"},
                          warnings);
+    if (warnings != nullptr) warnings->insert(warnings->end(), table.gdal_warnings.begin(), table.gdal_warnings.end());
     std::vector<model::Place> places;
     places.reserve(table.records.size());
     for (const auto& record : table.records) places.push_back(place_from(table, RecordView(table, record)));

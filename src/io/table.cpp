@@ -113,6 +113,7 @@ Table read_table(const std::filesystem::path& path, const ReadCache& cache) {
     if (!errors.messages().empty() && table.records.empty() && table.columns.empty()) {
         throw IoError(fmt::format("{}: {}", file, errors.messages().back()));
     }
+    for (const auto& message : errors.messages()) table.gdal_warnings.push_back(fmt::format("{}: GDAL: {}", file, message));
     // Kept only when GDAL had nothing to say: a read cut short must not be remembered as the file.
     if (use_cache && errors.messages().empty()) cache.store_table(kind, content, table);
     return table;

@@ -27,6 +27,7 @@ struct Table {
     std::vector<std::string> columns;
     std::vector<Record> records;
     bool has_line_numbers = false;
+    std::vector<std::string> gdal_warnings;  // what GDAL said while reading a file it read, naming it
 
     [[nodiscard]] std::optional<std::size_t> column_index(std::string_view name) const;
 };

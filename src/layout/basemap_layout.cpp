@@ -1,6 +1,9 @@
 #include "layout/basemap_layout.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 namespace steppeflow::layout {
 
@@ -43,6 +46,28 @@ BasemapLayer project_features(const std::vector<model::Feature>& features, const
         }
     }
     return layer;
+}
+
+config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& style) {
+    if (layer.role == model::LayerRole::graticule) return {};
+    if (auto rule = config::layer_rule(style, layer.rule_name())) return *rule;
+    throw UsageError(fmt::format("{}: layer '{}' is drawn by the rule '{}', which the style '{}' does not declare; "
+                                 "add [rules.{}] (fill, line, width_mm, dash) to the style",
+                                 layer.source, layer.name, layer.rule_name(), style.name, layer.rule_name()));
+}
+
+std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std::vector<model::LayerRole>& roles,
+                                       const config::Style& style, const geo::Projection& projection,
+                                       const MapTransform& transform, double tolerance_mm) {
+    std::vector<SceneLayer> layers;
+    for (const auto& layer : basemap.layers) {
+        if (std::find(roles.begin(), roles.end(), layer.role) == roles.end()) continue;
+        SceneLayer projected{layer.name, layer.role, rule_for(layer, style), {}};
+        if (layer.role != model::LayerRole::area)
+            projected.geometry = project_features(layer.features, projection, transform, tolerance_mm);
+        layers.push_back(std::move(projected));
+    }
+    return layers;
 }
 
 }  // namespace steppeflow::layout

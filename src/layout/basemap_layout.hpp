@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "layout/map_frame.hpp"
+#include "layout/scene.hpp"
 #include "model/geometry.hpp"
 
 namespace steppeflow::layout {
@@ -11,5 +12,14 @@ namespace steppeflow::layout {
 // are dropped: detail finer than the output can show only costs drawing time.
 BasemapLayer project_features(const std::vector<model::Feature>& features, const geo::Projection& projection,
                               const MapTransform& transform, double tolerance_mm = 0.1);
+
+// The rule the style draws a layer by. UsageError when the layer names a rule the style lacks.
+config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& style);
+
+// The basemap's layers with these roles on the page, in order, each with its rule. Area layers are
+// left empty: only the areas flows end in are drawn (scene_builder adds them).
+std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std::vector<model::LayerRole>& roles,
+                                       const config::Style& style, const geo::Projection& projection,
+                                       const MapTransform& transform, double tolerance_mm = 0.1);
 
 }  // namespace steppeflow::layout

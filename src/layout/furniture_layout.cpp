@@ -163,13 +163,19 @@ NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransf
 }
 
 Inset layout_inset(const geo::Projection& projection, const MapTransform& main, const model::Basemap& basemap,
-                   const LonLatBox& wide, Box box) {
+                   const config::Style& style, const LonLatBox& wide, Box box) {
     Inset inset;
     const MapTransform transform(project_box(projection, wide), box);
     inset.box = transform.frame();
-    inset.land = project_features(basemap.land, projection, transform, 0.3);
-    inset.lakes = project_features(basemap.lakes, projection, transform, 0.3);
-    inset.borders = project_features(basemap.borders, projection, transform, 0.3);
+    inset.layers = project_layers(basemap, {model::LayerRole::land, model::LayerRole::water, model::LayerRole::border},
+                                  style, projection, transform, 0.3);
+    // A locator's borders are hairlines, solid: at its scale a dash pattern would read as noise.
+    for (auto& layer : inset.layers) {
+        if (layer.role != model::LayerRole::border) continue;
+        layer.rule.width_mm = style.lines.hairline_mm;
+        layer.rule.dash.clear();
+        layer.rule.width_by_rank = false;
+    }
     const Box& f = main.frame();
     for (const Point p : {Point{f.x, f.y}, Point{f.x + f.width, f.y}, Point{f.x + f.width, f.y + f.height},
                           Point{f.x, f.y + f.height}, Point{f.x, f.y}}) {

@@ -65,6 +65,24 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
     report["units"] = "mm from the top-left corner of the page, y downwards";
     report["page"] = {{"width", mm(scene.page_width_mm)}, {"height", mm(scene.page_height_mm)}};
     report["map_frame"] = box_json(scene.map_frame);
+    if (scene.georeference) {
+        // page (x, y) mm = frame origin + ((e - xmin), (ymax - n)) × mm_per_metre, for projected (e, n).
+        const MapTransform& t = scene.georeference->transform;
+        const ProjectedBox& e = t.extent();
+        report["georeference"] = {
+            {"projection", scene.georeference->projection},
+            {"extent_m", {{"xmin", e.xmin}, {"ymin", e.ymin}, {"xmax", e.xmax}, {"ymax", e.ymax}}},
+            {"frame_mm", box_json(t.frame())},
+            {"mm_per_metre", t.frame().width / e.width()}};
+    }
+    ordered_json layers = ordered_json::array();
+    for (const auto& layer : scene.layers) {
+        layers.push_back({{"name", layer.name},
+                          {"role", std::string(model::to_string(layer.role))},
+                          {"polygons", layer.geometry.polygons.size()},
+                          {"lines", layer.geometry.lines.size()}});
+    }
+    report["layers"] = std::move(layers);
 
     ordered_json flows = ordered_json::array();
     for (const auto& flow : scene.flows) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "geo/projection.hpp"
-#include "layout/scene.hpp"
+#include "layout/page_geometry.hpp"
 
 namespace steppeflow::layout {
 

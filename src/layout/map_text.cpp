@@ -75,12 +75,11 @@ constexpr std::array kWordings{
     Wording{Phrase::no_mappable_record, ". No record that can be mapped for {}",
             ". Нет данных, которые можно нанести на карту, за {}", ". Картаға түсіруге болатын дерек жоқ: {}"},
     Wording{Phrase::credits,
-            "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. "
-            "Basemap: Natural Earth (public domain), modern borders. ",
-            "Данные: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), и цитируемые там архивные дела. "
-            "Основа: Natural Earth (общественное достояние), современные границы. ",
+            "Data: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), and the archival files it cites. ",
+            "Данные: Atantayeva et al. 2025, Gumilyov Journal of History 152(3), и цитируемые там архивные дела. ",
             "Деректер: Atantayeva et al. 2025, Gumilyov Journal of History 152(3) және онда келтірілген мұрағат "
-            "істері. Негізгі карта: Natural Earth (қоғамдық игілік), қазіргі шекаралар. "},
+            "істері. "},
+    Wording{Phrase::basemap_credit, "Basemap: {}. ", "Основа: {}. ", "Негізгі карта: {}. "},
     Wording{Phrase::default_projection, "Albers equal-area, 40°/52°N, 75°E.",
             "Равновеликая проекция Альберса, 40°/52° с. ш., 75° в. д.",
             "Альберстің тең аудандық проекциясы, 40°/52° с. е., 75° ш. б."},

@@ -44,7 +44,8 @@ enum class Phrase {
     subtitle_overlay,    // appended to a subtitle
     subtitle_multiples,  // appended to a subtitle
     no_mappable_record,  // ". No record that can be mapped for {}"
-    credits,
+    credits,         // the data's source, first sentence of the default credits
+    basemap_credit,  // "Basemap: {}. ": the attributions and notes of the basemap's layers
     default_projection,
     projection,            // "Projection: {}."
     household_assumption,  // ". Assumption: households converted to people at {} per household (…{}; {})"

@@ -4,36 +4,32 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/style.hpp"
+#include "layout/map_frame.hpp"
+#include "layout/page_geometry.hpp"
 #include "model/flow.hpp"
+#include "model/geometry.hpp"
 #include "model/place.hpp"
 
 namespace steppeflow::layout {
-
-struct Point {
-    double x = 0;
-    double y = 0;
-    friend bool operator==(const Point&, const Point&) = default;
-};
-
-struct Box {
-    double x = 0;
-    double y = 0;
-    double width = 0;
-    double height = 0;
-    [[nodiscard]] bool overlaps(const Box& other) const {
-        return x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height;
-    }
-};
-
-using PagePath = std::vector<Point>;
 
 struct BasemapLayer {
     std::vector<std::vector<PagePath>> polygons;  // each polygon: rings
     std::vector<PagePath> lines;
     std::vector<double> line_ranks;  // one per line
+};
+
+// A basemap layer on the page with the rule it is drawn by (the style's, resolved when laid out).
+// A graticule layer holds nothing: it marks where among the layers the graticule is drawn; an area
+// layer holds only the areas flows end in.
+struct SceneLayer {
+    std::string name;
+    model::LayerRole role = model::LayerRole::land;
+    config::LayerRule rule;
+    BasemapLayer geometry;
 };
 
 struct PlaceSymbol {
@@ -125,10 +121,16 @@ struct NorthArrow {
 // A small locator map: the wider region and the main map's extent outlined in it.
 struct Inset {
     Box box;
-    BasemapLayer land;
-    BasemapLayer lakes;
-    BasemapLayer borders;
+    std::vector<SceneLayer> layers;  // the basemap's land, water and borders, in its order
     PagePath extent;
+};
+
+// Where a map lies on the earth: its projection (as PROJ reads it) and the transform between
+// projected metres and page millimetres, so that any writer can turn what it writes back into
+// projected metres (transform.to_projected) and lon/lat (geo::Projection(projection).inverse).
+struct Georeference {
+    std::string projection;
+    MapTransform transform;
 };
 
 struct Panel;
@@ -139,11 +141,7 @@ struct Scene {
     double page_width_mm = 174;
     double page_height_mm = 130;
     Box map_frame;
-    BasemapLayer land;
-    BasemapLayer lakes;
-    BasemapLayer rivers;
-    BasemapLayer borders;
-    BasemapLayer destination_areas;  // countries that flows end in, tinted
+    std::vector<SceneLayer> layers;  // the basemap, in drawing order (the first beneath)
     std::vector<GraticuleLine> graticule;
     std::vector<FlowShape> flows;  // in drawing order: larger beneath smaller
     std::vector<PlaceSymbol> places;
@@ -156,6 +154,10 @@ struct Scene {
     std::optional<Inset> inset;
     std::vector<std::string> periods;  // legend order of the periods when coloured by period
     std::vector<Panel> panels;         // small multiples, each drawn at its offset on this page
+    std::optional<Georeference> georeference;  // of the map; a page of panels has it in each panel
+
+    // The layer of that name; nullptr when the scene has none.
+    [[nodiscard]] const SceneLayer* layer(std::string_view name) const;
 };
 
 struct Panel {

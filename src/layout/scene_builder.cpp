@@ -187,7 +187,7 @@ struct FigureBasis {
 };
 
 FigureBasis basis_of(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
-    auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries);
+    auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap);
     auto area_ids = area_ids_of(area_features);
     auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
     const WidthScale scale(options.shared_max_count.value_or(largest_count(inputs.flows)),
@@ -201,7 +201,7 @@ FigureBasis basis_of(const SceneInputs& inputs, const FigureOptions& options, co
 
 ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
     return fit_extent_with(inputs, options, projection,
-                           destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap.countries));
+                           destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap));
 }
 
 // Title, subtitle and credits, the legend beside or under the map, and the map frame between them.
@@ -218,7 +218,7 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
     std::vector<std::string> legend_places = used;
     if (options.legend_flows) {
         std::set<std::string> area_ids;
-        for (const auto& [id, feature] : destination_areas(legend_flows, inputs.gazetteer, inputs.basemap.countries))
+        for (const auto& [id, feature] : destination_areas(legend_flows, inputs.gazetteer, inputs.basemap))
             area_ids.insert(id);
         legend_places = places_used(legend_flows, inputs.gazetteer, area_ids);
         has_areas = has_areas || !area_ids.empty();
@@ -336,24 +336,39 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     const config::TextStyle& text = options.style.text;
     const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
     const MapTransform transform(extent, scene.map_frame);
+    scene.georeference = Georeference{projection.definition(), transform};
     const auto report = [&](const char* stage) {
         if (options.progress) options.progress(stage, 0);
     };
     report("projecting the basemap");
 
-    scene.land = project_features(inputs.basemap.land, projection, transform);
-    scene.lakes = project_features(inputs.basemap.lakes, projection, transform);
-    scene.rivers = project_features(inputs.basemap.rivers, projection, transform);
-    scene.borders = project_features(inputs.basemap.borders, projection, transform);
+    using model::LayerRole;
+    scene.layers = project_layers(
+        inputs.basemap,
+        {LayerRole::land, LayerRole::water, LayerRole::river, LayerRole::border, LayerRole::area, LayerRole::graticule},
+        options.style, projection, transform);
     if (options.graticule) scene.graticule = layout_graticule(projection, transform);
 
+    // The areas flows end in are drawn (tinted) in the area layer they come from.
+    const auto scene_layer_of = [&](const model::Feature* feature) -> SceneLayer* {
+        for (std::size_t i = 0; i < inputs.basemap.layers.size(); ++i) {
+            const auto& features = inputs.basemap.layers[i].features;
+            if (features.empty() || feature < features.data() || feature >= features.data() + features.size())
+                continue;
+            for (auto& layer : scene.layers) {
+                if (layer.name == inputs.basemap.layers[i].name) return &layer;
+            }
+        }
+        return nullptr;
+    };
     AreaIndex areas;
     for (const auto& [id, feature] : area_features) {
         const BasemapLayer layer = project_features({*feature}, projection, transform);
         DestinationArea area{id, model::display_name(*inputs.gazetteer.find(id), options.language), {}};
+        SceneLayer* drawn_in = scene_layer_of(feature);
         for (const auto& polygon : layer.polygons) {
             area.rings.insert(area.rings.end(), polygon.begin(), polygon.end());
-            scene.destination_areas.polygons.push_back(polygon);
+            if (drawn_in != nullptr) drawn_in->geometry.polygons.push_back(polygon);
         }
         areas.emplace(id, std::move(area));
     }
@@ -414,7 +429,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         const double w = std::min(40.0, scene.map_frame.width * 0.28);
         const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5,
                       scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5, w, w * 0.62};
-        scene.inset = layout_inset(projection, transform, inputs.basemap, wide, box);
+        scene.inset = layout_inset(projection, transform, inputs.basemap, options.style, wide, box);
         reserved.push_back(scene.inset->box);
     }
     std::vector<Label> graticule_text;

@@ -9,9 +9,10 @@ namespace steppeflow::layout {
 namespace {
 
 // The country polygon a destination place stands for, matched by its names.
-const model::Feature* area_feature(const model::Place& place, const std::vector<model::Feature>& countries) {
+const model::Feature* area_feature(const model::Place& place, const std::vector<const model::Feature*>& areas) {
     if (place.kind != model::PlaceKind::country) return nullptr;
-    for (const auto& feature : countries) {
+    for (const model::Feature* area : areas) {
+        const model::Feature& feature = *area;
         const std::string name = model::fold_name(feature.name);
         if (name.empty()) continue;
         if (model::fold_name(place.name_en) == name) return &feature;
@@ -26,7 +27,8 @@ const model::Feature* area_feature(const model::Place& place, const std::vector<
 
 std::map<std::string, const model::Feature*> destination_areas(const std::vector<model::Flow>& flows,
                                                                const model::Gazetteer& gazetteer,
-                                                               const std::vector<model::Feature>& countries) {
+                                                               const model::Basemap& basemap) {
+    const auto countries = basemap.features_of(model::LayerRole::area);
     std::map<std::string, const model::Feature*> areas;
     for (const auto& flow : flows) {
         const auto* place = gazetteer.find(flow.destination);

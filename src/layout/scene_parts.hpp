@@ -14,10 +14,10 @@
 
 namespace steppeflow::layout {
 
-// Countries that flows end in and that have a polygon in the basemap, by place id.
+// Areas that flows end in and that have a polygon in one of the basemap's area layers, by place id.
 std::map<std::string, const model::Feature*> destination_areas(const std::vector<model::Flow>& flows,
                                                                const model::Gazetteer& gazetteer,
-                                                               const std::vector<model::Feature>& countries);
+                                                               const model::Basemap& basemap);
 
 // The ids of those areas.
 std::set<std::string> area_ids_of(const std::map<std::string, const model::Feature*>& areas);

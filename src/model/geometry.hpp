@@ -1,6 +1,8 @@
 #pragma once
-// Basemap geometry in WGS84 longitude/latitude, independent of the file it came from.
+// Basemap geometry in WGS84 longitude/latitude, independent of the file it came from, as a list of
+// layers drawn in order (a layer is data: what it holds, what it is, where it came from).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,13 +23,48 @@ struct Feature {
     double rank = 0;  // Natural Earth scalerank: 0 = most important
 };
 
+// What a layer is on the map. Its drawing (fill, line, width, dashes) comes from the style's rule
+// of the same name unless the layer names another rule.
+//   land, water: filled areas; river: lines by rank; border: lines;
+//   area: polygons named by place (countries, provinces) that flows can end in, tinted only then;
+//   graticule: no features, only where the graticule is drawn among the layers.
+enum class LayerRole { land, water, river, border, area, graticule };
+[[nodiscard]] std::string_view to_string(LayerRole role);
+[[nodiscard]] std::optional<LayerRole> layer_role_from(std::string_view text);
+[[nodiscard]] std::vector<std::string_view> layer_role_names();
+
+// A text in each language of the map; English where no other is given.
+struct LocalText {
+    std::string en;
+    std::string ru;
+    std::string kk;
+    [[nodiscard]] const std::string& in(Language language) const;
+    [[nodiscard]] bool empty() const { return en.empty(); }
+    friend bool operator==(const LocalText&, const LocalText&) = default;
+};
+
+struct MapLayer {
+    std::string name;
+    LayerRole role = LayerRole::land;
+    std::string rule;  // the style's drawing rule; empty: the role's name
+    std::vector<Feature> features;
+    LocalText attribution;  // who made the data and its licence, for the credits ("Natural Earth (public domain)")
+    LocalText note;         // what the credits say of it beyond that ("modern borders"); may be empty
+    // The years the layer shows (borders of a period): a figure of other years leaves it out.
+    std::optional<int> first_year;
+    std::optional<int> last_year;
+    std::string source;  // the layer list (or directory) it was declared in, for messages
+
+    [[nodiscard]] const std::string& rule_name() const;
+    // Whether the layer shows any of the years first..last (always, when it has no years).
+    [[nodiscard]] bool valid_in(int first, int last) const;
+};
+
 struct Basemap {
-    std::vector<Feature> land;
-    std::vector<Feature> lakes;
-    std::vector<Feature> rivers;
-    std::vector<Feature> borders;
-    std::vector<Feature> countries;  // polygons named by country: destination areas
-    std::vector<std::string> attributions;
+    std::vector<MapLayer> layers;  // in drawing order: the first beneath
+
+    // The features of every layer with this role, in layer order.
+    [[nodiscard]] std::vector<const Feature*> features_of(LayerRole role) const;
 };
 
 }  // namespace steppeflow::model

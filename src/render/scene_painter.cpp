@@ -54,6 +54,37 @@ void stroke_lines(cairo_t* cr, const layout::BasemapLayer& layer, const config::
     }
 }
 
+void stroke_outlines(cairo_t* cr, const layout::BasemapLayer& layer, const config::Rgb& colour, double width_mm) {
+    for (const auto& polygon : layer.polygons) {
+        for (const auto& ring : polygon) trace(cr, ring, true);
+    }
+    set_colour(cr, colour);
+    cairo_set_line_width(cr, width_mm);
+    cairo_stroke(cr);
+}
+
+// One layer by its rule: areas filled, then lines (and area outlines) stroked, dashed if it says so.
+void paint_layer(cairo_t* cr, const layout::SceneLayer& layer) {
+    const config::LayerRule& rule = layer.rule;
+    if (rule.fill) fill_polygons(cr, layer.geometry, *rule.fill);
+    if (!rule.line) return;
+    if (!rule.dash.empty()) cairo_set_dash(cr, rule.dash.data(), static_cast<int>(rule.dash.size()), 0);
+    if (!layer.geometry.polygons.empty()) stroke_outlines(cr, layer.geometry, *rule.line, rule.width_mm);
+    stroke_lines(cr, layer.geometry, *rule.line, rule.width_mm, rule.width_by_rank);
+    if (!rule.dash.empty()) cairo_set_dash(cr, nullptr, 0, 0);
+}
+
+void paint_graticule(cairo_t* cr, const layout::Scene& scene, const config::Style& style) {
+    set_colour(cr, style.colours.graticule);
+    cairo_set_line_width(cr, style.lines.graticule_mm);
+    for (const auto& line : scene.graticule) {
+        trace(cr, line.path, false);
+        cairo_stroke(cr);
+    }
+}
+
+// The layers in order over the water colour; the graticule where the layer list puts it (on top
+// when the list does not say).
 void paint_basemap(cairo_t* cr, const layout::Scene& scene, const config::Style& style) {
     const auto& f = scene.map_frame;
     cairo_save(cr);
@@ -61,20 +92,16 @@ void paint_basemap(cairo_t* cr, const layout::Scene& scene, const config::Style&
     cairo_clip(cr);
     set_colour(cr, style.colours.water);
     cairo_paint(cr);
-    fill_polygons(cr, scene.land, style.colours.land);
-    fill_polygons(cr, scene.destination_areas, style.colours.destination_area);
-    fill_polygons(cr, scene.lakes, style.colours.water);
-    set_colour(cr, style.colours.graticule);
-    cairo_set_line_width(cr, style.lines.graticule_mm);
-    for (const auto& line : scene.graticule) {
-        trace(cr, line.path, false);
-        cairo_stroke(cr);
+    bool graticule_drawn = false;
+    for (const auto& layer : scene.layers) {
+        if (layer.role == model::LayerRole::graticule) {
+            paint_graticule(cr, scene, style);
+            graticule_drawn = true;
+            continue;
+        }
+        paint_layer(cr, layer);
     }
-    stroke_lines(cr, scene.rivers, style.colours.river, style.lines.river_mm, true);
-    const std::array<double, 4> dashes{1.2, 0.5, 0.3, 0.5};
-    cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
-    stroke_lines(cr, scene.borders, style.colours.border, style.lines.border_mm, false);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    if (!graticule_drawn) paint_graticule(cr, scene, style);
     cairo_restore(cr);
 }
 
@@ -263,9 +290,7 @@ void paint_inset(cairo_t* cr, const layout::Inset& inset, const config::Style& s
     set_colour(cr, style.colours.water);
     cairo_fill_preserve(cr);
     cairo_clip(cr);
-    fill_polygons(cr, inset.land, style.colours.land);
-    fill_polygons(cr, inset.lakes, style.colours.water);
-    stroke_lines(cr, inset.borders, style.colours.border, style.lines.hairline_mm, false);
+    for (const auto& layer : inset.layers) paint_layer(cr, layer);
     trace(cr, inset.extent, false);
     set_colour(cr, style.colours.inset_extent);
     cairo_set_line_width(cr, style.lines.inset_extent_mm);

@@ -1,0 +1,23 @@
+#pragma once
+// The basemap a figure is drawn on: the layer list (config/layer_list.hpp) and the files it names,
+// read into layers that carry their role, rule, attribution and years.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "io/read_cache.hpp"
+#include "model/geometry.hpp"
+
+namespace steppeflow::figure {
+
+// `layer_list`: the list to use; empty: `directory`/layers.toml, or (without one) the directory's
+// files taken by their names, said in a warning. IoError when the directory does not exist; DataError
+// at the list's line for a file it names that is not there or cannot be read as lines and areas.
+model::Basemap load_basemap(const std::filesystem::path& directory, const std::filesystem::path& layer_list,
+                            std::vector<std::string>& warnings, const io::ReadCache& cache = io::ReadCache{});
+
+// The layers a figure of the years first..last shows; those of other years are left out.
+model::Basemap layers_for_years(const model::Basemap& basemap, int first, int last);
+
+}  // namespace steppeflow::figure

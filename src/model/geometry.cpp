@@ -1,0 +1,47 @@
+#include "model/geometry.hpp"
+
+#include <array>
+
+namespace steppeflow::model {
+
+namespace {
+constexpr std::array<std::string_view, 6> kRoleNames{"land", "water", "river", "border", "area", "graticule"};
+}  // namespace
+
+std::string_view to_string(LayerRole role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+
+std::optional<LayerRole> layer_role_from(std::string_view text) {
+    for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
+        if (kRoleNames[i] == text) return static_cast<LayerRole>(i);
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string_view> layer_role_names() { return {kRoleNames.begin(), kRoleNames.end()}; }
+
+const std::string& LocalText::in(Language language) const {
+    const std::string& chosen = language == Language::ru ? ru : language == Language::kk ? kk : en;
+    return chosen.empty() ? en : chosen;
+}
+
+const std::string& MapLayer::rule_name() const {
+    static const std::array<std::string, 6> kRoleRules{"land", "water", "river", "border", "area", "graticule"};
+    return rule.empty() ? kRoleRules[static_cast<std::size_t>(role)] : rule;
+}
+
+bool MapLayer::valid_in(int first, int last) const {
+    if (first_year && last < *first_year) return false;
+    if (last_year && first > *last_year) return false;
+    return true;
+}
+
+std::vector<const Feature*> Basemap::features_of(LayerRole role) const {
+    std::vector<const Feature*> found;
+    for (const auto& layer : layers) {
+        if (layer.role != role) continue;
+        for (const auto& feature : layer.features) found.push_back(&feature);
+    }
+    return found;
+}
+
+}  // namespace steppeflow::model

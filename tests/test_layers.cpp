@@ -1,0 +1,255 @@
+// Basemap layers are data: a layer list beside the basemap (geodata/basemap/layers.toml) says which
+// files are drawn, in what order, by which style rule, with whose credit and for which years.
+// Adding a layer is an edit of that list; these tests add some and look at the map.
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include <cairo.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "config/layer_list.hpp"
+#include "config/style_reader.hpp"
+#include "figure/basemap_loader.hpp"
+#include "figure/figure_runner.hpp"
+#include "geo/projection.hpp"
+#include "io/basemap_reader.hpp"
+#include "test_support.hpp"
+
+using namespace steppeflow;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+namespace {
+
+const std::filesystem::path kShipped = test::source_dir() / "geodata" / "basemap";
+
+// A square of lon/lat as a GeoJSON polygon (closed unless told otherwise).
+std::string square_geojson(double lon, double lat, double size, bool closed = true) {
+    const std::string ring = fmt::format("[{0},{1}],[{2},{1}],[{2},{3}],[{0},{3}]{4}", lon, lat, lon + size, lat + size,
+                                         closed ? fmt::format(",[{},{}]", lon, lat) : std::string{});
+    return fmt::format(R"({{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"name":"test"}},)"
+                       R"("geometry":{{"type":"Polygon","coordinates":[[{}]]}}}}]}})",
+                       ring);
+}
+
+// The shipped layer list with its files named by absolute path, and `extra` appended.
+std::filesystem::path layer_list_with(const std::filesystem::path& dir, const std::string& extra) {
+    std::string list = test::read_file(kShipped / "layers.toml");
+    for (auto at = list.find("files = [\""); at != std::string::npos; at = list.find("files = [\"", at + 1)) {
+        for (auto quote = list.find('"', at); quote < list.find(']', at); quote = list.find('"', quote + 1)) {
+            list.insert(quote + 1, kShipped.string() + "/");
+            quote = list.find('"', quote + 1);
+        }
+    }
+    const auto path = dir / "layers.toml";
+    test::write_file(path, list + "\n" + extra);
+    return path;
+}
+
+struct Rendered {
+    nlohmann::json report;
+    std::filesystem::path png;
+    std::string credits_text;  // the PDF's text layer
+};
+
+Rendered render_with(const std::filesystem::path& dir, const std::filesystem::path& layers, const std::string& style) {
+    config::FigureSpec spec;
+    spec.layers = layers;
+    if (!style.empty()) {
+        test::write_file(dir / "style.toml", style);
+        spec.style = (dir / "style.toml").string();
+    }
+    spec.dpi = 100;
+    spec.outputs = {dir / "map.png", dir / "map.pdf"};
+    spec.report = dir / "map.json";
+    const auto data = figure::load_figure_data(spec);
+    (void)figure::render_figure(spec, *data);
+    Rendered rendered;
+    rendered.report = nlohmann::json::parse(test::read_file(dir / "map.json"));
+    rendered.png = dir / "map.png";
+    const std::string command = "pdftotext " + (dir / "map.pdf").string() + " -";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    char buffer[4096];
+    while (const auto n = fread(buffer, 1, sizeof buffer, pipe.get())) rendered.credits_text.append(buffer, n);
+    // pdftotext breaks the credits line where the page wraps it.
+    for (auto& c : rendered.credits_text) c = c == '\n' ? ' ' : c;
+    return rendered;
+}
+
+const nlohmann::json* layer_in(const nlohmann::json& report, const std::string& name) {
+    for (const auto& layer : report["layers"]) {
+        if (layer["name"] == name) return &layer;
+    }
+    return nullptr;
+}
+
+// The PNG's colour (0xrrggbb) where a lon/lat point lies, found through the report's georeference.
+unsigned colour_at(const Rendered& rendered, model::LonLat where, double dpi) {
+    const auto& g = rendered.report["georeference"];
+    const geo::Projection projection(g["projection"].get<std::string>());
+    const auto xy = projection.forward(where);
+    const double scale = g["mm_per_metre"];
+    const double x_mm = g["frame_mm"]["x"].get<double>() + (xy->x - g["extent_m"]["xmin"].get<double>()) * scale;
+    const double y_mm = g["frame_mm"]["y"].get<double>() + (g["extent_m"]["ymax"].get<double>() - xy->y) * scale;
+    cairo_surface_t* image = cairo_image_surface_create_from_png(rendered.png.c_str());
+    cairo_surface_flush(image);
+    const int x = static_cast<int>(x_mm / 25.4 * dpi);
+    const int y = static_cast<int>(y_mm / 25.4 * dpi);
+    const auto* row = cairo_image_surface_get_data(image) + y * cairo_image_surface_get_stride(image);
+    const unsigned pixel = reinterpret_cast<const std::uint32_t*>(row)[x] & 0xffffffU;
+    cairo_surface_destroy(image);
+    return pixel;
+}
+
+}  // namespace
+
+TEST(Layers, TheShippedListDrawsTodaysLayersInOrderAndCreditsThem) {
+    const auto list = config::read_layer_list(kShipped / config::kLayerListName);
+    std::vector<std::string> names;
+    for (const auto& layer : list.layers) names.push_back(layer.name);
+    EXPECT_THAT(names, ::testing::ElementsAre("land", "countries", "lakes", "graticule", "rivers", "borders"));
+    EXPECT_EQ(list.layers[5].note.in(model::Language::ru), "современные границы");
+    EXPECT_EQ(list.layers[0].attribution.in(model::Language::kk), "Natural Earth (қоғамдық игілік)");
+}
+
+TEST(Layers, OneMoreLayerInTheListIsDrawnByItsRuleAndCredited) {
+    const auto dir = test::scratch_dir("one_more_layer");
+    test::write_file(dir / "marsh.geojson", square_geojson(80.0, 47.5, 1.0));
+    const auto layers = layer_list_with(dir, R"([[layer]]
+name = "marsh"
+role = "land"
+rule = "marsh"
+files = [")" + (dir / "marsh.geojson").string() + R"T("]
+attribution = "Test Marsh Survey (CC0)"
+)T");
+    const auto rendered = render_with(dir, layers, "[rules.marsh]\nfill = \"#00ff00\"\n");
+    const auto* marsh = layer_in(rendered.report, "marsh");
+    ASSERT_NE(marsh, nullptr) << rendered.report["layers"].dump();
+    EXPECT_EQ((*marsh)["polygons"], 1);
+    EXPECT_EQ(rendered.report["layers"].back()["name"], "marsh");  // drawn last: on top
+    EXPECT_EQ(colour_at(rendered, {80.5, 48.0}, 100), 0x00ff00U);
+    EXPECT_THAT(rendered.credits_text, HasSubstr("Natural Earth (public domain); Test Marsh Survey (CC0), modern"));
+}
+
+TEST(Layers, ALayerNamingARuleTheStyleLacksIsRefusedNamingBoth) {
+    const auto dir = test::scratch_dir("missing_rule");
+    test::write_file(dir / "marsh.geojson", square_geojson(80.0, 47.5, 1.0));
+    const auto layers = layer_list_with(
+        dir, "[[layer]]\nname = \"marsh\"\nrole = \"land\"\nrule = \"marsh\"\nfiles = [\"marsh.geojson\"]\n");
+    EXPECT_THAT([&] { (void)render_with(dir, layers, ""); },
+                ::testing::ThrowsMessage<UsageError>(HasSubstr(
+                    "layer 'marsh' is drawn by the rule 'marsh', which the style 'colour' does not declare; add "
+                    "[rules.marsh]")));
+}
+
+TEST(Layers, ALayerOfOtherYearsIsLeftOutWithItsCredit) {
+    const auto dir = test::scratch_dir("dated_layer");
+    test::write_file(dir / "old.geojson", square_geojson(77.0, 48.5, 1.0));
+    test::write_file(dir / "now.geojson", square_geojson(80.0, 47.5, 1.0));
+    const auto layers = layer_list_with(dir, R"([[layer]]
+name = "old_borders"
+role = "land"
+rule = "marsh"
+files = ["old.geojson"]
+attribution = "Survey of 1820"
+years = [1800, 1850]
+
+[[layer]]
+name = "borders_of_1930"
+role = "land"
+rule = "marsh"
+files = ["now.geojson"]
+attribution = "Survey of 1930"
+years = [1928, 1933]
+)");
+    const auto rendered = render_with(dir, layers, "[rules.marsh]\nfill = \"#00ff00\"\n");
+    EXPECT_EQ(layer_in(rendered.report, "old_borders"), nullptr);
+    EXPECT_NE(layer_in(rendered.report, "borders_of_1930"), nullptr);
+    EXPECT_NE(colour_at(rendered, {77.5, 49.0}, 100), 0x00ff00U);
+    EXPECT_EQ(colour_at(rendered, {80.5, 48.0}, 100), 0x00ff00U);
+    EXPECT_THAT(rendered.credits_text, Not(HasSubstr("Survey of 1820")));
+    EXPECT_THAT(rendered.credits_text, HasSubstr("Survey of 1930"));
+}
+
+TEST(Layers, MalformedListsAreRefusedWithFileLineAndKey) {
+    const auto dir = test::scratch_dir("bad_lists");
+    const auto error_of = [&](const std::string& content) -> std::string {
+        test::write_file(dir / "layers.toml", content);
+        try {
+            (void)config::read_layer_list(dir / "layers.toml");
+        } catch (const Error& e) {
+            const std::string text = e.what();
+            return text.substr(text.find("layers.toml"));
+        }
+        return {};
+    };
+    EXPECT_EQ(error_of("[[layer]]\nname = \"a\"\nrole = \"sea\"\nfiles = [\"a.geojson\"]\n"),
+              "layers.toml:3:8 (key 'layer[1].role'): 'sea' is not one of land, water, river, border, area, "
+              "graticule");
+    EXPECT_EQ(error_of("[[layer]]\nname = \"a\"\nrole = \"land\"\nfiles = [\"a.geojson\"]\n[[layer]]\nname = "
+                       "\"a\"\nrole = \"water\"\nfiles = [\"b.geojson\"]\n"),
+              "layers.toml:6:8 (key 'layer[2].name'): a layer named 'a' is already in the list; give each layer "
+              "its own name");
+    EXPECT_THAT(error_of("[[layer]]\nname = \"a\"\nrole = \"land\"\n"),
+                HasSubstr("(key 'layer[1].files'): the layer names no file"));
+    EXPECT_THAT(error_of("[[layer]]\nname = \"a\"\nrole = \"land\"\nfiles = [\"a.geojson\"]\nyears = [1933, 1928]\n"),
+                HasSubstr("layers.toml:5:9 (key 'layer[1].years'): expected [first, last]"));
+    EXPECT_THAT(error_of("[[layer]]\nname = \"a\"\nrole = \"land\"\nfiles = [\"a.geojson\"]\ncolour = \"red\"\n"),
+                HasSubstr("layers.toml:5:1 (key 'layer[1].colour'): unknown key"));
+    EXPECT_THAT(error_of("description = \"none\"\n"), HasSubstr("the list has no layer"));
+}
+
+TEST(Layers, AFileTheListNamesThatIsNotThereIsADataErrorAtItsLine) {
+    const auto dir = test::scratch_dir("missing_layer_file");
+    test::write_file(dir / "layers.toml", "[[layer]]\nname = \"land\"\nrole = \"land\"\nfiles = [\"none.geojson\"]\n");
+    std::vector<std::string> warnings;
+    EXPECT_THAT([&] { (void)figure::load_basemap(dir, {}, warnings); },
+                ::testing::ThrowsMessage<DataError>(HasSubstr("layers.toml:4:9 (key 'layer[1].files'): layer 'land': ")));
+}
+
+TEST(Layers, ADirectoryWithoutAListIsReadByFileNameAndSaysSo) {
+    const auto dir = test::scratch_dir("no_list");
+    std::filesystem::copy_file(kShipped / "land.geojson", dir / "land.geojson");
+    std::filesystem::copy_file(kShipped / "borders.geojson", dir / "borders.geojson");
+    std::vector<std::string> warnings;
+    const auto basemap = figure::load_basemap(dir, {}, warnings);
+    std::vector<std::string> names;
+    for (const auto& layer : basemap.layers) names.push_back(layer.name);
+    EXPECT_THAT(names, ::testing::ElementsAre("land", "graticule", "borders"));
+    ASSERT_EQ(warnings.size(), 1U);
+    EXPECT_THAT(warnings.front(), HasSubstr("no layers.toml; its files are taken by their names"));
+    EXPECT_TRUE(basemap.layers.front().attribution.empty());  // whose data it is is not known
+}
+
+TEST(Layers, WhatGdalWarnsAboutWhileReadingALayerIsReported) {
+    const auto dir = test::scratch_dir("gdal_warning");
+    test::write_file(dir / "open.geojson", square_geojson(80.0, 47.5, 1.0, false));
+    std::vector<std::string> warnings;
+    const auto features = io::read_features(dir / "open.geojson", io::ReadCache{}, &warnings);
+    EXPECT_EQ(features.size(), 1U);
+    ASSERT_FALSE(warnings.empty());
+    EXPECT_THAT(warnings.front(), HasSubstr("open.geojson: GDAL: Non closed ring detected"));
+}
+
+TEST(Layers, StyleRulesAreReadAndCheckedAndStylesCompareWhole) {
+    const auto dir = test::scratch_dir("style_rules");
+    test::write_file(dir / "style.toml",
+                     "[rules.marsh]\nfill = \"#00ff00\"\nline = \"#003300\"\nwidth_mm = 0.3\ndash = [1, 0.5]\n");
+    const auto style = config::read_style(dir / "style.toml");
+    const auto rule = config::layer_rule(style, "marsh");
+    ASSERT_TRUE(rule);
+    EXPECT_EQ(rule->fill, config::hex_colour(0x00ff00));
+    EXPECT_EQ(rule->dash, (std::vector<double>{1, 0.5}));
+    // The built-in rules follow the style's colours and weights.
+    EXPECT_EQ(config::layer_rule(style, "river")->line, style.colours.river);
+    EXPECT_FALSE(config::layer_rule(style, "no_such_rule"));
+    EXPECT_NE(style, config::Style{});  // the rule is part of the style
+    test::write_file(dir / "bad.toml", "[rules.marsh]\ndash = [1]\nline = \"#000000\"\n");
+    EXPECT_THAT([&] { (void)config::read_style(dir / "bad.toml"); },
+                ::testing::ThrowsMessage<DataError>(HasSubstr("(key 'rules.marsh.dash'): a dash pattern lists")));
+}
