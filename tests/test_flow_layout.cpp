@@ -326,11 +326,22 @@ TEST(FlowLayout, LegendSamplesMatchTheDrawnWidthsInEveryWidthMode) {
 TEST(Furniture, ScaleBarIsTrueAtTheMapCentre) {
     const geo::Projection projection;
     const layout::MapTransform transform(layout::project_box(projection, {76, 41, 90, 51}), {4, 20, 120, 100});
-    const auto bar = layout::layout_scale_bar(projection, transform, {10, 10}, 40, 6);
+    const auto bar = layout::layout_scale_bar(projection, transform, {10, 10}, 40, 6, render::pango_text_measure());
     ASSERT_GT(bar.kilometres, 0);
     EXPECT_LE(bar.length_mm, 40);
     EXPECT_EQ(bar.ticks_mm.front(), 0);
     EXPECT_DOUBLE_EQ(bar.ticks_mm.back(), bar.length_mm);
+    // Its labels are placed by the layout (the painter only draws them): each number centred over
+    // its tick and above the bar, the caption right of the bar.
+    const auto measure = render::pango_text_measure();
+    ASSERT_EQ(bar.tick_label_origins.size(), bar.ticks_mm.size());
+    for (std::size_t i = 0; i < bar.ticks_mm.size(); ++i) {
+        if (bar.tick_labels[i].empty()) continue;
+        const auto size = measure(bar.tick_labels[i], 6, false, 0);
+        EXPECT_NEAR(bar.tick_label_origins[i].x + size.width_mm / 2, 10 + bar.ticks_mm[i], 1e-9);
+        EXPECT_LT(bar.tick_label_origins[i].y + size.height_mm, 10.0);
+    }
+    EXPECT_GT(bar.caption_origin.x, 10 + bar.length_mm);
     // Lay the bar across the frame's centre, take its ends back to lon/lat and measure them on the
     // sphere (R = 6371.0 km): an independent check of the geodesic, good to 0.5 %.
     const auto& f = transform.frame();
@@ -366,7 +377,7 @@ TEST(Furniture, NorthArrowPointsToTheNorthPole) {
     const geo::Projection projection;
     const layout::Box frame{4, 20, 120, 100};
     const layout::MapTransform transform(layout::project_box(projection, {60, 41, 90, 51}), frame);
-    const auto arrow = layout::layout_north_arrow(projection, transform, frame);
+    const auto arrow = layout::layout_north_arrow(projection, transform, frame, render::pango_text_measure());
     // West of the central meridian (75°E) north leans to the right on an Albers map; at the arrow's
     // own longitude the meridian and the arrow agree.
     const auto here = projection.inverse(transform.to_projected(arrow.base));

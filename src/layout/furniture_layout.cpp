@@ -37,8 +37,26 @@ double km_per_mm_at_centre(const geo::Projection& projection, const MapTransform
     return projection.geodesic_distance(*a, *b) / 1000 / span;
 }
 
+// The bar's labels: each tick's number centred over it, the caption right of the bar, centred on it.
+void place_scale_bar_labels(ScaleBar& bar, const TextMeasure& measure) {
+    constexpr double kBarHeight = 1.0;  // as the painter draws the bar
+    const Point o = bar.origin;
+    bar.tick_label_origins.clear();
+    for (std::size_t i = 0; i < bar.ticks_mm.size(); ++i) {
+        if (bar.tick_labels[i].empty()) {
+            bar.tick_label_origins.push_back({o.x + bar.ticks_mm[i], o.y});
+            continue;
+        }
+        const auto size = measure(bar.tick_labels[i], bar.font_size_pt, false, 0);
+        bar.tick_label_origins.push_back({o.x + bar.ticks_mm[i] - size.width_mm / 2, o.y - size.height_mm - 0.3});
+    }
+    const auto size = measure("0", bar.font_size_pt, false, 0);
+    bar.caption_origin = {o.x + bar.length_mm + 2, o.y + kBarHeight / 2 - size.height_mm / 2};
+}
+
 ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform& transform, Point origin,
-                          double max_length_mm, double font_size_pt, model::Language language) {
+                          double max_length_mm, double font_size_pt, const TextMeasure& measure,
+                          model::Language language) {
     ScaleBar bar;
     bar.origin = origin;
     bar.font_size_pt = font_size_pt;
@@ -60,6 +78,7 @@ ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform&
     bar.caption = centre ? fmt::format(fmt::runtime(phrase(Phrase::scale_caption, language)),
                                        static_cast<long long>(std::llround(centre->lat)))
                          : phrase(Phrase::scale_caption_plain, language);
+    place_scale_bar_labels(bar, measure);
     return bar;
 }
 
@@ -150,15 +169,15 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
 }
 
 NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame,
-                              model::Language language) {
+                              const TextMeasure& measure, model::Language language) {
     const Point base{frame.x + frame.width - 6, frame.y + 11};
-    NorthArrow arrow{base, {base.x, base.y - 7}, 6, phrase(Phrase::north, language)};
+    NorthArrow arrow{base, {base.x, base.y - 7}, 6, phrase(Phrase::north, language), {}};
     const auto here = lonlat_at(projection, transform, base);
-    if (!here) return arrow;
-    const auto north = projection.forward({here->lon, std::min(89.9, here->lat + 0.5)});
-    if (!north) return arrow;
-    const Point towards = unit(transform.to_page(*north) - base);
-    arrow.tip = base + towards * 7;
+    const auto north =
+        here ? projection.forward({here->lon, std::min(89.9, here->lat + 0.5)}) : std::optional<geo::XY>{};
+    if (north) arrow.tip = base + unit(transform.to_page(*north) - base) * 7;
+    const auto size = measure(arrow.letter, arrow.font_size_pt, true, 0);
+    arrow.letter_origin = {arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3};
     return arrow;
 }
 

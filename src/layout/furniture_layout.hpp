@@ -17,8 +17,10 @@ namespace steppeflow::layout {
 double km_per_mm_at_centre(const geo::Projection& projection, const MapTransform& transform);
 
 // A bar of a round length (1, 2, 5 × 10^n km) no longer than `max_length_mm`, starting at `origin`.
+// Its labels are placed here too (over the ticks, the caption to the right), measured by `measure`.
 ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform& transform, Point origin,
-                          double max_length_mm, double font_size_pt, model::Language language = model::Language::en);
+                          double max_length_mm, double font_size_pt, const TextMeasure& measure,
+                          model::Language language = model::Language::en);
 
 // Meridians and parallels at a round spacing (about `target_lines` across the frame), clipped to it.
 std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, const MapTransform& transform,
@@ -30,8 +32,9 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
                                     model::Language language = model::Language::en);
 
 // An arrow towards true north at the map centre, in the frame's top-right corner.
+// Its letter is placed over the tip, measured by `measure`.
 NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame,
-                              model::Language language = model::Language::en);
+                              const TextMeasure& measure, model::Language language = model::Language::en);
 
 // A locator inset in `box`: land and borders of `wide` (lon/lat) in the same projection, with the
 // main map's extent outlined.

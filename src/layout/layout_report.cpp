@@ -134,9 +134,27 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
     }
     report["legend"] = {{"box", box_json(scene.legend.box)}, {"entries", std::move(entries)}};
     if (scene.scale_bar) {
-        report["scale_bar"] = {{"kilometres", scene.scale_bar->kilometres},
-                               {"length_mm", mm(scene.scale_bar->length_mm)},
-                               {"caption", scene.scale_bar->caption}};
+        const ScaleBar& bar = *scene.scale_bar;
+        ordered_json labels = ordered_json::array();
+        for (std::size_t i = 0; i < bar.tick_labels.size() && i < bar.tick_label_origins.size(); ++i) {
+            if (bar.tick_labels[i].empty()) continue;
+            labels.push_back({{"text", bar.tick_labels[i]},
+                              {"x", mm(bar.tick_label_origins[i].x)},
+                              {"y", mm(bar.tick_label_origins[i].y)}});
+        }
+        report["scale_bar"] = {{"kilometres", bar.kilometres},
+                               {"length_mm", mm(bar.length_mm)},
+                               {"origin", {mm(bar.origin.x), mm(bar.origin.y)}},
+                               {"caption", bar.caption},
+                               {"caption_origin", {mm(bar.caption_origin.x), mm(bar.caption_origin.y)}},
+                               {"labels", std::move(labels)}};
+    }
+    if (scene.north_arrow) {
+        const NorthArrow& arrow = *scene.north_arrow;
+        report["north_arrow"] = {{"base", {mm(arrow.base.x), mm(arrow.base.y)}},
+                                 {"tip", {mm(arrow.tip.x), mm(arrow.tip.y)}},
+                                 {"letter", arrow.letter},
+                                 {"letter_origin", {mm(arrow.letter_origin.x), mm(arrow.letter_origin.y)}}};
     }
 
     const LayoutQuality quality = measure_quality(scene, min_clearance_mm);

@@ -175,7 +175,7 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
         const MapTransform transform(extent, page.panels.front().scene.map_frame);
         const Point origin{page.legend.reserved_origin.x + 1.0, page.legend.reserved_origin.y + 4.0};
         page.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8,
-                                          options.style.text.scale_bar_pt, options.language);
+                                          options.style.text.scale_bar_pt, measure, options.language);
     }
     return result;
 }

@@ -100,7 +100,9 @@ struct ScaleBar {
     double length_mm = 0;          // of the whole bar
     std::vector<double> ticks_mm;  // from the left end, first 0
     std::vector<std::string> tick_labels;
-    std::string caption;  // e.g. "km (true at 47°N)"
+    std::vector<Point> tick_label_origins;  // top-left of each label, centred over its tick
+    std::string caption;                    // e.g. "km (true at 47°N)"
+    Point caption_origin;                   // top-left, right of the bar
     double font_size_pt = 6;
     double kilometres = 0;  // the distance the whole bar stands for
 };
@@ -116,6 +118,7 @@ struct NorthArrow {
     Point tip;  // towards true north at the map centre
     double font_size_pt = 6;
     std::string letter = "N";
+    Point letter_origin;  // top-left of the letter, centred over the tip
 };
 
 // A small locator map: the wider region and the main map's extent outlined in it.

@@ -417,10 +417,11 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     if (options.scale_bar && scene.legend.box.width > 0) {
         const Point origin{scene.legend.reserved_origin.x + 1.0, scene.legend.reserved_origin.y + 4.0};
         scene.scale_bar =
-            layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt, options.language);
+            layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt, measure,
+                             options.language);
     }
     if (options.north_arrow)
-        scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame, options.language);
+        scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame, measure, options.language);
     std::vector<Box> reserved;
     if (scene.north_arrow) reserved.push_back({scene.north_arrow->base.x - 3, scene.north_arrow->tip.y - 4, 6, 12});
     if (options.inset) {

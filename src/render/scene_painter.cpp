@@ -240,8 +240,7 @@ void paint_legend(cairo_t* cr, const layout::Legend& legend, const config::Style
     }
 }
 
-void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const config::Style& style,
-                     const layout::TextMeasure& measure) {
+void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const config::Style& style) {
     if (bar.length_mm <= 0) return;
     const Font font{style.text.font, style.colours.halo};
     const double height = 1.0;
@@ -255,19 +254,15 @@ void paint_scale_bar(cairo_t* cr, const layout::ScaleBar& bar, const config::Sty
         cairo_stroke(cr);
     }
     set_colour(cr, style.colours.text);
-    for (std::size_t i = 0; i < bar.ticks_mm.size(); ++i) {
+    for (std::size_t i = 0; i < bar.ticks_mm.size() && i < bar.tick_label_origins.size(); ++i) {
         if (bar.tick_labels[i].empty()) continue;
-        const auto size = measure(bar.tick_labels[i], bar.font_size_pt, false, 0);
-        draw_text(cr, font, bar.tick_labels[i], o.x + bar.ticks_mm[i] - size.width_mm / 2, o.y - size.height_mm - 0.3,
-                  bar.font_size_pt, false, 0);
+        const Point at = bar.tick_label_origins[i];
+        draw_text(cr, font, bar.tick_labels[i], at.x, at.y, bar.font_size_pt, false, 0);
     }
-    const auto size = measure("0", bar.font_size_pt, false, 0);
-    draw_text(cr, font, bar.caption, o.x + bar.length_mm + 2, o.y + height / 2 - size.height_mm / 2, bar.font_size_pt,
-              false, 0);
+    draw_text(cr, font, bar.caption, bar.caption_origin.x, bar.caption_origin.y, bar.font_size_pt, false, 0);
 }
 
-void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const config::Style& style,
-                       const layout::TextMeasure& measure) {
+void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const config::Style& style) {
     const Font font{style.text.font, style.colours.halo};
     const Point d = layout::unit(arrow.tip - arrow.base);
     const Point n = layout::right_normal(d) * 1.2;
@@ -278,9 +273,8 @@ void paint_north_arrow(cairo_t* cr, const layout::NorthArrow& arrow, const confi
     cairo_close_path(cr);
     set_colour(cr, style.colours.text);
     cairo_fill(cr);
-    const auto size = measure(arrow.letter, arrow.font_size_pt, true, 0);
-    draw_text(cr, font, arrow.letter, arrow.tip.x - size.width_mm / 2, arrow.tip.y - size.height_mm - 0.3,
-              arrow.font_size_pt, true, style.text.halo_mm);
+    draw_text(cr, font, arrow.letter, arrow.letter_origin.x, arrow.letter_origin.y, arrow.font_size_pt, true,
+              style.text.halo_mm);
 }
 
 void paint_inset(cairo_t* cr, const layout::Inset& inset, const config::Style& style) {
@@ -326,7 +320,6 @@ void paint_label(cairo_t* cr, const layout::Label& label, const config::Style& s
 void paint_map(cairo_t* cr, const layout::Scene& scene) {
     const config::Style& style = scene.style;
     const Font font{style.text.font, style.colours.halo};
-    const auto measure = pango_text_measure(style.text.font);
     const auto& f = scene.map_frame;
     if (f.width > 0) {
         paint_basemap(cr, scene, style);
@@ -336,7 +329,7 @@ void paint_map(cairo_t* cr, const layout::Scene& scene) {
         for (const auto& flow : scene.flows) paint_flow(cr, flow, style);
         for (const auto& symbol : scene.places) paint_symbol(cr, symbol, style);
         for (const auto& label : scene.labels) paint_label(cr, label, style);
-        if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style, measure);
+        if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style);
         if (scene.inset) paint_inset(cr, *scene.inset, style);
         if (scene.legend.framed) paint_legend(cr, scene.legend, style);
         cairo_restore(cr);
@@ -354,7 +347,7 @@ void paint_map(cairo_t* cr, const layout::Scene& scene) {
     }
 
     if (!scene.legend.framed) paint_legend(cr, scene.legend, style);
-    if (scene.scale_bar) paint_scale_bar(cr, *scene.scale_bar, style, measure);
+    if (scene.scale_bar) paint_scale_bar(cr, *scene.scale_bar, style);
     set_colour(cr, style.colours.text);
     for (const auto& text : scene.texts) {
         draw_text(cr, font, text.text, text.origin.x, text.origin.y, text.font_size_pt, text.bold, 0,
