@@ -17,6 +17,7 @@ PACKAGES=(
   nlohmann-json3-dev                             # the layout report (--report FILE.json)
   libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
   libxml2-dev libpoppler-glib-dev poppler-utils  # tests: SVG parses as XML, PDF pages and text
+  librsvg2-bin                                   # tests: SVG rasterised (rsvg-convert) and compared with the PNG
 )
 
 missing=()

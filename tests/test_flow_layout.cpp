@@ -269,7 +269,7 @@ TEST(FlowLayout, CoincidentPlacesAreDrawnSideBySideAndTheirFlowsStillClear) {
     const auto result = map.build();
     const auto& places = result.scene.places;
     const auto find = [&](const std::string& id) {
-        return *std::find_if(places.begin(), places.end(), [&](const auto& p) { return p.place_id == id; });
+        return test::find_one(places, [&](const auto& p) { return p.place_id == id; }, "place " + id);
     };
     const auto kuste = find("kuste");
     const auto kzyl = find("kzyl_kain");

@@ -59,9 +59,10 @@ TEST(Layout, ArrowTipsStopTheSetGapBeforeTheDestinationSymbol) {
     const auto result = mini.build();
     for (const auto& flow : result.scene.flows) {
         const auto& model_flow =
-            *std::find_if(mini.flows.begin(), mini.flows.end(), [&](const auto& f) { return f.id == flow.flow_id; });
-        const auto& symbol = *std::find_if(result.scene.places.begin(), result.scene.places.end(),
-                                           [&](const auto& s) { return s.place_id == model_flow.destination; });
+            test::find_one(mini.flows, [&](const auto& f) { return f.id == flow.flow_id; }, "flow " + flow.flow_id);
+        const auto& symbol = test::find_one(
+            result.scene.places, [&](const auto& s) { return s.place_id == model_flow.destination; },
+            "symbol " + model_flow.destination);
         EXPECT_NEAR(length(flow.centre_line.back(), symbol.centre), symbol.radius_mm + mini.options.arrow_gap_mm, 1e-9)
             << flow.flow_id;
     }
@@ -70,10 +71,9 @@ TEST(Layout, ArrowTipsStopTheSetGapBeforeTheDestinationSymbol) {
 TEST(Layout, FlowsThroughAnOutpostBendThroughIt) {
     MiniScene mini;
     const auto result = mini.build();
-    const auto& through = *std::find_if(result.scene.flows.begin(), result.scene.flows.end(),
-                                        [](const auto& f) { return f.flow_id == "T001"; });
-    const auto& outpost = *std::find_if(result.scene.places.begin(), result.scene.places.end(),
-                                        [](const auto& s) { return s.place_id == "maykapchagay_outpost"; });
+    const auto& through = test::find_one(result.scene.flows, [](const auto& f) { return f.flow_id == "T001"; }, "T001");
+    const auto& outpost = test::find_one(
+        result.scene.places, [](const auto& s) { return s.place_id == "maykapchagay_outpost"; }, "the outpost");
     // The curve passes through the outpost itself, and bends there without a kink.
     const auto& line = through.centre_line;
     std::size_t nearest = 0;
@@ -120,7 +120,7 @@ TEST(HouseholdRatio, ComesOnlyFromDocumentedRecordsThatStateBoth) {
     EXPECT_THAT(ratio->describe(), ::testing::HasSubstr("4.42 per household"));
 
     const auto converted = model::households_as_people(flows, *ratio);
-    const auto& f022 = *std::find_if(converted.begin(), converted.end(), [](const auto& f) { return f.id == "F022"; });
+    const auto& f022 = test::find_one(converted, [](const auto& f) { return f.id == "F022"; }, "F022");
     EXPECT_EQ(f022.unit, model::Unit::people);
     EXPECT_EQ(f022.count, std::llround(66 * 2898.0 / 655.0));
     EXPECT_EQ(f022.certainty, model::Certainty::estimate);  // a converted count is never documented

@@ -5,6 +5,10 @@
 // a figure drawn from the cache must be the same, byte for byte, as one drawn from the sources.
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include <zlib.h>
 #include <cstdlib>
 #include <iterator>
 #include <fstream>
@@ -138,8 +142,16 @@ TEST(ReadCache, DamagedEntryIsIgnoredAndReplaced) {
     ASSERT_TRUE(std::filesystem::exists(entry));
     const std::string bytes = test::read_file(entry);
     // Cut short, a count made huge, and bytes flipped in the middle: each must read as "no entry".
+    // The huge count (the number of columns: after the format and line-number words of the payload)
+    // comes with its CRC made anew, so that it is the reader's bound on counts that refuses it, not
+    // the checksum.
+    const std::size_t payload = std::string("steppeflow read cache\n").size() + sizeof(std::uint32_t);
     std::string huge = bytes;
-    huge[std::string("steppeflow read cache\n").size() + 8] = '\xff';
+    const std::uint32_t many = 0xffffffffU;
+    std::memcpy(huge.data() + payload + 2 * sizeof(std::uint32_t), &many, sizeof many);
+    const auto crc = static_cast<std::uint32_t>(
+        crc32(0L, reinterpret_cast<const Bytef*>(huge.data() + payload), static_cast<uInt>(huge.size() - payload)));
+    std::memcpy(huge.data() + payload - sizeof crc, &crc, sizeof crc);
     std::string flipped = bytes;
     for (std::size_t i = flipped.size() / 2; i < flipped.size() / 2 + 16; ++i)
         flipped[i] = static_cast<char>(~flipped[i]);

@@ -17,6 +17,7 @@ using namespace steppeflow;
 namespace {
 
 struct PixelDiff {
+    bool comparable = false;  // both images read, and of one size
     std::size_t differing = 0;
     std::size_t total = 0;
 };
@@ -60,6 +61,7 @@ PixelDiff compare_png(const std::filesystem::path& actual, const std::filesystem
             }
         }
         diff.total = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+        diff.comparable = true;
         cairo_surface_mark_dirty(out);
         if (!diff_path.empty()) cairo_surface_write_to_png(out, diff_path.c_str());
         cairo_surface_destroy(out);
@@ -106,6 +108,7 @@ TEST(Render, PngMatchesReferenceImage) {
     // Tolerance: a pixel counts as different when a channel is off by more than 32 of 255
     // (anti-aliasing noise stays below that); at most 0.5 % of the pixels may differ.
     const auto diff = compare_png(actual, reference, 32, dir / "diff.png");
+    ASSERT_TRUE(diff.comparable) << "the PNG and the reference differ in size or cannot be read";
     EXPECT_LE(static_cast<double>(diff.differing) / static_cast<double>(diff.total), 0.005)
         << diff.differing << " of " << diff.total << " pixels differ; see " << (dir / "diff.png");
 }
@@ -117,7 +120,10 @@ TEST(Render, ComparisonDetectsAChangedMap) {
     args[12] = "A different title, long enough to change many pixels";
     ASSERT_EQ(test::run_cli(args).exit_code, 0);
     const auto reference = test::source_dir() / "tests" / "reference" / "mini.png";
+    ASSERT_TRUE(std::filesystem::exists(reference)) << "no reference to compare with: " << reference;
     const auto diff = compare_png(dir / "changed.png", reference, 32, {});
+    // A missing or unreadable image, or one of another size, must not count as "detected".
+    ASSERT_TRUE(diff.comparable);
     EXPECT_GT(static_cast<double>(diff.differing) / static_cast<double>(diff.total), 0.005);
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 // Helpers shared by the tests: paths to the repository's data, scratch files, CLI runs.
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,5 +23,14 @@ struct CliResult {
     std::string err;
 };
 CliResult run_cli(const std::vector<std::string>& args);
+
+// The element of `range` the predicate picks; throws (failing the test that asked, with `what`) when
+// there is none, instead of dereferencing the end.
+template <typename Range, typename Predicate>
+const auto& find_one(const Range& range, Predicate predicate, const std::string& what) {
+    const auto found = std::find_if(std::begin(range), std::end(range), predicate);
+    if (found == std::end(range)) throw std::runtime_error("not found: " + what);
+    return *found;
+}
 
 }  // namespace steppeflow::test

@@ -229,8 +229,7 @@ TEST(SmallMultiples, TheSameCountIsDrawnEquallyWideInEveryPanelOnOneExtent) {
     EXPECT_EQ(panels[0].scene.map_frame.width, panels[1].scene.map_frame.width);
     EXPECT_EQ(panels[0].scene.map_frame.height, panels[1].scene.map_frame.height);
     const auto chuguchak = [](const layout::Scene& s) {
-        return std::find_if(s.places.begin(), s.places.end(), [](const auto& p) { return p.place_id == "chuguchak"; })
-            ->centre;
+        return test::find_one(s.places, [](const auto& p) { return p.place_id == "chuguchak"; }, "chuguchak").centre;
     };
     EXPECT_NEAR(chuguchak(panels[0].scene).x, chuguchak(panels[1].scene).x, 0.31);  // within a displacement
     EXPECT_NEAR(chuguchak(panels[0].scene).y, chuguchak(panels[1].scene).y, 0.31);

@@ -63,7 +63,8 @@ struct FigureSpec {
     std::vector<std::string> periods;  // "1930", "1931-1932"; empty: each year the flows have
     int columns = 0;                   // small multiples per row; 0: chosen from the page
     // [output]
-    std::vector<std::filesystem::path> outputs;  // .svg/.png/.pdf; for sequences a {period} or {n} pattern
+    std::vector<std::filesystem::path> outputs;  // .svg/.png/.pdf/.json; for sequences a {period} or {n} pattern
+    SourceLocation outputs_where;                // where the spec names them (its extension is checked later)
     std::filesystem::path report;                // layout report (JSON); empty: none
 };
 

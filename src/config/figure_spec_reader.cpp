@@ -171,14 +171,11 @@ void read_years(TomlSection section, FigureSpec& spec) {
 }
 
 void read_output(TomlSection section, FigureSpec& spec) {
+    // Each file's extension is checked against the writers when the figure is requested
+    // (figure/figure_request.cpp), at this key.
     if (const auto files = section.strings("files")) {
-        for (const auto& file : *files) {
-            const std::string extension = std::filesystem::path(file).extension().string();
-            if (extension != ".svg" && extension != ".png" && extension != ".pdf") {
-                section.fail("files", fmt::format("'{}' does not end in .svg, .png or .pdf", file));
-            }
-            spec.outputs.emplace_back(file);
-        }
+        spec.outputs_where = section.where("files");
+        for (const auto& file : *files) spec.outputs.emplace_back(file);
     }
     if (const auto report = section.string("report")) spec.report = *report;
     section.finish();

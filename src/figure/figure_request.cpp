@@ -8,7 +8,7 @@
 #include "config/style_reader.hpp"
 #include "io/field_parsers.hpp"
 #include "layout/map_text.hpp"
-#include "render/output.hpp"
+#include "render/writer.hpp"
 
 namespace steppeflow::figure {
 
@@ -195,7 +195,14 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     request.years_mode = spec.years_mode;
     request.outputs = spec.outputs;
     if (request.outputs.empty()) request.outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
-    for (const auto& path : request.outputs) (void)render::format_for(path);  // a bad extension before any work
+    // A file no writer writes is refused before any work: in the spec at its key, else on the command line.
+    for (const auto& path : request.outputs) {
+        if (render::find_writer(path) != nullptr) continue;
+        if (!spec.source.empty() && !spec.from_command_line.contains("--output") && !spec.outputs_where.file.empty())
+            throw DataError(spec.outputs_where,
+                            fmt::format("'{}' does not end in {}", path.string(), render::writable_extensions()));
+        (void)render::writer_for(path);
+    }
     request.report = spec.report;
     request.dpi = spec.dpi;
     // 0: chosen from the page; the spec reader allows the same.

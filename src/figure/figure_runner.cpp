@@ -13,7 +13,6 @@
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
-#include "layout/layout_report.hpp"
 #include "layout/map_text.hpp"
 #include "layout/multiples_layout.hpp"
 #include "layout/scene_builder.hpp"
@@ -37,13 +36,11 @@ void ensure_parent_directory(const std::filesystem::path& path) {
 
 // All of a figure's files are written as one: each appears only when every one is complete.
 void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, FigureOutcome& outcome,
-                   const layout::ProgressReport& progress, const std::vector<render::TextPath>& texts = {}) {
+                   const layout::ProgressReport& progress) {
     if (progress) progress("writing the files", 0);
     for (const auto& output : outputs) ensure_parent_directory(output.path);
-    for (const auto& text : texts) ensure_parent_directory(text.path);
-    render::write_scenes(outputs, {dpi}, texts);
+    render::write_scenes(outputs, {dpi});
     for (const auto& output : outputs) outcome.written.push_back(output.path);
-    for (const auto& text : texts) outcome.written.push_back(text.path);
 }
 
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
@@ -265,9 +262,8 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     std::vector<render::ScenePath> files;
     files.reserve(request.outputs.size());
     for (const auto& path : request.outputs) files.push_back({&result.scene, path});
-    std::vector<render::TextPath> texts;
-    if (!request.report.empty()) texts.push_back({request.report, layout::layout_report_json(result.scene, 0)});
-    write_outputs(files, request.dpi, outcome, progress, texts);
+    if (!request.report.empty()) files.push_back({&result.scene, request.report, &render::report_writer()});
+    write_outputs(files, request.dpi, outcome, progress);
     return outcome;
 }
 

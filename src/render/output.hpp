@@ -1,37 +1,28 @@
 #pragma once
+// Writing a figure's files: each by the writer of its extension (render/writer.hpp), all of them as
+// one (every file appears only when all are complete).
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "layout/scene.hpp"
+#include "render/writer.hpp"
 
 namespace steppeflow::render {
 
-enum class OutputFormat { svg, png, pdf };
-
-// The format named by the file's extension; UsageError for anything else.
-OutputFormat format_for(const std::filesystem::path& path);
-
-struct OutputOptions {
-    double dpi = 300;  // PNG only; SVG and PDF are vector
-};
-
-// Draws the scene into `path`, atomically: the file appears complete or not at all.
-void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const OutputOptions& options);
-
-// Writes several figures as one: every file is drawn to a temporary file first, and only when all
-// are complete are they renamed into place. A failure (a bad path, a full disk) leaves every
-// previous figure as it was.
 struct ScenePath {
     const layout::Scene* scene = nullptr;
     std::filesystem::path path;
+    const Writer* writer = nullptr;  // nullptr: the writer of the path's extension
 };
-struct TextPath {
-    std::filesystem::path path;
-    std::string text;
-};
-void write_scenes(const std::vector<ScenePath>& outputs, const OutputOptions& options,
-                  const std::vector<TextPath>& texts = {});
+
+// Writes several files as one: every writer's checks first, before any file is touched; then each
+// file is drawn to a temporary file, and only when all are complete are they renamed into place. A
+// failure (a bad path, a full disk) leaves every previous figure as it was.
+void write_scenes(const std::vector<ScenePath>& outputs, const WriteOptions& options);
+
+// One file, atomically: it appears complete or not at all.
+void write_scene(const layout::Scene& scene, const std::filesystem::path& path, const WriteOptions& options);
 
 }  // namespace steppeflow::render

@@ -1,0 +1,47 @@
+#pragma once
+// The writers this build has (render/writer.hpp), one file each.
+
+#include "render/writer.hpp"
+
+namespace steppeflow::render {
+
+// SVG in millimetres, its Cairo surface ids numbered per document so that re-rendering gives the
+// same bytes.
+class SvgWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".svg"; }
+    [[nodiscard]] std::string_view description() const override { return "SVG (vector, in mm)"; }
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
+// PDF in points, with a fixed creation date so that re-rendering gives the same bytes.
+class PdfWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".pdf"; }
+    [[nodiscard]] std::string_view description() const override { return "PDF (vector)"; }
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
+// PNG at the figure's dpi, painted in bands and deflated on all cores (png_writer.hpp).
+class PngWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".png"; }
+    [[nodiscard]] std::string_view description() const override { return "PNG (raster, at --dpi)"; }
+    void check(const layout::Scene& scene, const std::filesystem::path& path,
+               const WriteOptions& options) const override;
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
+// The layout report (layout/layout_report.hpp): what was laid out where, and its quality counts.
+class ReportWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".json"; }
+    [[nodiscard]] std::string_view description() const override { return "layout report (JSON)"; }
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
+}  // namespace steppeflow::render
