@@ -253,3 +253,21 @@ TEST(Layers, StyleRulesAreReadAndCheckedAndStylesCompareWhole) {
     EXPECT_THAT([&] { (void)config::read_style(dir / "bad.toml"); },
                 ::testing::ThrowsMessage<DataError>(HasSubstr("(key 'rules.marsh.dash'): a dash pattern lists")));
 }
+
+TEST(Projection, APlaceTheProjectionCannotReachIsReportedNotDroppedSilently) {
+    const auto dir = test::scratch_dir("unprojectable");
+    // A place on the far side of the globe from an orthographic map of Central Asia.
+    test::write_file(dir / "gazetteer.csv",
+                     test::read_file(test::data_dir() / "mini_gazetteer.csv") +
+                         "far_place,district,Far,,,,-100.0,40.0,test fixture,10,test,,,,test\n");
+    test::write_file(dir / "flows.csv", test::read_file(test::data_dir() / "mini_flows.csv") +
+                                            "T900,1930-08,1930-08,far_place,,chuguchak,10,people,crossed,documented,,"
+                                            "event,,test,,fixture\n");
+    const auto result = test::run_cli({"render", "--gazetteer", (dir / "gazetteer.csv").string(), "--flows",
+                                       (dir / "flows.csv").string(), "--projection",
+                                       "+proj=ortho +lat_0=45 +lon_0=80 +datum=WGS84", "--extent", "75,42,90,52",
+                                       "--dpi", "30", "-o", (dir / "x.png").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_THAT(result.err, HasSubstr("place 'far_place' (-100.0000°E, 40.0000°N) cannot be projected in +proj=ortho"));
+    EXPECT_THAT(result.err, HasSubstr("its flows are not drawn"));
+}

@@ -4,12 +4,21 @@
 
 #include "cli/app.hpp"
 
+// g++ says it builds with AddressSanitizer by __SANITIZE_ADDRESS__, clang by __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define STEPPEFLOW_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define STEPPEFLOW_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 int main(int argc, char** argv) {
     const int code = steppeflow::cli::run(argc, argv, std::cout, std::cerr);
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(STEPPEFLOW_ADDRESS_SANITIZER)
     return code;  // the leak checker runs at exit
 #else
     // Every file is written, committed and closed by now. Running the static destructors of the 140

@@ -387,7 +387,12 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
             continue;
         }
         const auto xy = projection.forward(place->position);
-        if (!xy) continue;
+        if (!xy) {
+            result.warnings.push_back(fmt::format(
+                "place '{}' ({:.4f}°E, {:.4f}°N) cannot be projected in {}; its flows are not drawn", place->id,
+                place->position.lon, place->position.lat, projection.definition()));
+            continue;
+        }
         all_symbols.push_back(
             {place->id, place->kind, transform.to_page(*xy), config::symbol_radius(options.style, place->kind)});
     }

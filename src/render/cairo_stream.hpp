@@ -8,12 +8,9 @@
 
 #include <cairo.h>
 
-namespace steppeflow::render {
+#include "render/cairo_handles.hpp"
 
-struct SurfaceDestroy {
-    void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
+namespace steppeflow::render {
 
 // A cairo_write_func_t writing to the std::FILE* given as its closure.
 cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length);

@@ -48,10 +48,10 @@ PageImage::PageImage(int width, int height) {
     }
 }
 
-cairo_surface_t* PageImage::band(int first_row, int rows) const {
-    cairo_surface_t* band = cairo_image_surface_create_for_data(
-        pixels_ + static_cast<std::ptrdiff_t>(first_row) * stride_, CAIRO_FORMAT_RGB24, width_, rows, stride_);
-    cairo_surface_set_device_offset(band, 0, -first_row);
+Surface PageImage::band(int first_row, int rows) const {
+    Surface band(cairo_image_surface_create_for_data(pixels_ + static_cast<std::ptrdiff_t>(first_row) * stride_,
+                                                     CAIRO_FORMAT_RGB24, width_, rows, stride_));
+    cairo_surface_set_device_offset(band.get(), 0, -first_row);
     return band;
 }
 
@@ -71,8 +71,7 @@ void paint_page(const PageImage& image, const layout::Scene& scene, double px_pe
         try {
             const int first = index * rows;
             if (first >= image.height()) return;
-            const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> band(
-                image.band(first, std::min(rows, image.height() - first)), cairo_surface_destroy);
+            const Surface band = image.band(first, std::min(rows, image.height() - first));
             paint_on(band.get(), scene, px_per_mm, path);
         } catch (...) {
             failures[static_cast<std::size_t>(index)] = std::current_exception();

@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "layout/scene.hpp"
+#include "render/cairo_handles.hpp"
 
 namespace steppeflow::render {
 
@@ -28,8 +29,8 @@ public:
 
     // A surface over rows [first_row, first_row + rows) of the same pixels, placed (device offset)
     // so that page coordinates drawn on it land where they would on the whole page. Bands share no
-    // state, so each can be painted on its own thread. The caller destroys it.
-    [[nodiscard]] cairo_surface_t* band(int first_row, int rows) const;
+    // state, so each can be painted on its own thread.
+    [[nodiscard]] Surface band(int first_row, int rows) const;
 
 private:
     unsigned char* pixels_ = nullptr;

@@ -73,6 +73,8 @@ Band deflate_band(const Image& image, int first, int count, bool last) {
     std::vector<unsigned char> rows(line * kRowsPerStep);
     z_stream stream{};
     if (deflateInit2(&stream, kLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return band;
+    // Ended however this returns: an allocation below that throws must not leak zlib's state.
+    const std::unique_ptr<z_stream, int (*)(z_stream*)> ended(&stream, deflateEnd);
     // The window before the band primes the dictionary, as if the stream had never been cut.
     const int primer_rows = std::min(first, static_cast<int>((kWindow + line - 1) / line));
     if (primer_rows > 0) {
@@ -103,7 +105,6 @@ Band deflate_band(const Image& image, int first, int count, bool last) {
     }
     band.size = capacity - stream.avail_out;
     band.ok = stream.avail_in == 0 && stream.avail_out > 0 && (last ? result == Z_STREAM_END : result == Z_OK);
-    deflateEnd(&stream);
     return band;
 }
 

@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "layout/geometry.hpp"
+#include "render/cairo_handles.hpp"
 #include "render/text.hpp"
 
 namespace steppeflow::render {
@@ -365,11 +366,10 @@ void paint_scene(cairo_t* cr, const layout::Scene& scene) {
 
 void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm,
               const std::filesystem::path& path) {
-    cairo_t* cr = cairo_create(surface);
-    cairo_scale(cr, units_per_mm, units_per_mm);
-    paint_scene(cr, scene);
-    const cairo_status_t status = cairo_status(cr);
-    cairo_destroy(cr);
+    const Context cr(cairo_create(surface));
+    cairo_scale(cr.get(), units_per_mm, units_per_mm);
+    paint_scene(cr.get(), scene);
+    const cairo_status_t status = cairo_status(cr.get());
     if (status != CAIRO_STATUS_SUCCESS) {
         throw IoError(fmt::format("{}: drawing failed: {}", path.string(), cairo_status_to_string(status)));
     }

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "common/error.hpp"
+#include "render/cairo_handles.hpp"
 
 namespace steppeflow::render {
 
@@ -50,14 +51,11 @@ std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::s
 
 layout::TextMeasure pango_text_measure(const std::string& family) {
     return [family](const std::string& text, double size_pt, bool bold, double wrap_width_mm) {
-        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
-        cairo_t* cr = cairo_create(surface);
-        auto layout = make_layout(cr, family, text, size_pt, bold, wrap_width_mm);
+        const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1));
+        const Context cr(cairo_create(surface.get()));
+        const auto layout = make_layout(cr.get(), family, text, size_pt, bold, wrap_width_mm);
         PangoRectangle logical;
         pango_layout_get_extents(layout.get(), nullptr, &logical);
-        layout.reset();
-        cairo_destroy(cr);
-        cairo_surface_destroy(surface);
         return layout::TextSize{static_cast<double>(logical.width) / PANGO_SCALE,
                                 static_cast<double>(logical.height) / PANGO_SCALE};
     };
