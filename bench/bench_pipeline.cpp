@@ -5,6 +5,7 @@
 
 #include "geo/projection.hpp"
 #include "figure/basemap_loader.hpp"
+#include "io/cached_source.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -36,7 +37,7 @@ BENCHMARK(BM_ReadBasemap)->Unit(benchmark::kMillisecond);
 void BM_ReadBasemapCached(benchmark::State& state) {
     const auto directory = std::filesystem::temp_directory_path() / "steppeflow-bench-cache";
     std::filesystem::remove_all(directory);
-    const steppeflow::io::ReadCache cache(directory);
+    const steppeflow::io::CachedSource cache(steppeflow::io::gdal_source(), steppeflow::io::ReadCache(directory));
     std::vector<std::string> warnings;
     (void)steppeflow::figure::load_basemap(kRoot / "geodata" / "basemap", {}, warnings, cache);
     for (auto _ : state) {

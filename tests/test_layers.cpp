@@ -230,7 +230,7 @@ TEST(Layers, WhatGdalWarnsAboutWhileReadingALayerIsReported) {
     const auto dir = test::scratch_dir("gdal_warning");
     test::write_file(dir / "open.geojson", square_geojson(80.0, 47.5, 1.0, false));
     std::vector<std::string> warnings;
-    const auto features = io::read_features(dir / "open.geojson", io::ReadCache{}, &warnings);
+    const auto features = io::read_features(dir / "open.geojson", io::gdal_source(), &warnings);
     EXPECT_EQ(features.size(), 1U);
     ASSERT_FALSE(warnings.empty());
     EXPECT_THAT(warnings.front(), HasSubstr("open.geojson: GDAL: Non closed ring detected"));

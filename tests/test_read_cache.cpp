@@ -18,6 +18,8 @@
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
+#include "io/cached_source.hpp"
+#include "io/gdal_source.hpp"
 #include "io/read_cache.hpp"
 #include "io/table.hpp"
 #include "test_support.hpp"
@@ -68,12 +70,13 @@ bool same_features(const std::vector<model::Feature>& a, const std::vector<model
 
 TEST(ReadCache, TableFromTheCacheIsWhatGdalRead) {
     const auto dir = test::scratch_dir("table");
-    const io::ReadCache cache(dir / "cache");
+    const io::ReadCache store(dir / "cache");
+    const io::CachedSource cache(io::gdal_source(), store);
     // A CSV (line numbers, text values) and a GeoJSON (point geometries, feature numbers).
     for (const char* name : {"mini_gazetteer.csv", "mini_gazetteer.geojson", "mini_flows.csv"}) {
         const auto path = dir / name;
         std::filesystem::copy_file(test::data_dir() / name, path);
-        const io::Table from_gdal = io::read_table(path, io::ReadCache{});
+        const io::Table from_gdal = io::read_table(path, io::gdal_source());
         const io::Table first = io::read_table(path, cache);   // read through GDAL, then kept
         const io::Table second = io::read_table(path, cache);  // from the cache
         SCOPED_TRACE(name);
@@ -88,7 +91,8 @@ TEST(ReadCache, TableFromTheCacheIsWhatGdalRead) {
 
 TEST(ReadCache, BasemapFromTheCacheIsWhatGdalRead) {
     const auto dir = test::scratch_dir("basemap");
-    const io::ReadCache cache(dir / "cache");
+    const io::ReadCache store(dir / "cache");
+    const io::CachedSource cache(io::gdal_source(), store);
     for (const char* layer : {"lakes.geojson", "rivers.geojson", "countries.geojson"}) {
         const auto path = test::source_dir() / "geodata" / "basemap" / layer;
         const auto from_gdal = io::read_features(path);
@@ -102,7 +106,8 @@ TEST(ReadCache, BasemapFromTheCacheIsWhatGdalRead) {
 
 TEST(ReadCache, LocationsNameTheFileAsItIsNow) {
     const auto dir = test::scratch_dir("moved");
-    const io::ReadCache cache(dir / "cache");
+    const io::ReadCache store(dir / "cache");
+    const io::CachedSource cache(io::gdal_source(), store);
     std::filesystem::copy_file(test::data_dir() / "mini_flows.csv", dir / "first.csv");
     std::filesystem::copy_file(test::data_dir() / "mini_flows.csv", dir / "second.csv");
     (void)io::read_table(dir / "first.csv", cache);
@@ -116,7 +121,8 @@ TEST(ReadCache, LocationsNameTheFileAsItIsNow) {
 
 TEST(ReadCache, ChangedFileIsReadAgain) {
     const auto dir = test::scratch_dir("changed");
-    const io::ReadCache cache(dir / "cache");
+    const io::ReadCache store(dir / "cache");
+    const io::CachedSource cache(io::gdal_source(), store);
     const auto path = dir / "places.csv";
     std::string text = test::read_file(test::data_dir() / "mini_gazetteer.csv");
     test::write_file(path, text);
@@ -134,11 +140,12 @@ TEST(ReadCache, ChangedFileIsReadAgain) {
 
 TEST(ReadCache, DamagedEntryIsIgnoredAndReplaced) {
     const auto dir = test::scratch_dir("damaged");
-    const io::ReadCache cache(dir / "cache");
+    const io::ReadCache store(dir / "cache");
+    const io::CachedSource cache(io::gdal_source(), store);
     const auto path = dir / "flows.csv";
     std::filesystem::copy_file(test::data_dir() / "mini_flows.csv", path);
     const io::Table good = io::read_table(path, cache);
-    const auto entry = cache.entry_path("table.csv", test::read_file(path));
+    const auto entry = store.entry_path("table.csv", test::read_file(path));
     ASSERT_TRUE(std::filesystem::exists(entry));
     const std::string bytes = test::read_file(entry);
     // Cut short, a count made huge, and bytes flipped in the middle: each must read as "no entry".
@@ -165,7 +172,8 @@ TEST(ReadCache, DamagedEntryIsIgnoredAndReplaced) {
 
 TEST(ReadCache, FileThatFailsToReadLeavesNoEntry) {
     const auto dir = test::scratch_dir("failing");
-    const io::ReadCache cache(dir / "cache");
+    const io::ReadCache store(dir / "cache");
+    const io::CachedSource cache(io::gdal_source(), store);
     test::write_file(dir / "broken.geojson", "{\"type\": \"FeatureCollection\", \"features\": [");
     EXPECT_THROW((void)io::read_features(dir / "broken.geojson", cache), Error);
     EXPECT_THROW((void)io::read_features(dir / "broken.geojson", cache), Error);  // and again, from the source
@@ -175,7 +183,7 @@ TEST(ReadCache, FileThatFailsToReadLeavesNoEntry) {
 TEST(ReadCache, UnwritableDirectoryIsSkipped) {
     const auto dir = test::scratch_dir("unwritable");
     test::write_file(dir / "file-in-the-way", "");
-    const io::ReadCache cache(dir / "file-in-the-way" / "cache");  // cannot be made: a file is in its path
+    const io::CachedSource cache(io::gdal_source(), io::ReadCache(dir / "file-in-the-way" / "cache"));  // a file is in its path
     const auto places = io::read_places(test::data_dir() / "mini_gazetteer.csv", nullptr, cache);
     EXPECT_EQ(places, io::read_places(test::data_dir() / "mini_gazetteer.csv"));
 }
@@ -217,15 +225,16 @@ namespace {
 // it reads, so such a file is always read from the source.
 TEST(ReadCache, CsvWithSideFilesIsNotKept) {
     const auto dir = test::scratch_dir("side_files");
-    const io::ReadCache cache(dir / "cache");
+    const io::ReadCache store(dir / "cache");
+    const io::CachedSource cache(io::gdal_source(), store);
     std::filesystem::copy_file(test::data_dir() / "mini_flows.csv", dir / "flows.csv");
-    EXPECT_TRUE(cache.covers(dir / "flows.csv"));
+    EXPECT_TRUE(store.covers(dir / "flows.csv"));
     test::write_file(dir / "flows.csvt", "String\n");
-    EXPECT_FALSE(cache.covers(dir / "flows.csvt"));
-    EXPECT_FALSE(cache.covers(dir / "flows.csv"));
+    EXPECT_FALSE(store.covers(dir / "flows.csvt"));
+    EXPECT_FALSE(store.covers(dir / "flows.csv"));
     (void)io::read_table(dir / "flows.csv", cache);
     EXPECT_EQ(entries(dir / "cache"), 0U);
-    EXPECT_FALSE(cache.covers(dir));  // a directory (a dataset of several files) is never kept
+    EXPECT_FALSE(store.covers(dir));  // a directory (a dataset of several files) is never kept
     EXPECT_FALSE(io::ReadCache{}.covers(test::data_dir() / "mini_flows.csv"));
 }
 

@@ -433,15 +433,20 @@ TEST(PagePainting, BandsGiveTheSamePixelsAsOnePass) {
     const double px_per_mm = 8;
     const int width = static_cast<int>(scene.page_width_mm * px_per_mm);
     const int height = static_cast<int>(scene.page_height_mm * px_per_mm);
-    const auto pixels = [&](int bands) {
+    steppeflow::ThreadPool three(3);
+    const auto pixels = [&](int bands, steppeflow::ThreadPool& pool) {
         const render::PageImage image(width, height);
-        render::paint_page(image, scene, px_per_mm, bands, "test.png");
+        render::paint_page(image, scene, px_per_mm, bands, "test.png", pool);
         cairo_surface_flush(image.surface());
         const auto* data = cairo_image_surface_get_data(image.surface());
         return std::string(reinterpret_cast<const char*>(data),
                            static_cast<std::size_t>(cairo_image_surface_get_stride(image.surface())) * height);
     };
-    const std::string whole = pixels(1);
+    const std::string whole = pixels(1, steppeflow::serial_pool());
     EXPECT_NE(whole.find_first_not_of(whole[0]), std::string::npos) << "nothing was painted";
-    for (const int bands : {2, 3, 7}) EXPECT_TRUE(pixels(bands) == whole) << bands << " bands differ";
+    // Painted one after another, or on three threads at once: the same pixels.
+    for (const int bands : {2, 3, 7}) {
+        EXPECT_TRUE(pixels(bands, steppeflow::serial_pool()) == whole) << bands << " bands differ";
+        EXPECT_TRUE(pixels(bands, three) == whole) << bands << " bands on three threads differ";
+    }
 }

@@ -5,6 +5,7 @@
 
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
+#include "io/gdal_source.hpp"
 #include "io/table.hpp"
 #include "model/gazetteer.hpp"
 #include "model/name_match.hpp"
@@ -57,7 +58,7 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
     bool have_gazetteer = false;
     std::vector<std::string> reading;  // warnings from reading (columns that are not read)
     for (const auto& file : files) {
-        const io::Table table = io::read_table(file, io::ReadCache{});
+        const io::Table table = io::read_table(file, io::gdal_source());
         if (looks_like_gazetteer(table)) {
             auto more = io::places_from_table(table, &reading);
             places.insert(places.end(), more.begin(), more.end());

@@ -14,8 +14,11 @@
 
 #include "cli/progress.hpp"
 #include "cli/warning_digest.hpp"
+#include "common/thread_pool.hpp"
 #include "figure/figure_runner.hpp"
+#include "io/cached_source.hpp"
 #include "io/gdal_library.hpp"
+#include "io/gdal_source.hpp"
 
 namespace steppeflow::cli {
 
@@ -165,7 +168,9 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
 }
 
 int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
-    const io::ReadCache cache = command.no_cache ? io::ReadCache{} : io::default_read_cache();
+    // GDAL, with the read cache in front of it unless told otherwise.
+    const io::CachedSource cached(io::gdal_source(), command.no_cache ? io::ReadCache{} : io::default_read_cache());
+    const io::DataSource& source = cached;
     if (command.specs.empty()) {
         config::FigureSpec spec = command.figure;
         apply_years_mode(command, spec);
@@ -183,11 +188,12 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             }
             return made;
         });
-        const auto data = figure::load_figure_data(spec, cache);
+        const auto data = figure::load_figure_data(spec, source);
         const figure::FigureRequest request = figure::prepare_request(spec);
-        const auto outcome =
-            figure::render_figure(request, *data, projection.get(),
-                                  [&](const std::string& stage, double fraction) { printer.report(stage, fraction); });
+        ThreadPool pool(command.jobs);
+        const auto outcome = figure::render_figure(
+            request, *data, projection.get(),
+            [&](const std::string& stage, double fraction) { printer.report(stage, fraction); }, pool);
         printer.finish();
         if (command.quiet) return 0;
         std::vector<std::string> said;
@@ -213,7 +219,7 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
             const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string(),
                               job.spec.layers.string()};
             auto& data = loaded[key];
-            if (!data) data = figure::load_figure_data(job.spec, cache);
+            if (!data) data = figure::load_figure_data(job.spec, source);
             job.data = data;
             if (job.spec.outputs.empty()) {
                 SourceLocation where;
@@ -248,43 +254,36 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
         }
     }
 
-    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    const unsigned workers = std::min<unsigned>(command.jobs > 0 ? command.jobs : cores, jobs.size());
-    std::atomic<std::size_t> next{0};
+    // One pool for the run: the figures, and the bands of each PNG, share its -j threads.
+    ThreadPool pool(command.jobs);
+    const auto workers = static_cast<unsigned>(std::min<std::size_t>(pool.size(), jobs.size()));
     std::mutex progress_mutex;
     std::size_t finished = 0;
     const auto started = std::chrono::steady_clock::now();
-    const auto work = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            Job& job = jobs[i];
-            const auto begin = std::chrono::steady_clock::now();
-            if (job.code == 0) {
-                try {
-                    job.outcome = figure::render_figure(job.spec, *job.data);
-                } catch (const Error& e) {
-                    job.error = e.what();
-                    job.code = static_cast<int>(e.code());
-                } catch (...) {
-                    const Failure failure = current_failure();
-                    job.error = fmt::format("{}: {}", job.name, failure.message);
-                    job.code = static_cast<int>(failure.code);
-                }
-            }
-            job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-            const std::lock_guard lock(progress_mutex);
-            ++finished;
-            if (command.progress) {
-                fmt::print(err, "\r\033[K[{}/{}] {} {}", finished, jobs.size(), job.code == 0 ? "done" : "FAILED",
-                           job.name);
-                err.flush();
+    pool.parallel_for(jobs.size(), [&](std::size_t i) {
+        Job& job = jobs[i];
+        const auto begin = std::chrono::steady_clock::now();
+        if (job.code == 0) {
+            try {
+                job.outcome = figure::render_figure(job.spec, *job.data, {}, pool);
+            } catch (const Error& e) {
+                job.error = e.what();
+                job.code = static_cast<int>(e.code());
+            } catch (...) {
+                const Failure failure = current_failure();
+                job.error = fmt::format("{}: {}", job.name, failure.message);
+                job.code = static_cast<int>(failure.code);
             }
         }
-    };
-    {
-        std::vector<std::jthread> threads;
-        for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work);
-        work();
-    }
+        job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        const std::lock_guard lock(progress_mutex);
+        ++finished;
+        if (command.progress) {
+            fmt::print(err, "\r\033[K[{}/{}] {} {}", finished, jobs.size(), job.code == 0 ? "done" : "FAILED",
+                       job.name);
+            err.flush();
+        }
+    });
     if (command.progress) fmt::print(err, "\r\033[K");
 
     // Reported in the order given, whatever order the threads finished in.

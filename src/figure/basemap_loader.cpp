@@ -27,7 +27,7 @@ config::LayerList layer_list_for(const std::filesystem::path& directory, const s
 }  // namespace
 
 model::Basemap load_basemap(const std::filesystem::path& directory, const std::filesystem::path& layer_list,
-                            std::vector<std::string>& warnings, const io::ReadCache& cache) {
+                            std::vector<std::string>& warnings, const io::DataSource& source) {
     const config::LayerList list = layer_list_for(directory, layer_list, warnings);
     model::Basemap basemap;
     basemap.layers.reserve(list.layers.size());
@@ -47,7 +47,7 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
                 throw DataError(entry.where, fmt::format("layer '{}': {} not found", entry.name, path.string()),
                                 "give the file's path relative to the layer list");
             }
-            auto features = io::read_features(path, cache, &warnings);
+            auto features = io::read_features(path, source, &warnings);
             layer.features.insert(layer.features.end(), std::make_move_iterator(features.begin()),
                                   std::make_move_iterator(features.end()));
         }

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "io/read_cache.hpp"
+#include "io/data_source.hpp"
+#include "io/gdal_source.hpp"
 #include "model/geometry.hpp"
 
 namespace steppeflow::figure {
@@ -15,7 +16,7 @@ namespace steppeflow::figure {
 // files taken by their names, said in a warning. IoError when the directory does not exist; DataError
 // at the list's line for a file it names that is not there or cannot be read as lines and areas.
 model::Basemap load_basemap(const std::filesystem::path& directory, const std::filesystem::path& layer_list,
-                            std::vector<std::string>& warnings, const io::ReadCache& cache = io::ReadCache{});
+                            std::vector<std::string>& warnings, const io::DataSource& source = io::gdal_source());
 
 // The layers a figure of the years first..last shows; those of other years are left out.
 model::Basemap layers_for_years(const model::Basemap& basemap, int first, int last);

@@ -35,11 +35,11 @@ void ensure_parent_directory(const std::filesystem::path& path) {
 }
 
 // All of a figure's files are written as one: each appears only when every one is complete.
-void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, FigureOutcome& outcome,
-                   const layout::ProgressReport& progress) {
+void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, ThreadPool& pool,
+                   FigureOutcome& outcome, const layout::ProgressReport& progress) {
     if (progress) progress("writing the files", 0);
     for (const auto& output : outputs) ensure_parent_directory(output.path);
-    render::write_scenes(outputs, {dpi});
+    render::write_scenes(outputs, {dpi, &pool});
     for (const auto& output : outputs) outcome.written.push_back(output.path);
 }
 
@@ -116,7 +116,7 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
                               const FlowSelection& selection,
                               layout::FigureOptions options, const geo::Projection& projection,
                               const layout::TextMeasure& measure, const layout::ProgressReport& progress,
-                              FigureOutcome outcome) {
+                              ThreadPool& pool, FigureOutcome outcome) {
     const auto& drawn = selection.flows;
     const auto& periods = selection.periods;
     layout::FigureOptions shared = layout::shared_scales(data.gazetteer, basemap, drawn, options, projection);
@@ -138,7 +138,7 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
         for (const auto& pattern : request.outputs)
             files.push_back({&frames[i], sequence_path(pattern, i, periods[i].label)});
     }
-    write_outputs(files, request.dpi, outcome, progress);
+    write_outputs(files, request.dpi, pool, outcome, progress);
     if (!request.report.empty()) {
         outcome.warnings.emplace_back("a layout report is written for single maps and overlays only");
     }
@@ -147,11 +147,11 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
 
 }  // namespace
 
-std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spec, const io::ReadCache& cache) {
+std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spec, const io::DataSource& source) {
     auto data = std::make_shared<FigureData>();
-    data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, cache));
-    data->flows = io::read_flows(spec.flows, &data->warnings, cache);
-    data->basemap = load_basemap(spec.basemap, spec.layers, data->warnings, cache);
+    data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, source));
+    data->flows = io::read_flows(spec.flows, &data->warnings, source);
+    data->basemap = load_basemap(spec.basemap, spec.layers, data->warnings, source);
     // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
     for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
         if (finding.severity == model::Severity::error)
@@ -194,15 +194,15 @@ geo::Projection make_projection(const config::FigureSpec& spec) {
 }
 
 FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data,
-                            const layout::ProgressReport& progress) {
+                            const layout::ProgressReport& progress, ThreadPool& pool) {
     // PROJ's database and fontconfig's configuration are each tens of milliseconds to open: at once.
     auto projection = std::async(std::launch::async, [&spec] { return make_projection(spec); });
     const FigureRequest request = prepare_request(spec);
-    return render_figure(request, data, projection.get(), progress);
+    return render_figure(request, data, projection.get(), progress, pool);
 }
 
 FigureOutcome render_figure(const FigureRequest& request, const FigureData& data, const geo::Projection& projection,
-                            const layout::ProgressReport& progress) {
+                            const layout::ProgressReport& progress, ThreadPool& pool) {
     FigureOutcome outcome;
     layout::FigureOptions options = request.options;
     options.progress = progress;
@@ -255,7 +255,7 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
             break;
         }
         case config::YearsMode::sequence:
-            return render_sequence(request, data, basemap, selection, options, projection, measure, progress,
+            return render_sequence(request, data, basemap, selection, options, projection, measure, progress, pool,
                                    std::move(outcome));
     }
     append(outcome.warnings, result.warnings);
@@ -263,7 +263,7 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     files.reserve(request.outputs.size());
     for (const auto& path : request.outputs) files.push_back({&result.scene, path});
     if (!request.report.empty()) files.push_back({&result.scene, request.report, &render::report_writer()});
-    write_outputs(files, request.dpi, outcome, progress);
+    write_outputs(files, request.dpi, pool, outcome, progress);
     return outcome;
 }
 

@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "common/thread_pool.hpp"
 #include "config/figure_spec.hpp"
 #include "figure/figure_request.hpp"
 #include "geo/projection.hpp"
-#include "io/read_cache.hpp"
+#include "io/data_source.hpp"
+#include "io/gdal_source.hpp"
 #include "layout/figure_options.hpp"
 #include "model/flow.hpp"
 #include "model/gazetteer.hpp"
@@ -27,9 +29,9 @@ struct FigureData {
 };
 
 // Reads and validates the spec's gazetteer, flows and basemap; DataError for a flow that fails validation.
-// Files already read through GDAL come from `cache` when it has them (io/read_cache.hpp).
+// Files are read from `source`: GDAL, or the read cache in front of it (io/cached_source.hpp).
 std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spec,
-                                                   const io::ReadCache& cache = io::ReadCache{});
+                                                   const io::DataSource& source = io::gdal_source());
 
 // The request checked (make_request), and the style's font found installed: IoError naming the style's
 // line when it is not. Opens this thread's fonts, which the layout measures text with next.
@@ -47,11 +49,12 @@ struct FigureOutcome {
 // pattern with neither gets "_{n}_{period}" before its extension.
 std::filesystem::path sequence_path(const std::filesystem::path& pattern, std::size_t index, const std::string& period);
 
-// Draws the figure and writes its files (default: output/overview.{png,svg,pdf}).
+// Draws the figure and writes its files (default: output/overview.{png,svg,pdf}); raster pages are
+// painted and compressed on `pool`.
 FigureOutcome render_figure(const FigureRequest& request, const FigureData& data, const geo::Projection& projection,
-                            const layout::ProgressReport& progress = {});
+                            const layout::ProgressReport& progress = {}, ThreadPool& pool = serial_pool());
 // The same from a spec: the request and the projection made here (the projection on another core).
 FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& data,
-                            const layout::ProgressReport& progress = {});
+                            const layout::ProgressReport& progress = {}, ThreadPool& pool = serial_pool());
 
 }  // namespace steppeflow::figure

@@ -4,17 +4,17 @@
 #include <string>
 #include <vector>
 
-#include "io/read_cache.hpp"
+#include "io/data_source.hpp"
+#include "io/gdal_source.hpp"
 #include "model/geometry.hpp"
 
 namespace steppeflow::io {
 
 // Every feature of the first layer of a vector file, as lon/lat polygons and lines (a layer list,
-// config/layer_list.hpp, says which files make a basemap and what each is).
-// `cache`: where GDAL's reading of the file may be taken from or kept (io/read_cache.hpp).
-// What GDAL warned about while reading (an unclosed ring it closed, say) is added to `warnings`,
-// naming the file; a file GDAL warned about is never cached.
-std::vector<model::Feature> read_features(const std::filesystem::path& path, const ReadCache& cache = ReadCache{},
+// config/layer_list.hpp, says which files make a basemap and what each is), read from `source`.
+// What the reading warned about (an unclosed ring GDAL closed) is added to `warnings`, naming the
+// file; a file the source warned about is never cached.
+std::vector<model::Feature> read_features(const std::filesystem::path& path, const DataSource& source = gdal_source(),
                                           std::vector<std::string>* warnings = nullptr);
 
 }  // namespace steppeflow::io

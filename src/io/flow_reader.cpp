@@ -81,8 +81,8 @@ std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::s
 }
 
 std::vector<model::Flow> read_flows(const std::filesystem::path& path, std::vector<std::string>* warnings,
-                                    const ReadCache& cache) {
-    return flows_from_table(read_table(path, cache), warnings);
+                                    const DataSource& source) {
+    return flows_from_table(read_table(path, source), warnings);
 }
 
 }  // namespace steppeflow::io

@@ -63,8 +63,8 @@ std::vector<model::Place> places_from_table(const Table& table, std::vector<std:
 }
 
 std::vector<model::Place> read_places(const std::filesystem::path& path, std::vector<std::string>* warnings,
-                                      const ReadCache& cache) {
-    return places_from_table(read_table(path, cache), warnings);
+                                      const DataSource& source) {
+    return places_from_table(read_table(path, source), warnings);
 }
 
 }  // namespace steppeflow::io

@@ -32,12 +32,12 @@ struct Table {
     [[nodiscard]] std::optional<std::size_t> column_index(std::string_view name) const;
 };
 
-class ReadCache;
+class DataSource;
 
-// Reads the first layer of any vector file GDAL can open. Values are taken as text so that
-// parsing (and its error messages) is the same whatever the format typed them as. A file whose
-// content is in `cache` is taken from there, and one read through GDAL is added to it.
-Table read_table(const std::filesystem::path& path, const ReadCache& cache);
+// Reads the first layer of a vector file from `source` (data_source.hpp: GDAL, or the read cache in
+// front of it). Values are taken as text so that parsing (and its error messages) is the same
+// whatever the format typed them as.
+Table read_table(const std::filesystem::path& path, const DataSource& source);
 
 // The text of a named column in a record; "" when the column is absent or null.
 class RecordView {

@@ -63,28 +63,15 @@ PageImage::~PageImage() {
 }
 
 void paint_page(const PageImage& image, const layout::Scene& scene, double px_per_mm, int bands,
-                const std::filesystem::path& path) {
+                const std::filesystem::path& path, ThreadPool& pool) {
     bands = std::clamp(bands, 1, image.height());
     const int rows = (image.height() + bands - 1) / bands;
-    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(bands));
-    const auto paint_band = [&](int index) {
-        try {
-            const int first = index * rows;
-            if (first >= image.height()) return;
-            const Surface band = image.band(first, std::min(rows, image.height() - first));
-            paint_on(band.get(), scene, px_per_mm, path);
-        } catch (...) {
-            failures[static_cast<std::size_t>(index)] = std::current_exception();
-        }
-    };
-    {
-        std::vector<std::jthread> helpers;
-        for (int index = 1; index < bands; ++index) helpers.emplace_back(paint_band, index);
-        paint_band(0);
-    }
-    for (const auto& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+    pool.parallel_for(static_cast<std::size_t>(bands), [&](std::size_t index) {
+        const int first = static_cast<int>(index) * rows;
+        if (first >= image.height()) return;
+        const Surface band = image.band(first, std::min(rows, image.height() - first));
+        paint_on(band.get(), scene, px_per_mm, path);
+    });
 }
 
 }  // namespace steppeflow::render

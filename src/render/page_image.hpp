@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 
+#include "common/thread_pool.hpp"
 #include "layout/scene.hpp"
 #include "render/cairo_handles.hpp"
 
@@ -46,7 +47,8 @@ private:
 // once on their own threads, each with the whole scene (Cairo skips what falls outside its band).
 // Rasterising is most of a PNG's drawing time. The pixels are the same for any number of bands.
 // Throws IoError naming `path` when Cairo fails.
+// The bands run on `pool` (as many at once as it has free threads).
 void paint_page(const PageImage& image, const layout::Scene& scene, double px_per_mm, int bands,
-                const std::filesystem::path& path);
+                const std::filesystem::path& path, ThreadPool& pool = serial_pool());
 
 }  // namespace steppeflow::render

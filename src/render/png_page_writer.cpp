@@ -48,8 +48,9 @@ void PngWriter::write(const layout::Scene& scene, const std::filesystem::path& p
         }
     }();
     // A fixed number of bands, not one per core, so that the pixels never depend on the machine.
-    paint_page(image, scene, px_per_mm, 2, path);
-    write_png(image.surface(), out, options.dpi, path);
+    ThreadPool& pool = options.pool != nullptr ? *options.pool : serial_pool();
+    paint_page(image, scene, px_per_mm, 2, path, pool);
+    write_png(image.surface(), out, options.dpi, path, pool);
 }
 
 }  // namespace steppeflow::render

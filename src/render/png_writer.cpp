@@ -115,32 +115,16 @@ struct Deflated {
     static constexpr std::array<unsigned char, 2> kHeader{0x78, 0x5e};  // deflate, 32 KiB window, fast level
 };
 
-Deflated deflate_image(const Image& image, const std::filesystem::path& path) {
+Deflated deflate_image(const Image& image, const std::filesystem::path& path, ThreadPool& pool) {
     const int band_count = (image.height + kRowsPerBand - 1) / kRowsPerBand;
     Deflated out;
     out.bands.resize(static_cast<std::size_t>(band_count));
-    std::atomic<int> next{0};
-    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(band_count));
-    const auto work = [&] {
-        for (int b = next++; b < band_count; b = next++) {
-            const int first = b * kRowsPerBand;
-            try {
-                out.bands[static_cast<std::size_t>(b)] =
-                    deflate_band(image, first, std::min(kRowsPerBand, image.height - first), b == band_count - 1);
-            } catch (...) {  // out of memory on a helper thread: reported from here, not a crash there
-                failures[static_cast<std::size_t>(b)] = std::current_exception();
-            }
-        }
-    };
-    {
-        const auto cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-        std::vector<std::jthread> helpers;
-        for (int t = 1; t < std::min(cores, band_count); ++t) helpers.emplace_back(work);
-        work();
-    }
-    for (const auto& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+    // A helper thread's failure (out of memory) is rethrown here by the pool, not a crash there.
+    pool.parallel_for(static_cast<std::size_t>(band_count), [&](std::size_t b) {
+        const int first = static_cast<int>(b) * kRowsPerBand;
+        out.bands[b] = deflate_band(image, first, std::min(kRowsPerBand, image.height - first),
+                                    static_cast<int>(b) == band_count - 1);
+    });
     uLong adler = adler32(0, nullptr, 0);
     for (const auto& band : out.bands) {
         if (!band.ok) throw IoError(fmt::format("{}: PNG compression failed", path.string()));
@@ -163,11 +147,12 @@ void on_warning(png_structp /*png*/, png_const_charp /*message*/) {}
 
 }  // namespace
 
-void write_png(cairo_surface_t* surface, std::FILE* stream, double dpi, const std::filesystem::path& path) {
+void write_png(cairo_surface_t* surface, std::FILE* stream, double dpi, const std::filesystem::path& path,
+               ThreadPool& pool) {
     cairo_surface_flush(surface);
     const Image image{cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
                       cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface)};
-    const Deflated pixels = deflate_image(image, path);
+    const Deflated pixels = deflate_image(image, path, pool);
 
     // libpng writes the signature, the header chunks and the framing (lengths, CRCs); the pixel data
     // goes in as it was deflated, an IDAT chunk per band (the zlib header in the first, the Adler-32

@@ -9,10 +9,13 @@
 
 #include <cairo.h>
 
+#include "common/thread_pool.hpp"
+
 namespace steppeflow::render {
 
 // Writes the surface (RGB24) as a PNG to `stream`, with the resolution recorded in its pHYs chunk.
-// Throws IoError naming `path` on failure.
-void write_png(cairo_surface_t* surface, std::FILE* stream, double dpi, const std::filesystem::path& path);
+// The bands are deflated on `pool`. Throws IoError naming `path` on failure.
+void write_png(cairo_surface_t* surface, std::FILE* stream, double dpi, const std::filesystem::path& path,
+               ThreadPool& pool = serial_pool());
 
 }  // namespace steppeflow::render

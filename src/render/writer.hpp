@@ -9,12 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "common/thread_pool.hpp"
 #include "layout/scene.hpp"
 
 namespace steppeflow::render {
 
 struct WriteOptions {
-    double dpi = 300;  // raster outputs
+    double dpi = 300;               // raster outputs
+    ThreadPool* pool = nullptr;     // where bands are painted and deflated; nullptr: the calling thread
 };
 
 class Writer {

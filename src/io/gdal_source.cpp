@@ -1,0 +1,212 @@
+#include "io/gdal_source.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include <cpl_string.h>
+#include <fmt/format.h>
+
+#include "io/gdal_handles.hpp"
+#include "io/text_checks.hpp"
+
+namespace steppeflow::io {
+
+namespace {
+
+bool is_csv(const std::filesystem::path& path) {
+    auto ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".csv";
+}
+
+std::optional<PointGeometry> point_of(OGRFeatureH feature) {
+    const GdalApi& gdal = io::gdal();
+    OGRGeometryH geometry = gdal.OGR_F_GetGeometryRef(feature);
+    if (geometry == nullptr) return std::nullopt;
+    if (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry)) != wkbPoint) return std::nullopt;
+    if (gdal.OGR_G_IsEmpty(geometry) != 0) return std::nullopt;
+    return PointGeometry{gdal.OGR_G_GetX(geometry, 0), gdal.OGR_G_GetY(geometry, 0)};
+}
+
+model::LonLatPath path_of(OGRGeometryH line) {
+    const GdalApi& gdal = io::gdal();
+    model::LonLatPath path;
+    const int count = gdal.OGR_G_GetPointCount(line);
+    path.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) path.push_back({gdal.OGR_G_GetX(line, i), gdal.OGR_G_GetY(line, i)});
+    return path;
+}
+
+// The first geometry type in a feature that is neither a line nor an area ("Point"), if any.
+const char* foreign_geometry(OGRGeometryH geometry) {
+    const GdalApi& gdal = io::gdal();
+    switch (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry))) {
+        case wkbLineString:
+        case wkbPolygon:
+            return nullptr;
+        case wkbMultiLineString:
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (int i = 0; i < gdal.OGR_G_GetGeometryCount(geometry); ++i) {
+                if (const char* found = foreign_geometry(gdal.OGR_G_GetGeometryRef(geometry, i))) return found;
+            }
+            return nullptr;
+        default:
+            return gdal.OGR_G_GetGeometryName(geometry);
+    }
+}
+
+void collect(OGRGeometryH geometry, model::Feature& feature) {
+    const GdalApi& gdal = io::gdal();
+    switch (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry))) {
+        case wkbLineString:
+            feature.lines.push_back(path_of(geometry));
+            break;
+        case wkbPolygon: {
+            model::LonLatPolygon polygon;
+            for (int i = 0; i < gdal.OGR_G_GetGeometryCount(geometry); ++i) {
+                polygon.rings.push_back(path_of(gdal.OGR_G_GetGeometryRef(geometry, i)));
+            }
+            feature.polygons.push_back(std::move(polygon));
+            break;
+        }
+        case wkbMultiLineString:
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (int i = 0; i < gdal.OGR_G_GetGeometryCount(geometry); ++i)
+                collect(gdal.OGR_G_GetGeometryRef(geometry, i), feature);
+            break;
+        default:
+            break;  // points carry no basemap meaning
+    }
+}
+
+std::string string_field(OGRFeatureH feature, const char* name) {
+    const GdalApi& gdal = io::gdal();
+    const int index = gdal.OGR_F_GetFieldIndex(feature, name);
+    if (index < 0 || gdal.OGR_F_IsFieldSetAndNotNull(feature, index) == 0) return {};
+    return gdal.OGR_F_GetFieldAsString(feature, index);
+}
+
+}  // namespace
+
+Table GdalSource::table(const std::filesystem::path& path) const {
+    const std::string file = path.string();
+    if (!std::filesystem::exists(path)) throw IoError(fmt::format("{}: no such file", file));
+    require_content(path, "a header line naming the columns, then one record per line");
+    std::vector<int> record_lines;
+    if (is_csv(path)) record_lines = check_csv_text(path);
+    const GdalApi& gdal = io::gdal();
+    GdalErrorCollector errors;
+    // CSV: keep every value as text, and never guess geometry from column names; our readers
+    // interpret lon/lat themselves so that a bad coordinate is reported with its line. (The separator
+    // is a comma: check_csv_text refused anything else. GDAL 3.6 has no SEPARATOR option and warned.)
+    const std::array<const char*, 3> csv_options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
+    DatasetHandle dataset(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                          is_csv(path) ? csv_options.data() : nullptr, nullptr));
+    if (!dataset) {
+        const std::string reason = errors.last_or("no GDAL driver recognised it");
+        if (path.extension() == ".geojson" || path.extension() == ".json") explain_unreadable_json(path, reason);
+        throw IoError(fmt::format("{}: cannot be read as a vector data file ({})", file,
+                                  errors.last_or("no GDAL driver recognised it")));
+    }
+    if (gdal.GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
+    OGRLayerH layer = gdal.GDALDatasetGetLayer(dataset.get(), 0);
+    OGRFeatureDefnH definition = gdal.OGR_L_GetLayerDefn(layer);
+
+    Table table;
+    table.file = file;
+    table.has_line_numbers = is_csv(path);
+    const int field_count = gdal.OGR_FD_GetFieldCount(definition);
+    for (int i = 0; i < field_count; ++i) {
+        table.columns.emplace_back(gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(definition, i)));
+    }
+    // GDAL names the columns field_1, field_2… when the first line does not look like a header.
+    if (table.has_line_numbers && !table.columns.empty() &&
+        std::all_of(table.columns.begin(), table.columns.end(),
+                    [](const std::string& name) { return name.starts_with("field_"); })) {
+        SourceLocation where;
+        where.file = file;
+        where.line = 1;
+        throw DataError(where, "line 1 looks like data, not a header naming the columns",
+                        "add the header line (see geodata/SCHEMA.md)");
+    }
+
+    const auto header = std::make_shared<const std::vector<std::string>>(table.columns);
+    gdal.OGR_L_ResetReading(layer);
+    int feature_number = 0;
+    while (FeatureHandle feature{gdal.OGR_L_GetNextFeature(layer)}) {
+        ++feature_number;
+        Record record;
+        record.where.file = file;
+        record.where.feature = feature_number;
+        record.where.header = header;
+        // GDAL's CSV driver numbers features from 1 after the header line, skipping empty lines:
+        // the raw check found the line each record starts on.
+        if (table.has_line_numbers) {
+            const auto fid = static_cast<std::size_t>(gdal.OGR_F_GetFID(feature.get()));
+            record.where.line =
+                fid >= 1 && fid <= record_lines.size() ? record_lines[fid - 1] : static_cast<int>(fid) + 1;
+        }
+        record.values.reserve(static_cast<std::size_t>(field_count));
+        for (int i = 0; i < field_count; ++i) {
+            const bool present = gdal.OGR_F_IsFieldSetAndNotNull(feature.get(), i) != 0;
+            record.values.emplace_back(present ? gdal.OGR_F_GetFieldAsString(feature.get(), i) : "");
+        }
+        record.point = point_of(feature.get());
+        table.records.push_back(std::move(record));
+    }
+    if (!errors.messages().empty() && table.records.empty() && table.columns.empty()) {
+        throw IoError(fmt::format("{}: {}", file, errors.messages().back()));
+    }
+    for (const auto& message : errors.messages()) table.gdal_warnings.push_back(fmt::format("{}: GDAL: {}", file, message));
+    return table;
+}
+
+std::vector<model::Feature> GdalSource::features(const std::filesystem::path& path,
+                                                 std::vector<std::string>& warnings) const {
+    const std::string file = path.string();
+    require_content(path, "a GeoJSON FeatureCollection of lines or areas");
+    const GdalApi& gdal = io::gdal();
+    GdalErrorCollector errors;
+    DatasetHandle dataset(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!dataset) {
+        const std::string reason = errors.last_or("unknown format");
+        if (path.extension() == ".geojson" || path.extension() == ".json") explain_unreadable_json(path, reason);
+        throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, reason));
+    }
+    if (gdal.GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
+    OGRLayerH layer = gdal.GDALDatasetGetLayer(dataset.get(), 0);
+    std::vector<model::Feature> features;
+    gdal.OGR_L_ResetReading(layer);
+    int number = 0;
+    while (FeatureHandle handle{gdal.OGR_L_GetNextFeature(layer)}) {
+        ++number;
+        OGRGeometryH geometry = gdal.OGR_F_GetGeometryRef(handle.get());
+        if (geometry == nullptr) continue;
+        // A basemap draws lines and areas; a point here means the wrong file was put in its place.
+        if (const char* foreign = foreign_geometry(geometry)) {
+            SourceLocation where;
+            where.file = file;
+            where.feature = number;
+            throw DataError(where, fmt::format("a {} geometry in a basemap layer", foreign),
+                            "basemap layers hold lines (rivers, borders) or polygons (land, lakes, countries)");
+        }
+        model::Feature feature;
+        collect(geometry, feature);
+        feature.name = string_field(handle.get(), "name");
+        const int rank_index = gdal.OGR_F_GetFieldIndex(handle.get(), "scalerank");
+        if (rank_index >= 0) feature.rank = gdal.OGR_F_GetFieldAsDouble(handle.get(), rank_index);
+        features.push_back(std::move(feature));
+    }
+    for (const auto& message : errors.messages()) warnings.push_back(fmt::format("{}: GDAL: {}", file, message));
+    return features;
+}
+
+const DataSource& gdal_source() {
+    static const GdalSource source;
+    return source;
+}
+
+}  // namespace steppeflow::io
