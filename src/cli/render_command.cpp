@@ -61,6 +61,21 @@ struct Job {
     std::string error;
     int code = 0;
     double seconds = 0;
+
+    // Records what the current exception says (call from a catch block): our errors name their file
+    // already; anything else is prefixed with the spec's.
+    void fail() {
+        try {
+            throw;
+        } catch (const Error& e) {
+            error = e.what();
+            code = static_cast<int>(e.code());
+        } catch (...) {
+            const Failure failure = current_failure();
+            error = fmt::format("{}: {}", name, failure.message);
+            code = static_cast<int>(failure.code);
+        }
+    }
 };
 
 using DataKey = std::tuple<std::string, std::string, std::string, std::string>;
@@ -229,13 +244,8 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
                 throw DataError(where, "the spec names no output file",
                                 "add [output] files = [\"output/name.png\"], or give -o");
             }
-        } catch (const Error& e) {
-            job.error = e.what();
-            job.code = static_cast<int>(e.code());
         } catch (...) {
-            const Failure failure = current_failure();
-            job.error = fmt::format("{}: {}", job.name, failure.message);
-            job.code = static_cast<int>(failure.code);
+            job.fail();
         }
     }
     // Two figures writing one file would overwrite each other in whatever order the threads finish.
@@ -266,13 +276,8 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
         if (job.code == 0) {
             try {
                 job.outcome = figure::render_figure(job.spec, *job.data, {}, pool);
-            } catch (const Error& e) {
-                job.error = e.what();
-                job.code = static_cast<int>(e.code());
             } catch (...) {
-                const Failure failure = current_failure();
-                job.error = fmt::format("{}: {}", job.name, failure.message);
-                job.code = static_cast<int>(failure.code);
+                job.fail();
             }
         }
         job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
