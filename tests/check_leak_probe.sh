@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs tests/leak_probe.cpp (a deliberate leak of a Cairo surface and context) under LeakSanitizer with
+# Runs tests/leak_probe.cpp (a deliberate leak of a Cairo surface) under LeakSanitizer with
 # the suppressions the suite runs with; passes only when the leak is reported, in libcairo.
 set -uo pipefail
 probe="$1"

@@ -1,13 +1,7 @@
 #include "cli/render_command.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <future>
-#include <map>
-#include <mutex>
-#include <thread>
-#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -15,9 +9,8 @@
 #include "cli/progress.hpp"
 #include "cli/warning_digest.hpp"
 #include "common/thread_pool.hpp"
-#include "figure/figure_runner.hpp"
+#include "figure/batch.hpp"
 #include "io/cached_source.hpp"
-#include "io/gdal_library.hpp"
 #include "io/gdal_source.hpp"
 
 namespace steppeflow::cli {
@@ -53,32 +46,6 @@ void apply_years_mode(RenderCommand& command, config::FigureSpec& spec) {
     spec.years_mode = *config::years_mode_from(command.years_mode);
 }
 
-struct Job {
-    std::string name;  // the spec file, or "command line"
-    config::FigureSpec spec;
-    std::shared_ptr<const figure::FigureData> data;
-    figure::FigureOutcome outcome;
-    std::string error;
-    int code = 0;
-    double seconds = 0;
-
-    // Records what the current exception says (call from a catch block): our errors name their file
-    // already; anything else is prefixed with the spec's.
-    void fail() {
-        try {
-            throw;
-        } catch (const Error& e) {
-            error = e.what();
-            code = static_cast<int>(e.code());
-        } catch (...) {
-            const Failure failure = current_failure();
-            error = fmt::format("{}: {}", name, failure.message);
-            code = static_cast<int>(failure.code);
-        }
-    }
-};
-
-using DataKey = std::tuple<std::string, std::string, std::string, std::string>;
 
 }  // namespace
 
@@ -179,36 +146,20 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     bind_option(render, command, "--report", &config::FigureSpec::report,
                 "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
     bind_option(render, command, "-o,--output", &config::FigureSpec::outputs,
-                "Output file(s); the extension (.svg, .png, .pdf) picks the format; {n} and {period} for sequences");
+                "Output file(s); the extension (.svg, .png, .pdf, .json for the layout report) picks the writer; {n} "
+                "and {period} for sequences");
 }
 
 int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
-    // GDAL, with the read cache in front of it unless told otherwise.
-    const io::CachedSource cached(io::gdal_source(), command.no_cache ? io::ReadCache{} : io::default_read_cache());
-    const io::DataSource& source = cached;
+    // GDAL, with the read cache in front of it unless told otherwise; one pool of -j threads.
+    const io::CachedSource source(io::gdal_source(), command.no_cache ? io::ReadCache{} : io::default_read_cache());
+    ThreadPool pool(command.jobs);
     if (command.specs.empty()) {
         config::FigureSpec spec = command.figure;
         apply_years_mode(command, spec);
         ProgressPrinter printer(err, command.progress);
-        printer.report("reading the data", 0);
-        // The projection is made on another core while the data is read (PROJ opens its database), and
-        // the rest of the figure's set-up after. Errors keep their order: the data's, then the figure's.
-        auto projection = std::async(std::launch::async, [&spec] {
-            auto made = figure::make_projection(spec);
-            // When the data is not all in the read cache, GDAL is being loaded for it by now; its GeoJSON
-            // set-up is made here meanwhile. Only time is at stake: a failure shows when the data is read.
-            try {
-                if (io::gdal_requested()) io::prepare_geojson_reading();
-            } catch (...) {  // reported, if it matters, when the data is read
-            }
-            return made;
-        });
-        const auto data = figure::load_figure_data(spec, source);
-        const figure::FigureRequest request = figure::prepare_request(spec);
-        ThreadPool pool(command.jobs);
-        const auto outcome = figure::render_figure(
-            request, *data, projection.get(),
-            [&](const std::string& stage, double fraction) { printer.report(stage, fraction); }, pool);
+        const auto outcome = figure::render_single(
+            spec, source, pool, [&](const std::string& stage, double fraction) { printer.report(stage, fraction); });
         printer.finish();
         if (command.quiet) return 0;
         std::vector<std::string> said;
@@ -221,105 +172,49 @@ int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {
         return 0;
     }
 
-    // Read every spec and its data first (one read per data set); then draw in parallel.
-    std::vector<Job> jobs(command.specs.size());
-    std::map<DataKey, std::shared_ptr<const figure::FigureData>> loaded;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        Job& job = jobs[i];
-        job.name = command.specs[i].string();
-        try {
-            job.spec = config::read_figure_spec(command.specs[i]);
-            for (const auto& apply : command.overrides) apply(job.spec);
-            apply_years_mode(command, job.spec);
-            const DataKey key{job.spec.gazetteer.string(), job.spec.flows.string(), job.spec.basemap.string(),
-                              job.spec.layers.string()};
-            auto& data = loaded[key];
-            if (!data) data = figure::load_figure_data(job.spec, source);
-            job.data = data;
-            if (job.spec.outputs.empty()) {
-                SourceLocation where;
-                where.file = job.name;
-                where.field = "output.files";
-                where.field_kind = "key";
-                throw DataError(where, "the spec names no output file",
-                                "add [output] files = [\"output/name.png\"], or give -o");
-            }
-        } catch (...) {
-            job.fail();
-        }
-    }
-    // Two figures writing one file would overwrite each other in whatever order the threads finish.
-    std::map<std::filesystem::path, std::string> writers;
-    for (auto& job : jobs) {
-        if (job.code != 0) continue;
-        auto paths = job.spec.outputs;
-        if (!job.spec.report.empty()) paths.push_back(job.spec.report);
-        for (const auto& path : paths) {
-            const auto [found, fresh] = writers.emplace(std::filesystem::absolute(path).lexically_normal(), job.name);
-            if (!fresh && job.code == 0) {
-                job.error = fmt::format("{}: writes {}, which {} writes too; give each figure its own files", job.name,
-                                        path.string(), found->second);
-                job.code = static_cast<int>(ExitCode::usage_error);
-            }
-        }
-    }
-
-    // One pool for the run: the figures, and the bands of each PNG, share its -j threads.
-    ThreadPool pool(command.jobs);
-    const auto workers = static_cast<unsigned>(std::min<std::size_t>(pool.size(), jobs.size()));
-    std::mutex progress_mutex;
-    std::size_t finished = 0;
     const auto started = std::chrono::steady_clock::now();
-    pool.parallel_for(jobs.size(), [&](std::size_t i) {
-        Job& job = jobs[i];
-        const auto begin = std::chrono::steady_clock::now();
-        if (job.code == 0) {
-            try {
-                job.outcome = figure::render_figure(job.spec, *job.data, {}, pool);
-            } catch (...) {
-                job.fail();
-            }
-        }
-        job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-        const std::lock_guard lock(progress_mutex);
-        ++finished;
-        if (command.progress) {
-            fmt::print(err, "\r\033[K[{}/{}] {} {}", finished, jobs.size(), job.code == 0 ? "done" : "FAILED",
-                       job.name);
-            err.flush();
-        }
-    });
+    const auto adjust = [&](config::FigureSpec& spec) {
+        for (const auto& apply : command.overrides) apply(spec);
+        apply_years_mode(command, spec);
+    };
+    const auto finished = [&](const figure::BatchFigure& figure, std::size_t done) {
+        if (!command.progress) return;
+        fmt::print(err, "\r\033[K[{}/{}] {} {}", done, command.specs.size(),
+                   figure.code == ExitCode::ok ? "done" : "FAILED", figure.name);
+        err.flush();
+    };
+    const auto figures = figure::render_batch(command.specs, adjust, source, pool, finished);
     if (command.progress) fmt::print(err, "\r\033[K");
 
-    // Reported in the order given, whatever order the threads finished in.
-    // The same warning from several figures (the data's, or places too close at most scales) is said
-    // once, naming the figures.
+    // Reported in the order given, whatever order the threads finished in. The same warning from
+    // several figures (the data's, or places too close at most scales) is said once, naming them.
     WarningDigest digest;
-    for (const auto& job : jobs) {
-        for (const auto& warning : job.outcome.warnings) digest.add(job.name, warning);
+    for (const auto& figure : figures) {
+        for (const auto& warning : figure.outcome.warnings) digest.add(figure.name, warning);
     }
     if (!command.quiet) {
-        for (const auto& line : digest.lines(jobs.size())) fmt::print(err, "steppeflow: warning: {}\n", line);
+        for (const auto& line : digest.lines(figures.size())) fmt::print(err, "steppeflow: warning: {}\n", line);
     }
     int code = 0;
     std::size_t files = 0;
     std::size_t failed = 0;
-    for (const auto& job : jobs) {
-        if (job.code != 0) {
-            fmt::print(err, "steppeflow: error: {}\n", job.error);
-            if (code == 0) code = job.code;
+    for (const auto& figure : figures) {
+        if (figure.code != ExitCode::ok) {
+            fmt::print(err, "steppeflow: error: {}\n", figure.error);
+            if (code == 0) code = static_cast<int>(figure.code);
             ++failed;
             continue;
         }
         if (command.quiet) continue;
-        fmt::print(out, "{} ({:.2f} s):\n", job.name, job.seconds);
-        for (const auto& path : job.outcome.written) fmt::print(out, "  wrote {}\n", path.string());
-        files += job.outcome.written.size();
+        fmt::print(out, "{} ({:.2f} s):\n", figure.name, figure.seconds);
+        for (const auto& path : figure.outcome.written) fmt::print(out, "  wrote {}\n", path.string());
+        files += figure.outcome.written.size();
     }
-    const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (command.quiet) return code;
-    fmt::print(out, "{} of {} figures rendered ({} files) in {:.2f} s with {} thread(s){}\n", jobs.size() - failed,
-               jobs.size(), files, total, workers, failed > 0 ? fmt::format("; {} failed", failed) : "");
+    const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto threads = std::min<std::size_t>(pool.size(), figures.size());
+    fmt::print(out, "{} of {} figures rendered ({} files) in {:.2f} s with {} thread(s){}\n", figures.size() - failed,
+               figures.size(), files, total, threads, failed > 0 ? fmt::format("; {} failed", failed) : "");
     return code;
 }
 

@@ -114,7 +114,7 @@ std::optional<std::pair<int, int>> figure_years(const FigureRequest& request, co
 
 FigureOutcome render_sequence(const FigureRequest& request, const FigureData& data, const model::Basemap& basemap,
                               const FlowSelection& selection,
-                              layout::FigureOptions options, const geo::Projection& projection,
+                              const layout::FigureOptions& options, const geo::Projection& projection,
                               const layout::TextMeasure& measure, const layout::ProgressReport& progress,
                               ThreadPool& pool, FigureOutcome outcome) {
     const auto& drawn = selection.flows;
