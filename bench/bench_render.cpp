@@ -10,9 +10,9 @@
 
 #include "common/thread_pool.hpp"
 
+#include "figure/basemap_loader.hpp"
 #include "figure/figure_runner.hpp"
 #include "figure/flow_selection.hpp"
-#include "figure/basemap_loader.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -35,14 +35,17 @@ struct DefaultFigure {
     std::vector<model::Flow> flows;
     model::Basemap basemap;
     geo::Projection projection;
-    layout::FigureOptions options = figure::make_request(config::FigureSpec{}).options;
+    layout::FigureOptions options;
     DefaultFigure() {
         std::vector<std::string> warnings;
         basemap = figure::load_basemap(kRoot / "geodata" / "basemap", {}, warnings);
-        // Chosen as `render` chooses them (livestock and undrawable records left out).
-        flows = figure::select_flows(figure::make_request(config::FigureSpec{}), gazetteer,
-                                     io::read_flows(kRoot / "geodata" / "flows.csv"))
-                    .flows;
+        // Chosen and laid out as `render` does (livestock and undrawable records left out; the subtitle
+        // and credits included).
+        const auto request = figure::make_request(config::FigureSpec{});
+        const auto selection =
+            figure::select_flows(request, gazetteer, io::read_flows(kRoot / "geodata" / "flows.csv"));
+        flows = selection.flows;
+        options = figure::figure_options(request, selection, basemap);
     }
     [[nodiscard]] layout::SceneResult build() const {
         return layout::build_scene({gazetteer, flows, basemap}, options, projection, render::pango_text_measure());

@@ -11,7 +11,7 @@ FUZZ_DIR="${STEPPEFLOW_FUZZ_DIR:-$ROOT/build-fuzz}"
 CXX=clang++ CC=clang cmake -S "$ROOT" -B "$FUZZ_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEPPEFLOW_FUZZ=ON \
   -DSTEPPEFLOW_BUILD_TESTS=OFF >/dev/null
 cmake --build "$FUZZ_DIR" -j"$(nproc)" --target fuzz_flow_reader fuzz_gazetteer_reader fuzz_figure_spec \
-  fuzz_style fuzz_basemap_layer
+  fuzz_style fuzz_basemap_layer fuzz_layer_list
 
 cd "$ROOT"
 seed() {  # seed <target> <files...>: a fresh corpus directory of the given seed files
@@ -24,10 +24,12 @@ seed fuzz_gazetteer_reader geodata/gazetteer.csv tests/data/mini_gazetteer.csv t
 seed fuzz_figure_spec figures/*.toml tests/corpus/spec_*.toml
 seed fuzz_style styles/*.toml tests/corpus/style_*.toml
 seed fuzz_basemap_layer geodata/basemap/lakes_historic.geojson tests/corpus/basemap_*/*.geojson
+seed fuzz_layer_list geodata/basemap/layers.toml
 mkdir -p "$FUZZ_DIR/crashes"
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"   # leaks are the sanitizer suite's job
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-for target in fuzz_flow_reader fuzz_gazetteer_reader fuzz_figure_spec fuzz_style fuzz_basemap_layer; do
+for target in fuzz_flow_reader fuzz_gazetteer_reader fuzz_figure_spec fuzz_style fuzz_basemap_layer \
+  fuzz_layer_list; do
   echo "fuzz: $target for ${SECONDS_PER_TARGET} s"
   "$FUZZ_DIR/tests/fuzz/$target" "$FUZZ_DIR/corpus/$target" -max_total_time="$SECONDS_PER_TARGET" \
     -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$FUZZ_DIR/crashes/$target-" \

@@ -147,28 +147,48 @@ double differing_share(const std::filesystem::path& a_path, const std::filesyste
 
 int run_shell(const std::string& command) { return std::system(command.c_str()); }
 
+// A path for a shell command line, in single quotes.
+std::string quoted(const std::filesystem::path& path) {
+    std::string text = "'";
+    for (const char c : path.string()) text += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return text + "'";
+}
+
 }  // namespace
 
 TEST(Cli, WritesEveryRequestedFormatAndEachDrawsTheSameMap) {
     const auto dir = test::scratch_dir("cli_formats");
-    const auto result = test::run_cli(mini(dir / "a.svg", {"-o", (dir / "a.pdf").string(), "-o",
-                                                            (dir / "a.png").string(), "--dpi", "100"}));
+    const auto result = test::run_cli(
+        mini(dir / "a.svg", {"-o", (dir / "a.pdf").string(), "-o", (dir / "a.png").string(), "--dpi", "100"}));
     ASSERT_EQ(result.exit_code, 0) << result.err;
     // The vector outputs rasterised by other programs (librsvg, poppler) at the PNG's resolution
     // agree with the PNG: text and antialiasing differ a little between rasterisers, the map does not.
-    ASSERT_EQ(run_shell("rsvg-convert --dpi-x 100 --dpi-y 100 -b white " + (dir / "a.svg").string() + " -o " +
-                        (dir / "svg.png").string()),
+    ASSERT_EQ(run_shell("rsvg-convert --dpi-x 100 --dpi-y 100 -b white " + quoted(dir / "a.svg") + " -o " +
+                        quoted(dir / "svg.png")),
               0);
-    ASSERT_EQ(run_shell("pdftoppm -r 100 -png -singlefile " + (dir / "a.pdf").string() + " " + (dir / "pdf").string()),
-              0);
+    ASSERT_EQ(run_shell("pdftoppm -r 100 -png -singlefile " + quoted(dir / "a.pdf") + " " + quoted(dir / "pdf")), 0);
+    // Measured: 0.10 % of pixels differ for each; a map without its rivers differs by 0.24 %.
+    constexpr double kBound = 0.0016;
     const double svg = differing_share(dir / "svg.png", dir / "a.png", 64);
     const double pdf = differing_share(dir / "pdf.png", dir / "a.png", 64);
-    EXPECT_LT(svg, 0.005) << "SVG rasterised differs from the PNG";
-    EXPECT_LT(pdf, 0.005) << "PDF rasterised differs from the PNG";
-    // And the comparison sees a different map: the same data over another extent.
-    const auto other = test::run_cli(mini(dir / "b.png", {"--dpi", "100", "--extent", "70,40,92,53"}));
+    EXPECT_LT(svg, kBound) << "SVG rasterised differs from the PNG";
+    EXPECT_LT(pdf, kBound) << "PDF rasterised differs from the PNG";
+    // And the comparison sees a map that lacks one thin layer: the same figure without its rivers.
+    std::string list = test::read_file(test::source_dir() / "geodata" / "basemap" / "layers.toml");
+    list = list.substr(0, list.find("[[layer]]\nname = \"rivers\"")) +
+           list.substr(list.find("[[layer]]\nname = \"borders\""));
+    for (auto at = list.find("files = [\""); at != std::string::npos; at = list.find("files = [\"", at + 1)) {
+        for (auto quote = list.find('"', at); quote < list.find(']', at); quote = list.find('"', quote + 1)) {
+            list.insert(quote + 1, (test::source_dir() / "geodata" / "basemap").string() + "/");
+            quote = list.find('"', quote + 1);
+        }
+    }
+    test::write_file(dir / "no_rivers.toml", list);
+    const auto other =
+        test::run_cli(mini(dir / "b.png", {"--dpi", "100", "--layers", (dir / "no_rivers.toml").string()}));
     ASSERT_EQ(other.exit_code, 0) << other.err;
-    EXPECT_GT(differing_share(dir / "svg.png", dir / "b.png", 64), 0.005);
+    const double no_rivers = differing_share(dir / "a.png", dir / "b.png", 64);
+    EXPECT_GT(no_rivers, kBound) << "the comparison would not see a missing layer";
 }
 
 TEST(Cli, AJsonOutputIsTheLayoutReport) {
@@ -291,7 +311,8 @@ TEST(Cli, AnExceptionNoneOfOurChecksRaisedIsAnInternalErrorThatSaysItIsABug) {
     EXPECT_EQ(usage.message, "--dpi: 5 is outside 30 to 2400 dpi");
     EXPECT_EQ(failure_of([] { throw std::bad_alloc(); }).code, ExitCode::io_error);
     EXPECT_EQ(failure_of([] {
-                  throw std::filesystem::filesystem_error("cannot", std::make_error_code(std::errc::no_space_on_device));
+                  throw std::filesystem::filesystem_error("cannot",
+                                                          std::make_error_code(std::errc::no_space_on_device));
               }).code,
               ExitCode::io_error);
 }

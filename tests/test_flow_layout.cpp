@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "figure/basemap_loader.hpp"
 #include "figure/figure_runner.hpp"
 #include "figure/flow_selection.hpp"
-#include "figure/basemap_loader.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -34,13 +34,16 @@ struct DefaultMap {
     model::Gazetteer gazetteer{io::read_places(test::source_dir() / "geodata" / "gazetteer.csv")};
     std::vector<model::Flow> flows;
     model::Basemap basemap;
-    layout::FigureOptions options = figure::make_request(config::FigureSpec{}).options;
+    layout::FigureOptions options;
     DefaultMap() {
-        flows = figure::select_flows(figure::make_request(config::FigureSpec{}), gazetteer,
-                                     io::read_flows(test::source_dir() / "geodata" / "flows.csv"))
-                    .flows;
+        const auto request = figure::make_request(config::FigureSpec{});
+        const auto selection =
+            figure::select_flows(request, gazetteer, io::read_flows(test::source_dir() / "geodata" / "flows.csv"));
+        flows = selection.flows;
         std::vector<std::string> warnings;
         basemap = figure::load_basemap(test::source_dir() / "geodata" / "basemap", {}, warnings);
+        // The options `render` lays the figure out with: subtitle and credits included.
+        options = figure::figure_options(request, selection, basemap);
     }
     layout::SceneResult build() const {
         const geo::Projection projection;
@@ -269,7 +272,8 @@ TEST(FlowLayout, CoincidentPlacesAreDrawnSideBySideAndTheirFlowsStillClear) {
     const auto result = map.build();
     const auto& places = result.scene.places;
     const auto find = [&](const std::string& id) {
-        return test::find_one(places, [&](const auto& p) { return p.place_id == id; }, "place " + id);
+        return test::find_one(
+            places, [&](const auto& p) { return p.place_id == id; }, "place " + id);
     };
     const auto kuste = find("kuste");
     const auto kzyl = find("kzyl_kain");

@@ -7,9 +7,9 @@
 #include <memory>
 
 #include <cairo.h>
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "config/layer_list.hpp"
@@ -141,10 +141,12 @@ TEST(Layers, ALayerNamingARuleTheStyleLacksIsRefusedNamingBoth) {
     test::write_file(dir / "marsh.geojson", square_geojson(80.0, 47.5, 1.0));
     const auto layers = layer_list_with(
         dir, "[[layer]]\nname = \"marsh\"\nrole = \"land\"\nrule = \"marsh\"\nfiles = [\"marsh.geojson\"]\n");
+    // Refused at the list's line and key, before anything is laid out.
     EXPECT_THAT([&] { (void)render_with(dir, layers, ""); },
-                ::testing::ThrowsMessage<UsageError>(HasSubstr(
-                    "layer 'marsh' is drawn by the rule 'marsh', which the style 'colour' does not declare; add "
-                    "[rules.marsh]")));
+                ::testing::ThrowsMessage<DataError>(::testing::AllOf(
+                    HasSubstr("layers.toml:"), HasSubstr(":8 (key 'layer[7].rule'): layer 'marsh' is drawn by the rule "
+                                                         "'marsh', which the style 'colour' does not declare; add "
+                                                         "[rules.marsh]"))));
 }
 
 TEST(Layers, ALayerOfOtherYearsIsLeftOutWithItsCredit) {
@@ -190,7 +192,7 @@ TEST(Layers, MalformedListsAreRefusedWithFileLineAndKey) {
     };
     EXPECT_EQ(error_of("[[layer]]\nname = \"a\"\nrole = \"sea\"\nfiles = [\"a.geojson\"]\n"),
               "layers.toml:3:8 (key 'layer[1].role'): 'sea' is not one of land, water, river, border, area, "
-              "graticule");
+              "label, graticule");
     EXPECT_EQ(error_of("[[layer]]\nname = \"a\"\nrole = \"land\"\nfiles = [\"a.geojson\"]\n[[layer]]\nname = "
                        "\"a\"\nrole = \"water\"\nfiles = [\"b.geojson\"]\n"),
               "layers.toml:6:8 (key 'layer[2].name'): a layer named 'a' is already in the list; give each layer "
@@ -208,8 +210,9 @@ TEST(Layers, AFileTheListNamesThatIsNotThereIsADataErrorAtItsLine) {
     const auto dir = test::scratch_dir("missing_layer_file");
     test::write_file(dir / "layers.toml", "[[layer]]\nname = \"land\"\nrole = \"land\"\nfiles = [\"none.geojson\"]\n");
     std::vector<std::string> warnings;
-    EXPECT_THAT([&] { (void)figure::load_basemap(dir, {}, warnings); },
-                ::testing::ThrowsMessage<DataError>(HasSubstr("layers.toml:4:9 (key 'layer[1].files'): layer 'land': ")));
+    EXPECT_THAT(
+        [&] { (void)figure::load_basemap(dir, {}, warnings); },
+        ::testing::ThrowsMessage<DataError>(HasSubstr("layers.toml:4:9 (key 'layer[1].files'): layer 'land': ")));
 }
 
 TEST(Layers, ADirectoryWithoutAListIsReadByFileNameAndSaysSo) {
@@ -221,8 +224,9 @@ TEST(Layers, ADirectoryWithoutAListIsReadByFileNameAndSaysSo) {
     std::vector<std::string> names;
     for (const auto& layer : basemap.layers) names.push_back(layer.name);
     EXPECT_THAT(names, ::testing::ElementsAre("land", "graticule", "borders"));
-    ASSERT_EQ(warnings.size(), 1U);
+    ASSERT_EQ(warnings.size(), 5U);  // the list's absence, and each expected file that is not there
     EXPECT_THAT(warnings.front(), HasSubstr("no layers.toml; its files are taken by their names"));
+    EXPECT_THAT(warnings, ::testing::Contains(HasSubstr("rivers.geojson: not found; the map is drawn without it")));
     EXPECT_TRUE(basemap.layers.front().attribution.empty());  // whose data it is is not known
 }
 
@@ -257,17 +261,87 @@ TEST(Layers, StyleRulesAreReadAndCheckedAndStylesCompareWhole) {
 TEST(Projection, APlaceTheProjectionCannotReachIsReportedNotDroppedSilently) {
     const auto dir = test::scratch_dir("unprojectable");
     // A place on the far side of the globe from an orthographic map of Central Asia.
-    test::write_file(dir / "gazetteer.csv",
-                     test::read_file(test::data_dir() / "mini_gazetteer.csv") +
-                         "far_place,district,Far,,,,-100.0,40.0,test fixture,10,test,,,,test\n");
+    test::write_file(dir / "gazetteer.csv", test::read_file(test::data_dir() / "mini_gazetteer.csv") +
+                                                "far_place,district,Far,,,,-100.0,40.0,test fixture,10,test,,,,test\n");
     test::write_file(dir / "flows.csv", test::read_file(test::data_dir() / "mini_flows.csv") +
                                             "T900,1930-08,1930-08,far_place,,chuguchak,10,people,crossed,documented,,"
                                             "event,,test,,fixture\n");
-    const auto result = test::run_cli({"render", "--gazetteer", (dir / "gazetteer.csv").string(), "--flows",
-                                       (dir / "flows.csv").string(), "--projection",
-                                       "+proj=ortho +lat_0=45 +lon_0=80 +datum=WGS84", "--extent", "75,42,90,52",
-                                       "--dpi", "30", "-o", (dir / "x.png").string()});
+    const auto result =
+        test::run_cli({"render", "--gazetteer", (dir / "gazetteer.csv").string(), "--flows",
+                       (dir / "flows.csv").string(), "--projection", "+proj=ortho +lat_0=45 +lon_0=80 +datum=WGS84",
+                       "--extent", "75,42,90,52", "--dpi", "30", "-o", (dir / "x.png").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_THAT(result.err, HasSubstr("place 'far_place' (-100.0000°E, 40.0000°N) cannot be projected in +proj=ortho"));
+    EXPECT_THAT(result.err, HasSubstr("place 'far_place' (100.0000°W, 40.0000°N) cannot be projected in +proj=ortho"));
     EXPECT_THAT(result.err, HasSubstr("its flows are not drawn"));
+}
+
+TEST(Layers, ALabelLayerSetsItsNamesInItalicsWhereTheyFit) {
+    const auto dir = test::scratch_dir("label_layer");
+    test::write_file(dir / "names.geojson",
+                     R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Test River"},)"
+                     R"("geometry":{"type":"LineString","coordinates":[[77,48.5],[78,48.7],[79,48.9]]}}]})");
+    const auto layers = layer_list_with(
+        dir, "[[layer]]\nname = \"names\"\nrole = \"label\"\nfiles = [\"" + (dir / "names.geojson").string() + "\"]\n");
+    const auto rendered = render_with(dir, layers, "");
+    const nlohmann::json* label = nullptr;
+    for (const auto& l : rendered.report["labels"]) {
+        if (l["text"] == "Test River") label = &l;
+    }
+    ASSERT_NE(label, nullptr) << "the river's name is not on the map";
+    EXPECT_EQ((*label)["kind"], "feature");
+    EXPECT_EQ(rendered.report["quality"]["overlapping_labels"], 0);
+    // A label layer draws names, not its lines.
+    EXPECT_EQ((*layer_in(rendered.report, "names"))["lines"], 0);
+    EXPECT_THAT(rendered.credits_text, HasSubstr("Test River"));
+}
+
+TEST(Layers, ABorderOfLowerRankIsDrawnByTheInternalBorderRule) {
+    const auto dir = test::scratch_dir("border_rank");
+    test::write_file(dir / "internal.geojson",
+                     R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                     R"("geometry":{"type":"LineString","coordinates":[[77,47],[79,49]]}}]})");
+    const auto layers =
+        layer_list_with(dir, "[[layer]]\nname = \"republics\"\nrole = \"border\"\nrank = 1\nfiles = [\"" +
+                                 (dir / "internal.geojson").string() + "\"]\n");
+    const auto rendered = render_with(dir, layers, "");
+    EXPECT_EQ((*layer_in(rendered.report, "republics"))["rule"], "border_internal");
+    EXPECT_EQ((*layer_in(rendered.report, "borders"))["rule"], "border");
+    const config::Style style;
+    const auto internal = config::layer_rule(style, "border_internal");
+    ASSERT_TRUE(internal);
+    EXPECT_LT(internal->width_mm, config::layer_rule(style, "border")->width_mm);
+}
+
+TEST(Layers, AStyleMayNameTheLayerListAndASpecOverridesIt) {
+    const auto dir = test::scratch_dir("style_layers");
+    test::write_file(dir / "marsh.geojson", square_geojson(80.0, 47.5, 1.0));
+    (void)layer_list_with(
+        dir, "[[layer]]\nname = \"marsh\"\nrole = \"land\"\nfiles = [\"" + (dir / "marsh.geojson").string() + "\"]\n");
+    // The style names the list relative to itself.
+    const auto rendered = render_with(dir, {}, "layers = \"layers.toml\"\n");
+    EXPECT_NE(layer_in(rendered.report, "marsh"), nullptr);
+    // A spec's own list comes first.
+    const auto shipped = render_with(dir, kShipped / "layers.toml", "layers = \"layers.toml\"\n");
+    EXPECT_EQ(layer_in(shipped.report, "marsh"), nullptr);
+}
+
+TEST(Layers, EachPanelOfSmallMultiplesShowsTheLayersOfItsOwnYears) {
+    const auto dir = test::scratch_dir("panel_layers");
+    test::write_file(dir / "later.geojson", square_geojson(80.0, 47.5, 1.0));
+    const auto layers = layer_list_with(dir, "[[layer]]\nname = \"borders_1931\"\nrole = \"land\"\nfiles = [\"" +
+                                                 (dir / "later.geojson").string() + "\"]\nyears = [1931, 1931]\n");
+    config::FigureSpec spec;
+    spec.layers = layers;
+    spec.years_mode = config::YearsMode::multiples;
+    spec.periods = {"1930", "1931"};
+    spec.dpi = 60;
+    spec.outputs = {dir / "panels.png"};
+    spec.report = dir / "panels.json";
+    const auto data = figure::load_figure_data(spec);
+    (void)figure::render_figure(spec, *data);
+    const auto report = nlohmann::json::parse(test::read_file(dir / "panels.json"));
+    ASSERT_EQ(report["panels"].size(), 2U);
+    EXPECT_EQ(report["panels"][0]["title"], "1930");
+    EXPECT_EQ(layer_in(report["panels"][0], "borders_1931"), nullptr);
+    EXPECT_NE(layer_in(report["panels"][1], "borders_1931"), nullptr);
 }

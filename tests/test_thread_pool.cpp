@@ -87,3 +87,34 @@ TEST(ThreadPool, AWidthCapsHowManyRunAtOnce) {
         2);
     EXPECT_LE(most.load(), 2);
 }
+
+namespace {
+// Waits (at most 5 s) until `count` tasks have arrived; true when they all did, so they ran at once.
+bool meet(std::atomic<int>& arrived, int count) {
+    ++arrived;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (arrived.load() < count) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::yield();
+    }
+    return true;
+}
+}  // namespace
+
+TEST(ThreadPool, APoolOfTwoRunsTwoTasksAtOnce) {
+    ThreadPool pool(2);
+    std::atomic<int> arrived{0};
+    std::atomic<int> met{0};
+    pool.parallel_for(2, [&](std::size_t) { met += meet(arrived, 2) ? 1 : 0; });
+    EXPECT_EQ(met.load(), 2) << "the tasks ran one after the other";
+}
+
+TEST(ThreadPool, AnIdleWorkerHelpsWithALoopInsideALoop) {
+    // One figure on a pool of two: its two bands still run at once.
+    ThreadPool pool(2);
+    std::atomic<int> arrived{0};
+    std::atomic<int> met{0};
+    pool.parallel_for(
+        1, [&](std::size_t) { pool.parallel_for(2, [&](std::size_t) { met += meet(arrived, 2) ? 1 : 0; }); });
+    EXPECT_EQ(met.load(), 2) << "the inner loop ran on one thread";
+}

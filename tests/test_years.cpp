@@ -7,8 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "figure/figure_runner.hpp"
 #include "figure/basemap_loader.hpp"
+#include "figure/figure_runner.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -229,7 +229,9 @@ TEST(SmallMultiples, TheSameCountIsDrawnEquallyWideInEveryPanelOnOneExtent) {
     EXPECT_EQ(panels[0].scene.map_frame.width, panels[1].scene.map_frame.width);
     EXPECT_EQ(panels[0].scene.map_frame.height, panels[1].scene.map_frame.height);
     const auto chuguchak = [](const layout::Scene& s) {
-        return test::find_one(s.places, [](const auto& p) { return p.place_id == "chuguchak"; }, "chuguchak").centre;
+        return test::find_one(
+                   s.places, [](const auto& p) { return p.place_id == "chuguchak"; }, "chuguchak")
+            .centre;
     };
     EXPECT_NEAR(chuguchak(panels[0].scene).x, chuguchak(panels[1].scene).x, 0.31);  // within a displacement
     EXPECT_NEAR(chuguchak(panels[0].scene).y, chuguchak(panels[1].scene).y, 0.31);
@@ -258,7 +260,10 @@ TEST(Figures, TextIsNeverBelowSixPointsInAnyPresetOrJournalSize) {
             config::FigureSpec spec;
             spec.style = style;
             spec.size = size;
-            const auto options = figure::make_request(spec).options;
+            const auto request = figure::make_request(spec);
+            const auto options =
+                figure::figure_options(request, figure::select_flows(request, mini.gazetteer, flows), mini.basemap);
+            EXPECT_FALSE(options.credits.empty());  // the 6-pt credits line is laid out too
             const auto scene =
                 layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection, mini.measure)
                     .scene;
@@ -321,11 +326,16 @@ TEST(Figures, SequencesWriteOneNumberedFramePerPeriodOfOneSize) {
     const auto dir = test::scratch_dir("figures_sequence");
     const auto spec = write_spec(dir, "seq",
                                  "[figure]\nsize = \"double\"\n[years]\nshow = \"sequence\"\n[output]\nfiles = [\"" +
-                                     (dir / "frame_{n}_{period}.png").string() + "\"]\n");
+                                     (dir / "frame_{n}_{period}.png").string() + "\"]\nreport = \"" +
+                                     (dir / "frame_{n}_{period}.json").string() + "\"\n");
     const auto result = test::run_cli({"render", spec.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     ASSERT_TRUE(std::filesystem::exists(dir / "frame_01_1930.png"));
     ASSERT_TRUE(std::filesystem::exists(dir / "frame_02_1931.png"));
+    // Each frame has its layout report, named as the frame is.
+    EXPECT_TRUE(std::filesystem::exists(dir / "frame_01_1930.json"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "frame_02_1931.json"));
+    EXPECT_EQ(result.err.find("report"), std::string::npos) << result.err;
     cairo_surface_t* a = cairo_image_surface_create_from_png((dir / "frame_01_1930.png").c_str());
     cairo_surface_t* b = cairo_image_surface_create_from_png((dir / "frame_02_1931.png").c_str());
     EXPECT_EQ(cairo_image_surface_get_height(a), cairo_image_surface_get_height(b));
@@ -374,7 +384,9 @@ TEST(Figures, ARussianOrKazakhMapHasNoEnglishInItsLegendOrFurniture) {
         config::FigureSpec spec;
         spec.lang = lang;
         spec.north_arrow = true;
-        const auto options = figure::make_request(spec).options;
+        const auto request = figure::make_request(spec);
+        const auto options =
+            figure::figure_options(request, figure::select_flows(request, mini.gazetteer, flows), mini.basemap);
         EXPECT_FALSE(latin(options.subtitle)) << options.subtitle;
         const auto scene =
             layout::build_scene({mini.gazetteer, flows, mini.basemap}, options, mini.projection, mini.measure).scene;

@@ -46,7 +46,6 @@ void apply_years_mode(RenderCommand& command, config::FigureSpec& spec) {
     spec.years_mode = *config::years_mode_from(command.years_mode);
 }
 
-
 }  // namespace
 
 void add_render_command(CLI::App& app, RenderCommand& command) {
@@ -56,7 +55,10 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
         "the options (default: the overview map into output/)");
     render->add_option("specs", command.specs, "Figure spec files (TOML); options given as well override theirs")
         ->check(CLI::ExistingFile);
-    render->add_option("-j,--jobs", command.jobs, "Figures rendered at once (default: one per core)");
+    render
+        ->add_option("-j,--jobs", command.jobs,
+                     "Threads for the run, shared by the figures and the bands of each PNG (default: one per core)")
+        ->check(CLI::Range(0U, 256U));
     render->add_flag("-q,--quiet", command.quiet,
                      "Print errors only: no warnings, no progress, no list of the files written");
     render->add_flag("--no-cache", command.no_cache,
@@ -145,9 +147,12 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                 "Small-multiple panels per row (default: best fit)");
     bind_option(render, command, "--report", &config::FigureSpec::report,
                 "Also write the layout report (JSON): flows, symbols, labels, legend and quality counts in page mm");
-    bind_option(render, command, "-o,--output", &config::FigureSpec::outputs,
-                "Output file(s); the extension (.svg, .png, .pdf, .json for the layout report) picks the writer; {n} "
-                "and {period} for sequences");
+    std::string kinds;
+    for (const auto& [extension, description] : figure::output_kinds())
+        kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", extension, description);
+    bind_option(
+        render, command, "-o,--output", &config::FigureSpec::outputs,
+        fmt::format("Output file(s); the extension picks the writer ({}); {{n}} and {{period}} for sequences", kinds));
 }
 
 int run_render(RenderCommand& command, std::ostream& out, std::ostream& err) {

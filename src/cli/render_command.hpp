@@ -14,7 +14,7 @@ namespace steppeflow::cli {
 struct RenderCommand {
     config::FigureSpec figure;  // from the command line: the figure itself, or overrides of each spec
     std::vector<std::filesystem::path> specs;
-    unsigned jobs = 0;       // figures rendered at once; 0: one per core
+    unsigned jobs = 0;       // threads for the run (figures, PNG bands); 0: one per core
     bool progress = false;   // redraw a progress line (stderr is a terminal)
     std::string years_mode;  // --show
     bool no_cache = false;   // --no-cache: read every file from its source

@@ -4,6 +4,10 @@
 #include <atomic>
 #include <exception>
 
+#include <fmt/format.h>
+
+#include "common/error.hpp"
+
 namespace steppeflow {
 
 struct ThreadPool::Loop {
@@ -33,11 +37,19 @@ struct ThreadPool::Loop {
 
 ThreadPool::ThreadPool(unsigned threads) {
     if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-    workers_.reserve(threads - 1);
-    for (unsigned i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    try {
+        workers_.reserve(threads - 1);
+        for (unsigned i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    } catch (const std::exception& e) {
+        // The workers already started wait on this pool's state: stop and join them before it goes.
+        stop();
+        throw IoError(fmt::format("cannot start {} threads: {}; give a smaller -j", threads, e.what()));
+    }
 }
 
-ThreadPool::~ThreadPool() {
+ThreadPool::~ThreadPool() { stop(); }
+
+void ThreadPool::stop() {
     {
         const std::lock_guard lock(mutex_);
         stopping_ = true;
@@ -68,9 +80,13 @@ void ThreadPool::parallel_for(std::size_t count, const std::function<void(std::s
     const std::size_t wanted = std::min<std::size_t>(width == 0 ? size() : width, count);
     const std::size_t helpers = std::min<std::size_t>(wanted - 1, workers_.size());
     if (helpers > 0) {
-        {
+        try {
             const std::lock_guard lock(mutex_);
             for (std::size_t i = 0; i < helpers; ++i) queue_.push_back(loop);
+        } catch (...) {
+            // Tokens queued before the failure must find nothing to run: the task is about to go.
+            loop->next = count;
+            throw;
         }
         wake_.notify_all();
     }

@@ -1,8 +1,9 @@
 #pragma once
 // One pool of threads for a run, sized by -j: the figures of a batch, the bands of a PNG page and
-// the bands of its deflate all draw on it, so a batch of N figures runs on -j threads in all, not on
-// N × cores. Work is handed out as parallel loops; the thread that starts a loop works on it too and
-// takes only its own loop's tasks while it waits, so loops inside loops (a band inside a figure)
+// the bands of its deflate all draw on it, so a batch of N figures draws on -j threads in all, not
+// on N × cores. (Each figure also makes its projection on a short-lived thread of its own while its
+// options are read: PROJ's set-up, not drawing.) Work is handed out as parallel loops; the thread that starts a loop
+// works on it too and takes only its own loop's tasks while it waits, so loops inside loops (a band inside a figure)
 // never deadlock, whatever the pool's size.
 
 #include <condition_variable>
@@ -19,7 +20,7 @@ namespace steppeflow {
 class ThreadPool {
 public:
     // `threads`: how many run at once, the caller's included (0: one per core). A pool of one runs
-    // every loop on its caller, in order.
+    // every loop on its caller, in order. IoError when the threads cannot be started.
     explicit ThreadPool(unsigned threads = 0);
     ~ThreadPool();
     ThreadPool(const ThreadPool&) = delete;
@@ -37,6 +38,7 @@ public:
 private:
     struct Loop;
     void work();
+    void stop();  // wakes and joins every worker
 
     std::vector<std::jthread> workers_;
     std::mutex mutex_;

@@ -1,6 +1,6 @@
 #pragma once
 // One figure, as a TOML spec file or the command line describes it: data, look, filters, how years
-// are compared, and the files to write. Values are as the user wrote them; cli::figure_options_from
+// are compared, and the files to write. Values are as the user wrote them; figure::make_request
 // turns them into layout options.
 
 #include <filesystem>

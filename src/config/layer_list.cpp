@@ -1,6 +1,7 @@
 #include "config/layer_list.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -45,12 +46,18 @@ LayerEntry read_layer(TomlSection& section) {
     if (entry.role != model::LayerRole::graticule && entry.files.empty())
         section.fail("files", "the layer names no file", "add files = [\"name.geojson\"]");
     entry.rule = section.string("rule").value_or("");
+    if (!entry.rule.empty()) entry.rule_where = section.where("rule");
+    if (const auto rank = section.integer("rank")) {
+        if (*rank < 0 || *rank > 9) section.fail("rank", fmt::format("{} is outside 0 to 9", *rank));
+        if (entry.role != model::LayerRole::border) section.fail("rank", "only a border layer has a rank");
+        entry.rank = static_cast<int>(*rank);
+    }
     entry.attribution = read_local_text(section, "attribution");
     entry.note = read_local_text(section, "note");
     if (const auto years = section.numbers("years")) {
-        const bool whole = std::all_of(years->begin(), years->end(), [](double y) {
-            return y == static_cast<double>(static_cast<int>(y)) && y >= 1 && y <= 9999;
-        });
+        // The range first: a cast of 1e10 to int would be undefined.
+        const bool whole = std::all_of(years->begin(), years->end(),
+                                       [](double y) { return y >= 1 && y <= 9999 && y == std::floor(y); });
         if (years->size() != 2 || !whole || (*years)[0] > (*years)[1]) {
             section.fail("years", "expected [first, last]: two years from 1 to 9999, the first not after the last");
         }
@@ -87,12 +94,16 @@ LayerList read_layer_list(const std::filesystem::path& path) {
     return list;
 }
 
-LayerList layers_by_file_name(const std::filesystem::path& directory) {
+LayerList layers_by_file_name(const std::filesystem::path& directory, std::vector<std::string>* missing) {
     LayerList list;
     list.source = directory.string();
     list.directory = directory;
     const auto add = [&](const char* name, model::LayerRole role, std::vector<std::filesystem::path> files) {
-        std::erase_if(files, [&](const auto& file) { return !std::filesystem::exists(directory / file); });
+        std::erase_if(files, [&](const auto& file) {
+            const bool absent = !std::filesystem::exists(directory / file);
+            if (absent && missing != nullptr) missing->push_back((directory / file).string());
+            return absent;
+        });
         if (files.empty() && role != model::LayerRole::graticule) return;
         LayerEntry entry;
         entry.name = name;

@@ -6,7 +6,8 @@
 //
 //   [[layer]]
 //   name = "borders"                  # unique in the list
-//   role = "border"                   # land | water | river | border | area | graticule
+//   role = "border"                   # land | water | river | border | area | label | graticule
+//   rank = 1                          # borders: 0 international (default), 1+ internal units
 //   files = ["borders.geojson"]       # relative to the list's directory; any vector format GDAL reads
 //   rule = "border_internal"          # the style's [rules.NAME]; default: the role's name
 //   attribution = "Natural Earth (public domain)"   # and attribution_ru, attribution_kk
@@ -28,15 +29,17 @@ struct LayerEntry {
     model::LayerRole role = model::LayerRole::land;
     std::vector<std::filesystem::path> files;  // as the list names them, relative to its directory
     std::string rule;                          // empty: the role's rule
+    int rank = 0;                              // borders: 0 international, 1+ internal
     model::LocalText attribution;
     model::LocalText note;
     std::optional<int> first_year;
     std::optional<int> last_year;
-    SourceLocation where;  // the layer's table in the list (its 'files' key)
+    SourceLocation where;       // the layer's table in the list (its 'files' key)
+    SourceLocation rule_where;  // its 'rule' key, when it names one
 };
 
 struct LayerList {
-    std::string source;  // the list file, or the directory whose files were taken by name
+    std::string source;               // the list file, or the directory whose files were taken by name
     std::filesystem::path directory;  // what the files are relative to
     std::vector<LayerEntry> layers;   // in drawing order: the first beneath
 };
@@ -50,7 +53,9 @@ inline constexpr const char* kLayerListName = "layers.toml";
 
 // A basemap directory without a layer list: its files taken by their names, as before layer lists
 // (land, lakes and lakes_historic, graticule, rivers, borders; countries as areas), with no
-// attribution, since whose data they are is not known. Files that are not there are left out.
-[[nodiscard]] LayerList layers_by_file_name(const std::filesystem::path& directory);
+// attribution, since whose data they are is not known. A file that is not there is left out, said in
+// `missing` (its path).
+[[nodiscard]] LayerList layers_by_file_name(const std::filesystem::path& directory,
+                                            std::vector<std::string>* missing = nullptr);
 
 }  // namespace steppeflow::config

@@ -34,6 +34,10 @@ std::optional<LayerRule> layer_rule(const Style& style, const std::string& name)
     if (name == "area") return LayerRule{c.destination_area, std::nullopt, 0, {}, false};
     if (name == "river") return LayerRule{std::nullopt, c.river, l.river_mm, {}, true};
     if (name == "border") return LayerRule{std::nullopt, c.border, l.border_mm, {1.2, 0.5, 0.3, 0.5}, false};
+    // Internal units (republics, provinces): thinner and lighter than a state's border.
+    if (name == "border_internal") return LayerRule{std::nullopt, c.border, l.border_mm * 0.6, {0.7, 0.5}, false};
+    // Names of rivers, lakes and ranges: `fill` is the text's colour.
+    if (name == "label") return LayerRule{c.area_label, std::nullopt, 0, {}, false};
     return std::nullopt;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // How a figure looks: fonts, text sizes, line weights, symbol sizes and colours. Styles are read
-// from TOML presets in styles/ (io/style_reader); the defaults here equal styles/colour.toml, and a
+// from TOML presets in styles/ (config/style_reader); the defaults here equal styles/colour.toml, and a
 // test keeps the two in step.
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ struct TextStyle {
     double panel_title_pt = 8;
     double label_pt = 6.5;
     double area_label_pt = 9.5;
+    double feature_label_pt = 7;  // names of rivers, lakes, ranges (label layers), in italics
     double legend_pt = 6.5;
     double credits_pt = 6;
     double graticule_pt = 6;
@@ -115,6 +117,7 @@ struct Style {
     SymbolStyle symbols;
     ColourStyle colours;
     std::map<std::string, LayerRule> rules;  // declared by the style file ([rules.NAME]); see layer_rule
+    std::filesystem::path layers;  // a layer list the style draws its basemap from (spec and command line first)
     friend bool operator==(const Style&, const Style&) = default;
 };
 

@@ -61,6 +61,7 @@ void read_text(TomlSection section, config::TextStyle& text) {
     read_size(section, "panel_title_pt", text.panel_title_pt, min, 30, "pt");
     read_size(section, "label_pt", text.label_pt, min, 30, "pt");
     read_size(section, "area_label_pt", text.area_label_pt, min, 40, "pt");
+    read_size(section, "feature_label_pt", text.feature_label_pt, min, 30, "pt");
     read_size(section, "legend_pt", text.legend_pt, min, 30, "pt");
     read_size(section, "credits_pt", text.credits_pt, min, 20, "pt");
     read_size(section, "graticule_pt", text.graticule_pt, min, 20, "pt");
@@ -176,6 +177,8 @@ config::Style read_style(const std::filesystem::path& path) {
     style.name = path.stem().string();
     if (const auto name = root.string("name")) style.name = *name;
     (void)root.string("description");
+    // Relative to the style file, like the files a layer list names.
+    if (const auto layers = root.string("layers")) style.layers = path.parent_path() / *layers;
     if (auto text = root.section("text")) read_text(*text, style.text);
     if (auto lines = root.section("lines")) read_lines(*lines, style.lines);
     if (auto symbols = root.section("symbols")) read_symbols(*symbols, style.symbols);

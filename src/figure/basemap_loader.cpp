@@ -1,5 +1,7 @@
 #include "figure/basemap_loader.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "config/layer_list.hpp"
@@ -17,10 +19,14 @@ config::LayerList layer_list_for(const std::filesystem::path& directory, const s
     }
     const auto beside = directory / config::kLayerListName;
     if (std::filesystem::exists(beside)) return config::read_layer_list(beside);
-    auto by_name = config::layers_by_file_name(directory);
-    warnings.push_back(fmt::format("{}: no {}; its files are taken by their names (land, lakes, rivers, borders, "
-                                   "countries) and the credits name no source for them",
-                                   directory.string(), config::kLayerListName));
+    std::vector<std::string> missing;
+    auto by_name = config::layers_by_file_name(directory, &missing);
+    warnings.push_back(
+        fmt::format("{}: no {}; its files are taken by their names (land, lakes, rivers, borders, "
+                    "countries) and the credits name no source for them",
+                    directory.string(), config::kLayerListName));
+    for (const auto& path : missing)
+        warnings.push_back(fmt::format("{}: not found; the map is drawn without it", path));
     return by_name;
 }
 
@@ -36,6 +42,8 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
         layer.name = entry.name;
         layer.role = entry.role;
         layer.rule = entry.rule;
+        layer.rank = entry.rank;
+        layer.rule_where = entry.rule_where;
         layer.attribution = entry.attribution;
         layer.note = entry.note;
         layer.first_year = entry.first_year;
@@ -56,10 +64,25 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
     return basemap;
 }
 
-model::Basemap layers_for_years(const model::Basemap& basemap, int first, int last) {
+void check_layer_rules(const model::Basemap& basemap, const config::Style& style) {
+    for (const auto& layer : basemap.layers) {
+        if (layer.role == model::LayerRole::graticule || config::layer_rule(style, layer.rule_name())) continue;
+        SourceLocation where = layer.rule_where;
+        if (where.file.empty()) where.file = layer.source;
+        throw DataError(where,
+                        fmt::format("layer '{}' is drawn by the rule '{}', which the style '{}' does not declare",
+                                    layer.name, layer.rule_name(), style.name),
+                        fmt::format("add [rules.{}] (fill, line, width_mm, dash) to the style, or name another rule",
+                                    layer.rule_name()));
+    }
+}
+
+model::Basemap layers_for_years(const model::Basemap& basemap, const std::vector<int>& years) {
     model::Basemap shown;
     for (const auto& layer : basemap.layers) {
-        if (layer.valid_in(first, last)) shown.layers.push_back(layer);
+        const bool shows = !layer.first_year || std::any_of(years.begin(), years.end(),
+                                                            [&](int year) { return layer.valid_in(year, year); });
+        if (shows) shown.layers.push_back(layer);
     }
     return shown;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/style.hpp"
 #include "io/data_source.hpp"
 #include "io/gdal_source.hpp"
 #include "model/geometry.hpp"
@@ -18,7 +19,12 @@ namespace steppeflow::figure {
 model::Basemap load_basemap(const std::filesystem::path& directory, const std::filesystem::path& layer_list,
                             std::vector<std::string>& warnings, const io::DataSource& source = io::gdal_source());
 
-// The layers a figure of the years first..last shows; those of other years are left out.
-model::Basemap layers_for_years(const model::Basemap& basemap, int first, int last);
+// DataError at the layer list's 'rule' key for a layer whose rule the style does not declare: before
+// anything is laid out, once for the figure.
+void check_layer_rules(const model::Basemap& basemap, const config::Style& style);
+
+// The layers a figure of these years shows: those without years, and those whose years include one
+// of them; the others are left out.
+model::Basemap layers_for_years(const model::Basemap& basemap, const std::vector<int>& years);
 
 }  // namespace steppeflow::figure

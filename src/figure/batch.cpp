@@ -68,7 +68,7 @@ std::vector<BatchFigure> render_batch(const std::vector<std::filesystem::path>& 
             spec = config::read_figure_spec(specs[i]);
             if (adjust) adjust(spec);
             const DataKey key{spec.gazetteer.string(), spec.flows.string(), spec.basemap.string(),
-                              spec.layers.string()};
+                              layer_list_of(spec).string()};
             auto& shared = loaded[key];
             if (!shared) shared = load_figure_data(spec, source);
             data[i] = shared;

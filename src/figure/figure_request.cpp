@@ -185,6 +185,13 @@ std::string origin_of(const config::FigureSpec& spec, const std::string& key, co
     return fmt::format("{} (key '{}')", spec.source, key);
 }
 
+std::vector<std::pair<std::string, std::string>> output_kinds() {
+    std::vector<std::pair<std::string, std::string>> kinds;
+    for (const auto* writer : render::writers())
+        kinds.emplace_back(std::string(writer->extension()), std::string(writer->description()));
+    return kinds;
+}
+
 FigureRequest make_request(const config::FigureSpec& spec) {
     FigureRequest request;
     request.spec = spec;
@@ -194,7 +201,8 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     request.periods = periods_from(spec);
     request.years_mode = spec.years_mode;
     request.outputs = spec.outputs;
-    if (request.outputs.empty()) request.outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
+    if (request.outputs.empty())
+        request.outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
     // A file no writer writes is refused before any work: in the spec at its key, else on the command line.
     for (const auto& path : request.outputs) {
         if (render::find_writer(path) != nullptr) continue;
@@ -207,8 +215,8 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     request.dpi = spec.dpi;
     // 0: chosen from the page; the spec reader allows the same.
     if (spec.columns < 0 || spec.columns > 12) {
-        throw UsageError(
-            fmt::format("{}: {} is outside 1 to 12", origin_of(spec, "years.columns", "--columns"), spec.columns));
+        throw UsageError(fmt::format("{}: {} is outside 1 to 12 (0: chosen from the page)",
+                                     origin_of(spec, "years.columns", "--columns"), spec.columns));
     }
     request.columns = spec.columns;
     request.households_as_people = spec.households_as_people;

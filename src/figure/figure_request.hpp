@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/figure_spec.hpp"
@@ -14,10 +15,10 @@
 namespace steppeflow::figure {
 
 struct FigureRequest {
-    config::FigureSpec spec;       // as written: data paths, place names, where values came from
-    std::string name;              // the spec file, or "the command line", for messages
-    layout::FigureOptions options;  // page, look, text and furniture, the style file read
-    model::FlowFilter filter;      // without places: those are resolved against the gazetteer
+    config::FigureSpec spec;             // as written: data paths, place names, where values came from
+    std::string name;                    // the spec file, or "the command line", for messages
+    layout::FigureOptions options;       // page, look, text and furniture, the style file read
+    model::FlowFilter filter;            // without places: those are resolved against the gazetteer
     std::vector<model::Period> periods;  // compared periods as given; empty: each year with flows
     config::YearsMode years_mode = config::YearsMode::single;
     std::vector<std::filesystem::path> outputs;  // at least one; each with a writer for its extension
@@ -32,8 +33,10 @@ struct FigureRequest {
 // file is read. UsageError or DataError naming the option, or the spec's file and key.
 [[nodiscard]] FigureRequest make_request(const config::FigureSpec& spec);
 
+// The kinds of file a figure can be written to (its writers): extension and what it is, for help.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> output_kinds();
+
 // Where a value came from, for messages: the spec's file and key, or the command-line option.
-[[nodiscard]] std::string origin_of(const config::FigureSpec& spec, const std::string& key,
-                                    const std::string& option);
+[[nodiscard]] std::string origin_of(const config::FigureSpec& spec, const std::string& key, const std::string& option);
 
 }  // namespace steppeflow::figure

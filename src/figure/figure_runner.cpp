@@ -1,15 +1,17 @@
 #include "figure/figure_runner.hpp"
 
 #include <algorithm>
-#include <optional>
-#include <utility>
 #include <future>
+#include <optional>
+#include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
+#include "config/style_reader.hpp"
 #include "figure/basemap_loader.hpp"
-#include "geo/default_projection.hpp"
 #include "figure/flow_selection.hpp"
+#include "geo/default_projection.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
@@ -35,8 +37,8 @@ void ensure_parent_directory(const std::filesystem::path& path) {
 }
 
 // All of a figure's files are written as one: each appears only when every one is complete.
-void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, ThreadPool& pool,
-                   FigureOutcome& outcome, const layout::ProgressReport& progress) {
+void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, ThreadPool& pool, FigureOutcome& outcome,
+                   const layout::ProgressReport& progress) {
     if (progress) progress("writing the files", 0);
     for (const auto& output : outputs) ensure_parent_directory(output.path);
     render::write_scenes(outputs, {dpi, &pool});
@@ -83,7 +85,8 @@ std::string default_credits(const FigureRequest& request, const model::Basemap& 
     std::string credits = layout::phrase(Phrase::credits, language);
     if (!attributions.empty() || !notes.empty()) {
         std::string basemap_text = fmt::format("{}", fmt::join(attributions, "; "));
-        if (!notes.empty()) basemap_text += (basemap_text.empty() ? "" : ", ") + fmt::format("{}", fmt::join(notes, ", "));
+        if (!notes.empty())
+            basemap_text += (basemap_text.empty() ? "" : ", ") + fmt::format("{}", fmt::join(notes, ", "));
         credits += fmt::format(fmt::runtime(layout::phrase(Phrase::basemap_credit, language)), basemap_text);
     }
     const std::string& projection = request.spec.projection;
@@ -93,30 +96,38 @@ std::string default_credits(const FigureRequest& request, const model::Basemap& 
     return credits;
 }
 
-// The figure's years, to choose the basemap's layers by: those the filter asks for, else those of
-// the flows drawn; nullopt for a figure with no date at all.
-std::optional<std::pair<int, int>> figure_years(const FigureRequest& request, const FlowSelection& selection) {
+// The years a figure shows, to choose the basemap's layers by: those the filter asks for, else those
+// of the flows drawn, else those of its date range; empty for a figure with no date at all.
+std::vector<int> figure_years(const FigureRequest& request, const FlowSelection& selection) {
     const model::FlowFilter& filter = request.filter;
-    if (!filter.years.empty())
-        return std::pair{*std::min_element(filter.years.begin(), filter.years.end()),
-                         *std::max_element(filter.years.begin(), filter.years.end())};
-    std::optional<std::pair<int, int>> span;
+    if (!filter.years.empty()) return filter.years;
+    std::set<int> years;
     for (const auto& flow : selection.flows) {
-        const auto year = model::flow_year(flow);
-        if (!year) continue;
-        span = span ? std::pair{std::min(span->first, *year), std::max(span->second, *year)} : std::pair{*year, *year};
+        if (const auto year = model::flow_year(flow)) years.insert(*year);
     }
-    if (!span && (filter.from || filter.to)) {
-        span = std::pair{filter.from ? filter.from->year : filter.to->year, filter.to ? filter.to->year : filter.from->year};
+    if (years.empty() && (filter.from || filter.to)) {
+        const int first = filter.from ? filter.from->year : filter.to->year;
+        const int last = filter.to ? filter.to->year : filter.from->year;
+        for (int year = first; year <= last && year < first + 500; ++year) years.insert(year);
     }
-    return span;
+    return {years.begin(), years.end()};
+}
+
+std::vector<int> years_of(const model::Period& period) {
+    std::vector<int> years;
+    for (int year = period.first_year; year <= period.last_year; ++year) years.push_back(year);
+    return years;
+}
+
+bool has_dated_layers(const model::Basemap& basemap) {
+    return std::any_of(basemap.layers.begin(), basemap.layers.end(),
+                       [](const model::MapLayer& layer) { return layer.first_year.has_value(); });
 }
 
 FigureOutcome render_sequence(const FigureRequest& request, const FigureData& data, const model::Basemap& basemap,
-                              const FlowSelection& selection,
-                              const layout::FigureOptions& options, const geo::Projection& projection,
-                              const layout::TextMeasure& measure, const layout::ProgressReport& progress,
-                              ThreadPool& pool, FigureOutcome outcome) {
+                              const FlowSelection& selection, const layout::FigureOptions& options,
+                              const geo::Projection& projection, const layout::TextMeasure& measure,
+                              const layout::ProgressReport& progress, ThreadPool& pool, FigureOutcome outcome) {
     const auto& drawn = selection.flows;
     const auto& periods = selection.periods;
     layout::FigureOptions shared = layout::shared_scales(data.gazetteer, basemap, drawn, options, projection);
@@ -129,7 +140,11 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
         layout::FigureOptions frame = shared;
         frame.title = fmt::format("{}: {}", request.spec.title, periods[i].label);
         const auto flows = flows_in_period(selection, i);
-        auto built = layout::build_scene({data.gazetteer, flows, basemap}, frame, projection, measure);
+        // Each frame shows the layers of its own years (borders of its date).
+        const model::Basemap frame_basemap =
+            has_dated_layers(data.basemap) ? layers_for_years(data.basemap, years_of(periods[i])) : model::Basemap{};
+        const model::Basemap& drawn_on = has_dated_layers(data.basemap) ? frame_basemap : basemap;
+        auto built = layout::build_scene({data.gazetteer, flows, drawn_on}, frame, projection, measure);
         for (const auto& warning : built.warnings) outcome.warnings.push_back(periods[i].label + ": " + warning);
         frames.push_back(std::move(built.scene));
     }
@@ -137,11 +152,11 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
     for (std::size_t i = 0; i < frames.size(); ++i) {
         for (const auto& pattern : request.outputs)
             files.push_back({&frames[i], sequence_path(pattern, i, periods[i].label)});
+        // A report per frame, named as the frames are (as a .json among the outputs would be).
+        if (!request.report.empty())
+            files.push_back({&frames[i], sequence_path(request.report, i, periods[i].label), &render::report_writer()});
     }
     write_outputs(files, request.dpi, pool, outcome, progress);
-    if (!request.report.empty()) {
-        outcome.warnings.emplace_back("a layout report is written for single maps and overlays only");
-    }
     return outcome;
 }
 
@@ -151,13 +166,26 @@ std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spe
     auto data = std::make_shared<FigureData>();
     data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, source));
     data->flows = io::read_flows(spec.flows, &data->warnings, source);
-    data->basemap = load_basemap(spec.basemap, spec.layers, data->warnings, source);
+    data->basemap = load_basemap(spec.basemap, layer_list_of(spec), data->warnings, source);
     // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
     for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
         if (finding.severity == model::Severity::error)
             throw DataError(finding.where, finding.message, finding.suggestion);
     }
     return data;
+}
+
+layout::FigureOptions figure_options(const FigureRequest& request, const FlowSelection& selection,
+                                     const model::Basemap& basemap) {
+    layout::FigureOptions options = request.options;
+    options.subtitle = subtitle_of(request, selection);
+    if (request.default_credits) options.credits = default_credits(request, basemap);
+    return options;
+}
+
+std::filesystem::path layer_list_of(const config::FigureSpec& spec) {
+    if (!spec.layers.empty() || spec.style.empty()) return spec.layers;
+    return config::read_style(config::resolve_style(spec.style)).layers;
 }
 
 FigureRequest prepare_request(const config::FigureSpec& spec) {
@@ -204,31 +232,28 @@ FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& da
 FigureOutcome render_figure(const FigureRequest& request, const FigureData& data, const geo::Projection& projection,
                             const layout::ProgressReport& progress, ThreadPool& pool) {
     FigureOutcome outcome;
-    layout::FigureOptions options = request.options;
-    options.progress = progress;
     append(outcome.warnings, data.warnings);
 
     const FlowSelection selection = select_flows(request, data.gazetteer, data.flows);
     append(outcome.warnings, selection.warnings);
-    options.subtitle = subtitle_of(request, selection);
     // Layers of a period (borders of 1930) are drawn on figures of their years only.
-    const bool dated_layers = std::any_of(data.basemap.layers.begin(), data.basemap.layers.end(),
-                                          [](const model::MapLayer& layer) { return layer.first_year.has_value(); });
+    const bool dated_layers = has_dated_layers(data.basemap);
     model::Basemap dated_basemap;
     if (dated_layers) {
         const auto years = figure_years(request, selection);
-        dated_basemap = years ? layers_for_years(data.basemap, years->first, years->second)
-                              : layers_for_years(data.basemap, 1, 0);
+        dated_basemap = layers_for_years(data.basemap, years);
         for (const auto& layer : data.basemap.layers) {
-            if (layer.first_year && !years) {
-                outcome.warnings.push_back(fmt::format(
-                    "layer '{}' shows {}–{} and the figure has no date: it is left out", layer.name,
-                    *layer.first_year, *layer.last_year));
+            if (layer.first_year && years.empty()) {
+                outcome.warnings.push_back(
+                    fmt::format("layer '{}' shows {}–{} and the figure has no date: it is left out", layer.name,
+                                *layer.first_year, *layer.last_year));
             }
         }
     }
     const model::Basemap& basemap = dated_layers ? dated_basemap : data.basemap;
-    if (request.default_credits) options.credits = default_credits(request, basemap);
+    check_layer_rules(data.basemap, request.options.style);
+    layout::FigureOptions options = figure_options(request, selection, basemap);
+    options.progress = progress;
     const auto& drawn = selection.flows;
     const auto measure = render::pango_text_measure(options.style.text.font);
 
@@ -244,14 +269,21 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
             break;
         case config::YearsMode::multiples: {
             std::vector<layout::PanelFlows> panels;
-            for (std::size_t i = 0; i < selection.periods.size(); ++i)
-                panels.push_back({selection.periods[i].label, flows_in_period(selection, i)});
-            if (selection.undated > 0) {
-                outcome.warnings.push_back(fmt::format(
-                    "{} flow(s) without a date or outside the periods are in no panel", selection.undated));
+            // Each panel shows the layers of its own years (borders of its date).
+            std::vector<model::Basemap> panel_basemaps;
+            panel_basemaps.reserve(selection.periods.size());
+            for (std::size_t i = 0; i < selection.periods.size(); ++i) {
+                if (dated_layers)
+                    panel_basemaps.push_back(layers_for_years(data.basemap, years_of(selection.periods[i])));
+                panels.push_back({selection.periods[i].label, flows_in_period(selection, i),
+                                  dated_layers ? &panel_basemaps.back() : nullptr});
             }
-            result = layout::build_small_multiples(data.gazetteer, basemap, panels, drawn, options,
-                                                   request.columns, projection, measure);
+            if (selection.undated > 0) {
+                outcome.warnings.push_back(
+                    fmt::format("{} flow(s) without a date or outside the periods are in no panel", selection.undated));
+            }
+            result = layout::build_small_multiples(data.gazetteer, basemap, panels, drawn, options, request.columns,
+                                                   projection, measure);
             break;
         }
         case config::YearsMode::sequence:

@@ -10,6 +10,7 @@
 #include "common/thread_pool.hpp"
 #include "config/figure_spec.hpp"
 #include "figure/figure_request.hpp"
+#include "figure/flow_selection.hpp"
 #include "geo/projection.hpp"
 #include "io/data_source.hpp"
 #include "io/gdal_source.hpp"
@@ -32,6 +33,17 @@ struct FigureData {
 // Files are read from `source`: GDAL, or the read cache in front of it (io/cached_source.hpp).
 std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spec,
                                                    const io::DataSource& source = io::gdal_source());
+
+// The options a figure is laid out with: the request's, with the subtitle saying what the selection
+// assumed or lacks (households converted, years without a record) and, unless the request gives
+// them, the credits made from the data's source and the basemap's layers. What render_figure lays
+// out; tests and benchmarks take the same.
+layout::FigureOptions figure_options(const FigureRequest& request, const FlowSelection& selection,
+                                     const model::Basemap& basemap);
+
+// The layer list a figure's basemap is drawn from: the spec's (or the command line's), else the one
+// its style names; empty: the basemap directory's own (figure/basemap_loader.hpp).
+std::filesystem::path layer_list_of(const config::FigureSpec& spec);
 
 // The request checked (make_request), and the style's font found installed: IoError naming the style's
 // line when it is not. Opens this thread's fonts, which the layout measures text with next.

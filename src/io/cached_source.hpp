@@ -11,7 +11,9 @@ namespace steppeflow::io {
 
 class CachedSource final : public DataSource {
 public:
+    // `source` must outlive this (it is kept by reference): a temporary is refused.
     CachedSource(const DataSource& source, ReadCache cache) : source_(source), cache_(std::move(cache)) {}
+    CachedSource(const DataSource&& source, ReadCache cache) = delete;
 
     [[nodiscard]] Table table(const std::filesystem::path& path) const override;
     [[nodiscard]] std::vector<model::Feature> features(const std::filesystem::path& path,

@@ -51,9 +51,10 @@ BasemapLayer project_features(const std::vector<model::Feature>& features, const
 config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& style) {
     if (layer.role == model::LayerRole::graticule) return {};
     if (auto rule = config::layer_rule(style, layer.rule_name())) return *rule;
-    throw UsageError(fmt::format("{}: layer '{}' is drawn by the rule '{}', which the style '{}' does not declare; "
-                                 "add [rules.{}] (fill, line, width_mm, dash) to the style",
-                                 layer.source, layer.name, layer.rule_name(), style.name, layer.rule_name()));
+    throw UsageError(
+        fmt::format("{}: layer '{}' is drawn by the rule '{}', which the style '{}' does not declare; "
+                    "add [rules.{}] (fill, line, width_mm, dash) to the style",
+                    layer.source, layer.name, layer.rule_name(), style.name, layer.rule_name()));
 }
 
 std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std::vector<model::LayerRole>& roles,
@@ -62,8 +63,9 @@ std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std:
     std::vector<SceneLayer> layers;
     for (const auto& layer : basemap.layers) {
         if (std::find(roles.begin(), roles.end(), layer.role) == roles.end()) continue;
-        SceneLayer projected{layer.name, layer.role, rule_for(layer, style), {}};
-        if (layer.role != model::LayerRole::area)
+        SceneLayer projected{layer.name, layer.role, rule_for(layer, style), {}, layer.rule_name()};
+        // Areas are drawn only where flows end in them; a label layer draws names, not lines.
+        if (layer.role != model::LayerRole::area && layer.role != model::LayerRole::label)
             projected.geometry = project_features(layer.features, projection, transform, tolerance_mm);
         layers.push_back(std::move(projected));
     }

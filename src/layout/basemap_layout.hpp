@@ -17,7 +17,8 @@ BasemapLayer project_features(const std::vector<model::Feature>& features, const
 config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& style);
 
 // The basemap's layers with these roles on the page, in order, each with its rule. Area layers are
-// left empty: only the areas flows end in are drawn (scene_builder adds them).
+// left empty: only the areas flows end in are drawn (scene_builder adds them); label layers too: they
+// are drawn as names (feature_labels.hpp).
 std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std::vector<model::LayerRole>& roles,
                                        const config::Style& style, const geo::Projection& projection,
                                        const MapTransform& transform, double tolerance_mm = 0.1);

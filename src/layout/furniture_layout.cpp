@@ -150,7 +150,8 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
                                   text,
                                   "",
                                   {x - size.width_mm / 2, bottom - size.height_mm - 0.5, size.width_mm, size.height_mm},
-                                  size_pt});
+                                  size_pt,
+                                  {}});
                 break;
             }
             if (!line.meridian && (a.x - frame.x) * (b.x - frame.x) <= 0 && a.x != b.x) {
@@ -160,7 +161,8 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
                                   text,
                                   "",
                                   {frame.x + 0.8, y - size.height_mm - 0.2, size.width_mm, size.height_mm},
-                                  size_pt});
+                                  size_pt,
+                                  {}});
                 break;
             }
         }

@@ -126,7 +126,7 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             result.unplaced.push_back(request.text);
             continue;
         }
-        result.placed.push_back({request.kind, request.text, request.place_id, *best, request.size_pt});
+        result.placed.push_back({request.kind, request.text, request.place_id, *best, request.size_pt, request.layer});
         add_obstacle(*best);
     }
     return result;

@@ -18,6 +18,7 @@ struct LabelRequest {
     double size_pt = 6.5;
     // Area and frame labels: centres to choose from, best first, instead of positions around the anchor.
     std::vector<Point> centres;
+    std::string layer;  // feature labels: their label layer
 };
 
 struct LabelResult {

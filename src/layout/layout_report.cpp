@@ -49,6 +49,8 @@ const char* label_kind(Label::Kind kind) {
             return "frame";
         case Label::Kind::graticule:
             return "graticule";
+        case Label::Kind::feature:
+            return "feature";
     }
     return "place";
 }
@@ -79,6 +81,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
     for (const auto& layer : scene.layers) {
         layers.push_back({{"name", layer.name},
                           {"role", std::string(model::to_string(layer.role))},
+                          {"rule", layer.rule_name},
                           {"polygons", layer.geometry.polygons.size()},
                           {"lines", layer.geometry.lines.size()}});
     }

@@ -162,7 +162,8 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     for (int i = 0; i < count; ++i) {
         const auto& input = panels[static_cast<std::size_t>(i)];
         panel_options.title = input.title;
-        auto built = build_scene({gazetteer, input.flows, basemap}, panel_options, projection, measure);
+        auto built = build_scene({gazetteer, input.flows, input.basemap != nullptr ? *input.basemap : basemap},
+                                 panel_options, projection, measure);
         const int column = i % grid.columns;
         const int row = i / grid.columns;
         const Point offset{m + column * (grid.panel_width + kPanelGap), top + row * (grid.panel_height + kPanelGap)};

@@ -12,6 +12,7 @@ namespace steppeflow::layout {
 struct PanelFlows {
     std::string title;  // the period, e.g. "1930"
     std::vector<model::Flow> flows;
+    const model::Basemap* basemap = nullptr;  // the panel's own (layers of its years); nullptr: the page's
 };
 
 // `all_flows` are every panel's flows together: they fix the shared extent, width scale and legend.

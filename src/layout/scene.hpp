@@ -30,6 +30,7 @@ struct SceneLayer {
     model::LayerRole role = model::LayerRole::land;
     config::LayerRule rule;
     BasemapLayer geometry;
+    std::string rule_name;  // which of the style's rules it is drawn by
 };
 
 struct PlaceSymbol {
@@ -60,12 +61,14 @@ struct FlowShape {
 };
 
 struct Label {
-    // area: a destination region's name; frame: a destination beyond the frame; graticule: degrees
-    enum class Kind { place, area, frame, graticule } kind = Kind::place;
+    // area: a destination region's name; frame: a destination beyond the frame; graticule: degrees;
+    // feature: the name of a river, lake or range from a label layer, in italics
+    enum class Kind { place, area, frame, graticule, feature } kind = Kind::place;
     std::string text;
     std::string place_id;
     Box box;  // the text's ink box on the page
     double font_size_pt = 7;
+    std::string layer;  // feature labels: the label layer, whose rule gives the text's colour
 };
 
 struct TextBlock {
@@ -155,8 +158,8 @@ struct Scene {
     std::optional<ScaleBar> scale_bar;
     std::optional<NorthArrow> north_arrow;
     std::optional<Inset> inset;
-    std::vector<std::string> periods;  // legend order of the periods when coloured by period
-    std::vector<Panel> panels;         // small multiples, each drawn at its offset on this page
+    std::vector<std::string> periods;          // legend order of the periods when coloured by period
+    std::vector<Panel> panels;                 // small multiples, each drawn at its offset on this page
     std::optional<Georeference> georeference;  // of the map; a page of panels has it in each panel
 
     // The layer of that name; nullptr when the scene has none.

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "layout/basemap_layout.hpp"
+#include "layout/feature_labels.hpp"
 #include "layout/flow_layout.hpp"
 #include "layout/furniture_layout.hpp"
 #include "layout/geometry.hpp"
@@ -343,18 +344,17 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     report("projecting the basemap");
 
     using model::LayerRole;
-    scene.layers = project_layers(
-        inputs.basemap,
-        {LayerRole::land, LayerRole::water, LayerRole::river, LayerRole::border, LayerRole::area, LayerRole::graticule},
-        options.style, projection, transform);
+    scene.layers = project_layers(inputs.basemap,
+                                  {LayerRole::land, LayerRole::water, LayerRole::river, LayerRole::border,
+                                   LayerRole::area, LayerRole::label, LayerRole::graticule},
+                                  options.style, projection, transform);
     if (options.graticule) scene.graticule = layout_graticule(projection, transform);
 
     // The areas flows end in are drawn (tinted) in the area layer they come from.
     const auto scene_layer_of = [&](const model::Feature* feature) -> SceneLayer* {
         for (std::size_t i = 0; i < inputs.basemap.layers.size(); ++i) {
             const auto& features = inputs.basemap.layers[i].features;
-            if (features.empty() || feature < features.data() || feature >= features.data() + features.size())
-                continue;
+            if (features.empty() || feature < features.data() || feature >= features.data() + features.size()) continue;
             for (auto& layer : scene.layers) {
                 if (layer.name == inputs.basemap.layers[i].name) return &layer;
             }
@@ -388,9 +388,10 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         }
         const auto xy = projection.forward(place->position);
         if (!xy) {
+            const auto [lon, lat] = place->position;
             result.warnings.push_back(fmt::format(
-                "place '{}' ({:.4f}°E, {:.4f}°N) cannot be projected in {}; its flows are not drawn", place->id,
-                place->position.lon, place->position.lat, projection.definition()));
+                "place '{}' ({:.4f}°{}, {:.4f}°{}) cannot be projected in {}; its flows are not drawn", place->id,
+                std::abs(lon), lon < 0 ? 'W' : 'E', std::abs(lat), lat < 0 ? 'S' : 'N', projection.definition()));
             continue;
         }
         all_symbols.push_back(
@@ -421,9 +422,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
 
     if (options.scale_bar && scene.legend.box.width > 0) {
         const Point origin{scene.legend.reserved_origin.x + 1.0, scene.legend.reserved_origin.y + 4.0};
-        scene.scale_bar =
-            layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt, measure,
-                             options.language);
+        scene.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt,
+                                           measure, options.language);
     }
     if (options.north_arrow)
         scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame, measure, options.language);
@@ -458,6 +458,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             symbol.radius_mm,
                             Label::Kind::place,
                             text.label_pt,
+                            {},
                             {}});
     }
     // Larger places claim their preferred positions first.
@@ -466,8 +467,14 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     for (const auto& [id, area] : areas) {
         auto centres = area_label_centres(area, scene.map_frame, scene.flows);
         if (centres.empty()) continue;
-        requests.insert(requests.begin(), {id, spaced_caps(area.name), centres.front(), 0, Label::Kind::area,
-                                           text.area_label_pt, std::move(centres)});
+        requests.insert(requests.begin(), {id,
+                                           spaced_caps(area.name),
+                                           centres.front(),
+                                           0,
+                                           Label::Kind::area,
+                                           text.area_label_pt,
+                                           std::move(centres),
+                                           {}});
     }
     for (const auto& flow : scene.flows) {
         if (flow.target != TargetKind::frame) continue;
@@ -480,8 +487,13 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             1.0,
                             Label::Kind::frame,
                             text.label_pt,
+                            {},
                             {}});
     }
+    // The basemap's names (rivers, lakes, ranges) come last: the data's places and areas go first.
+    for (auto& request :
+         feature_label_requests(inputs.basemap, projection, transform, scene.map_frame, text.feature_label_pt))
+        requests.push_back(std::move(request));
     report("placing labels");
     auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);
     scene.labels = std::move(labels.placed);

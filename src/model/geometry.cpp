@@ -5,7 +5,7 @@
 namespace steppeflow::model {
 
 namespace {
-constexpr std::array<std::string_view, 6> kRoleNames{"land", "water", "river", "border", "area", "graticule"};
+constexpr std::array<std::string_view, 7> kRoleNames{"land", "water", "river", "border", "area", "label", "graticule"};
 }  // namespace
 
 std::string_view to_string(LayerRole role) { return kRoleNames[static_cast<std::size_t>(role)]; }
@@ -25,8 +25,12 @@ const std::string& LocalText::in(Language language) const {
 }
 
 const std::string& MapLayer::rule_name() const {
-    static const std::array<std::string, 6> kRoleRules{"land", "water", "river", "border", "area", "graticule"};
-    return rule.empty() ? kRoleRules[static_cast<std::size_t>(role)] : rule;
+    static const std::array<std::string, 7> kRoleRules{"land", "water", "river",    "border",
+                                                       "area", "label", "graticule"};
+    static const std::string kInternalBorder = "border_internal";
+    if (!rule.empty()) return rule;
+    if (role == LayerRole::border && rank > 0) return kInternalBorder;
+    return kRoleRules[static_cast<std::size_t>(role)];
 }
 
 bool MapLayer::valid_in(int first, int last) const {

@@ -27,8 +27,9 @@ struct Feature {
 // of the same name unless the layer names another rule.
 //   land, water: filled areas; river: lines by rank; border: lines;
 //   area: polygons named by place (countries, provinces) that flows can end in, tinted only then;
+//   label: named lines and areas whose names are set on the map (rivers, lakes, ranges), in italics;
 //   graticule: no features, only where the graticule is drawn among the layers.
-enum class LayerRole { land, water, river, border, area, graticule };
+enum class LayerRole { land, water, river, border, area, label, graticule };
 [[nodiscard]] std::string_view to_string(LayerRole role);
 [[nodiscard]] std::optional<LayerRole> layer_role_from(std::string_view text);
 [[nodiscard]] std::vector<std::string_view> layer_role_names();
@@ -46,14 +47,16 @@ struct LocalText {
 struct MapLayer {
     std::string name;
     LayerRole role = LayerRole::land;
-    std::string rule;  // the style's drawing rule; empty: the role's name
+    std::string rule;  // the style's drawing rule; empty: the role's name (border_internal for a border of rank 1+)
+    int rank = 0;      // borders: 0 international, 1 and more internal units of lower rank
     std::vector<Feature> features;
     LocalText attribution;  // who made the data and its licence, for the credits ("Natural Earth (public domain)")
     LocalText note;         // what the credits say of it beyond that ("modern borders"); may be empty
     // The years the layer shows (borders of a period): a figure of other years leaves it out.
     std::optional<int> first_year;
     std::optional<int> last_year;
-    std::string source;  // the layer list (or directory) it was declared in, for messages
+    std::string source;         // the layer list (or directory) it was declared in, for messages
+    SourceLocation rule_where;  // where the list names its rule, when it does
 
     [[nodiscard]] const std::string& rule_name() const;
     // Whether the layer shows any of the years first..last (always, when it has no years).

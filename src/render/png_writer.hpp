@@ -1,6 +1,6 @@
 #pragma once
 // PNG encoding of an opaque Cairo image (CAIRO_FORMAT_RGB24), tuned for maps: RGB without alpha,
-// unfiltered rows and a fast zlib level, compressed in bands on all cores. Cairo's own writer keeps
+// unfiltered rows and a fast zlib level, compressed in bands on the threads of a pool. Cairo's own writer keeps
 // an alpha channel and tries every filter at the default level, on one core, which made encoding
 // the slowest step of a render.
 

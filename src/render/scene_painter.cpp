@@ -297,9 +297,18 @@ void paint_inset(cairo_t* cr, const layout::Inset& inset, const config::Style& s
     cairo_stroke(cr);
 }
 
-void paint_label(cairo_t* cr, const layout::Label& label, const config::Style& style) {
+void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& scene) {
+    const config::Style& style = scene.style;
     const Font font{style.text.font, style.colours.halo};
     switch (label.kind) {
+        case layout::Label::Kind::feature: {
+            // The label layer's rule gives the colour (water names blue, relief brown, as a style says).
+            const layout::SceneLayer* layer = scene.layer(label.layer);
+            set_colour(cr, layer != nullptr && layer->rule.fill ? *layer->rule.fill : style.colours.area_label);
+            draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm, 0,
+                      true);
+            break;
+        }
         case layout::Label::Kind::area:
             set_colour(cr, style.colours.area_label);
             draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false,
@@ -329,7 +338,7 @@ void paint_map(cairo_t* cr, const layout::Scene& scene) {
         cairo_clip(cr);
         for (const auto& flow : scene.flows) paint_flow(cr, flow, style);
         for (const auto& symbol : scene.places) paint_symbol(cr, symbol, style);
-        for (const auto& label : scene.labels) paint_label(cr, label, style);
+        for (const auto& label : scene.labels) paint_label(cr, label, scene);
         if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style);
         if (scene.inset) paint_inset(cr, *scene.inset, style);
         if (scene.legend.framed) paint_legend(cr, scene.legend, style);

@@ -22,7 +22,8 @@ struct FontDescriptionFree {
 };
 
 std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::string& family, const std::string& text,
-                                                       double size_pt, bool bold, double wrap_width_mm) {
+                                                       double size_pt, bool bold, double wrap_width_mm,
+                                                       bool italic = false) {
     // Unhinted metrics keep text the same width at every output resolution.
     cairo_font_options_t* font_options = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
@@ -36,6 +37,7 @@ std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::s
     std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(pango_font_description_new());
     pango_font_description_set_family(description.get(), family.c_str());
     pango_font_description_set_weight(description.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    if (italic) pango_font_description_set_style(description.get(), PANGO_STYLE_ITALIC);
     pango_font_description_set_absolute_size(description.get(), size_pt * kMmPerPoint * PANGO_SCALE);
     pango_layout_set_font_description(layout.get(), description.get());
     pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
@@ -62,8 +64,8 @@ layout::TextMeasure pango_text_measure(const std::string& family) {
 }
 
 void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x, double y, double size_pt, bool bold,
-               double halo_mm, double wrap_width_mm) {
-    auto layout = make_layout(cr, font.family, text, size_pt, bold, wrap_width_mm);
+               double halo_mm, double wrap_width_mm, bool italic) {
+    auto layout = make_layout(cr, font.family, text, size_pt, bold, wrap_width_mm, italic);
     cairo_save(cr);
     cairo_move_to(cr, x, y);
     if (halo_mm > 0) {

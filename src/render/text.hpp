@@ -22,7 +22,7 @@ layout::TextMeasure pango_text_measure(const std::string& family = "Noto Sans");
 // Draws text with its top-left corner at (x, y), wrapped at word boundaries when wrap_width_mm > 0;
 // a halo first when halo_mm > 0.
 void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x, double y, double size_pt, bool bold,
-               double halo_mm, double wrap_width_mm = 0);
+               double halo_mm, double wrap_width_mm = 0, bool italic = false);
 
 // Throws IoError when the font family is not installed, instead of drawing tofu boxes.
 // `named_at` says where the family was chosen (a style file's line), for the message.

@@ -24,7 +24,7 @@ public:
                const WriteOptions& options) const override;
 };
 
-// PNG at the figure's dpi, painted in bands and deflated on all cores (png_writer.hpp).
+// PNG at the figure's dpi, painted in bands and deflated on the run's pool (png_writer.hpp).
 class PngWriter final : public Writer {
 public:
     [[nodiscard]] std::string_view extension() const override { return ".png"; }

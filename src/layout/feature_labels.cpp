@@ -1,0 +1,101 @@
+#include "layout/feature_labels.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layout/basemap_layout.hpp"
+#include "layout/geometry.hpp"
+#include "layout/spatial_grid.hpp"
+
+namespace steppeflow::layout {
+
+namespace {
+
+constexpr std::size_t kMostCandidates = 200;
+constexpr double kGridStepMm = 2.0;
+
+// Points inside the area (its largest polygon) and the frame, nearest its centre first.
+std::vector<Point> area_centres(const BasemapLayer& projected, const Box& frame) {
+    const std::vector<PagePath>* largest = nullptr;
+    double largest_area = 0;
+    Point centre{};
+    for (const auto& polygon : projected.polygons) {
+        const PagePath& ring = polygon.front();
+        double area = 0;
+        Point weighted{};
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+            const Point a = ring[i];
+            const Point b = ring[(i + 1) % ring.size()];
+            const double cross = a.x * b.y - b.x * a.y;
+            area += cross;
+            weighted = weighted + (a + b) * cross;
+        }
+        if (std::abs(area) > largest_area) {
+            largest_area = std::abs(area);
+            largest = &polygon;
+            centre = weighted * (1.0 / (3.0 * area));
+        }
+    }
+    std::vector<Point> centres;
+    if (largest == nullptr) return centres;
+    const Box inner = shrink(frame, 2);
+    const Box bounds = bounds_of(largest->front());
+    for (double y = std::max(bounds.y, inner.y); y <= std::min(bounds.y + bounds.height, inner.y + inner.height);
+         y += kGridStepMm) {
+        for (double x = std::max(bounds.x, inner.x); x <= std::min(bounds.x + bounds.width, inner.x + inner.width);
+             x += kGridStepMm) {
+            if (inside_rings({x, y}, *largest)) centres.push_back({x, y});
+        }
+    }
+    std::stable_sort(centres.begin(), centres.end(),
+                     [&](Point a, Point b) { return distance(a, centre) < distance(b, centre); });
+    if (centres.size() > kMostCandidates) centres.resize(kMostCandidates);
+    return centres;
+}
+
+// The line's vertices inside the frame, from its middle outwards (a name reads best mid-course).
+std::vector<Point> line_centres(const BasemapLayer& projected, const Box& frame) {
+    std::vector<Point> centres;
+    const Box inner = shrink(frame, 2);
+    for (const auto& line : projected.lines) {
+        const double middle = static_cast<double>(line.size() - 1) / 2;
+        std::vector<std::size_t> order(line.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return std::abs(static_cast<double>(a) - middle) < std::abs(static_cast<double>(b) - middle);
+        });
+        for (const std::size_t i : order) {
+            if (contains(inner, line[i])) centres.push_back(line[i]);
+        }
+    }
+    if (centres.size() > kMostCandidates) centres.resize(kMostCandidates);
+    return centres;
+}
+
+}  // namespace
+
+std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, const geo::Projection& projection,
+                                                 const MapTransform& transform, const Box& frame, double size_pt) {
+    std::vector<LabelRequest> requests;
+    for (const auto& layer : basemap.layers) {
+        if (layer.role != model::LayerRole::label) continue;
+        for (const auto& feature : layer.features) {
+            if (feature.name.empty()) continue;
+            const BasemapLayer projected = project_features({feature}, projection, transform);
+            auto centres = projected.polygons.empty() ? line_centres(projected, frame) : area_centres(projected, frame);
+            if (centres.empty()) continue;  // outside the map
+            LabelRequest request;
+            request.text = feature.name;
+            request.anchor = centres.front();
+            request.clearance_mm = 0;
+            request.kind = Label::Kind::feature;
+            request.size_pt = size_pt;
+            request.centres = std::move(centres);
+            request.layer = layer.name;
+            requests.push_back(std::move(request));
+        }
+    }
+    return requests;
+}
+
+}  // namespace steppeflow::layout
