@@ -316,3 +316,9 @@ TEST(Cli, AnExceptionNoneOfOurChecksRaisedIsAnInternalErrorThatSaysItIsABug) {
               }).code,
               ExitCode::io_error);
 }
+
+TEST(Cli, AnUnknownCommandIsNamedWithTheNearestOne) {
+    const auto result = test::run_cli({"rendr", "--dpi", "30"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_THAT(result.err, HasSubstr("unknown command 'rendr'; did you mean 'render'?"));
+}

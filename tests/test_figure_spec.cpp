@@ -300,3 +300,36 @@ TEST(Style, AMissingFontIsAnIoErrorNamingIt) {
                               "it or name another font in the style (text.font)")));
     EXPECT_FALSE(std::filesystem::exists(spec.outputs.front()));
 }
+
+TEST(FigureSpec, NestingAndSizeAreBoundedBeforeTheParserSeesThem) {
+    // 100,000 parts overflowed toml++'s stack (SIGSEGV); now refused at the part that is too many.
+    std::string deep = "figure";
+    for (int i = 0; i < 100000; ++i) deep += ".a";
+    EXPECT_EQ(spec_error(deep + " = 1\n"),
+              "spec.toml:1:69: a key of more than 32 parts (a dotted key or [table.name]); no figure spec, style or "
+              "layer list nests that deep");
+    // 32 parts are still fine to parse (and then an unknown key, as any other).
+    std::string ok = "figure";
+    for (int i = 1; i < 32; ++i) ok += ".a";
+    EXPECT_THAT(spec_error(ok + " = 1\n"), HasSubstr("unknown key"));
+    // Dots inside strings and comments are not key parts.
+    EXPECT_EQ(
+        spec_error("[figure]\ntitle = \"" + std::string(200, '.') + "\" # " + std::string(200, '.') + "\n" + kOutput),
+        "");
+    // Larger than any spec: refused before it is parsed.
+    EXPECT_EQ(spec_error("# " + std::string(2U << 20, 'x') + "\n"),
+              "spec.toml: the file is 2097155 bytes; a figure spec, style or layer list is at most 1048576; is it the "
+              "right file?");
+}
+
+TEST(FigureSpec, TextsHaveALimitOnTheCommandLineAndInASpec) {
+    config::FigureSpec spec;
+    spec.title = std::string(10'000'000, 'x');  // 10 MB took 12 s and 790 MB to lay out
+    spec.from_command_line = {"--title"};
+    EXPECT_THAT([&] { (void)figure::make_request(spec); },
+                ::testing::ThrowsMessage<UsageError>(
+                    HasSubstr("--title: 10000000 characters; a figure's title is at most 2000 (a paragraph)")));
+    spec.title = "Сорок символов: " + std::string(20, 'x');
+    spec.credits = std::string(1999, 'x') + "ё";  // 2,000 characters (2,001 bytes): allowed
+    EXPECT_NO_THROW((void)figure::make_request(spec));
+}

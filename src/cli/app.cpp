@@ -5,11 +5,15 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/data_commands.hpp"
 #include "cli/render_command.hpp"
 #include "common/error.hpp"
+#include "model/name_match.hpp"
 
 namespace steppeflow::cli {
 
@@ -31,6 +35,18 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     DataSettings data_settings;
     add_data_commands(app, data_settings);
 
+    // "rendr": CLI11 would say only that a subcommand is required.
+    if (argc > 1 && argv[1][0] != '-') {
+        const std::vector<std::string> commands{"render", "validate", "stats", "place"};
+        const std::string given = argv[1];
+        if (std::find(commands.begin(), commands.end(), given) == commands.end()) {
+            const auto near = model::nearest_names(given, commands, 1);
+            fmt::print(err,
+                       "steppeflow: unknown command '{}'{}\nRun 'steppeflow --help' for the commands and options.\n",
+                       given, near.empty() ? std::string{} : fmt::format("; did you mean '{}'?", near.front()));
+            return static_cast<int>(ExitCode::usage_error);
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -53,8 +53,9 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
         "render",
         "Draw flow maps to SVG, PNG or PDF: the figure specs given (figures/*.toml), or one figure described by "
         "the options (default: the overview map into output/)");
-    render->add_option("specs", command.specs, "Figure spec files (TOML); options given as well override theirs")
-        ->check(CLI::ExistingFile);
+    // A spec that cannot be read is an I/O error of that spec (exit 3, as a missing data file is),
+    // reported by the batch with the others, not a usage error of the command line.
+    render->add_option("specs", command.specs, "Figure spec files (TOML); options given as well override theirs");
     render
         ->add_option("-j,--jobs", command.jobs,
                      "Threads for the run, shared by the figures and the bands of each PNG (default: one per core)")

@@ -1,6 +1,7 @@
 #include "config/toml_section.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -43,9 +44,109 @@ SourceLocation location_of(const std::string& file, const toml::source_region& r
 
 }  // namespace
 
+void check_toml_bounds(std::string_view text, const std::string& file) {
+    SourceLocation where;
+    where.file = file;
+    if (text.size() > kMaxTomlBytes) {
+        throw DataError(where,
+                        fmt::format("the file is {} bytes; a figure spec, style or layer list is at most {}",
+                                    text.size(), kMaxTomlBytes),
+                        "is it the right file?");
+    }
+    // toml++ bounds nested arrays and inline tables itself, but builds a table per part of a dotted
+    // key or [table.name] by recursion: 100,000 parts overflow the stack. Count the parts outside
+    // strings and comments.
+    enum class In { code, basic, literal, multiline_basic, multiline_literal, comment } in = In::code;
+    int line = 1;
+    int column = 0;
+    int parts = 1;            // of the key being read
+    bool after_part = false;  // the last significant character ended a key part (a name or a quoted one)
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        ++column;
+        if (c == '\n') {
+            ++line;
+            column = 0;
+            if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+            parts = 1;
+            after_part = false;
+            continue;
+        }
+        const auto starts = [&](std::string_view token) { return text.substr(i, token.size()) == token; };
+        switch (in) {
+            case In::comment:
+                continue;
+            case In::basic:
+                if (c == '\\') {
+                    ++i;
+                    ++column;
+                } else if (c == '"') {
+                    in = In::code;
+                    after_part = true;
+                }
+                continue;
+            case In::literal:
+                if (c == '\'') {
+                    in = In::code;
+                    after_part = true;
+                }
+                continue;
+            case In::multiline_basic:
+                if (c == '\\') {
+                    ++i;
+                    ++column;
+                } else if (starts("\"\"\"")) {
+                    in = In::code;
+                    i += 2;
+                    column += 2;
+                }
+                continue;
+            case In::multiline_literal:
+                if (starts("\'\'\'")) {
+                    in = In::code;
+                    i += 2;
+                    column += 2;
+                }
+                continue;
+            case In::code:
+                break;
+        }
+        if (c == '#') {
+            in = In::comment;
+        } else if (starts("\"\"\"")) {
+            in = In::multiline_basic;
+            i += 2;
+            column += 2;
+        } else if (starts("\'\'\'")) {
+            in = In::multiline_literal;
+            i += 2;
+            column += 2;
+        } else if (c == '"') {
+            in = In::basic;
+        } else if (c == '\'') {
+            in = In::literal;
+        } else if (c == '.' && after_part) {
+            if (++parts > kMaxKeyParts) {
+                where.line = line;
+                where.column = column;
+                throw DataError(where,
+                                fmt::format("a key of more than {} parts (a dotted key or [table.name])", kMaxKeyParts),
+                                "no figure spec, style or layer list nests that deep");
+            }
+            after_part = false;
+        } else if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-') {
+            after_part = true;
+        } else if (c != ' ' && c != '\t') {
+            parts = 1;  // '=', brackets, commas end a key
+            after_part = false;
+        }
+    }
+}
+
 toml::table parse_toml_file(const std::filesystem::path& path) {
     const std::string text = io::read_text_file(path);
     io::require_content(path, "TOML: [tables] of key = value lines");
+    check_toml_bounds(text, path.string());
     try {
         return toml::parse(text, path.string());
     } catch (const toml::parse_error& error) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -14,8 +15,17 @@
 
 namespace steppeflow::config {
 
+// What a TOML file of ours may hold at most: bytes, and parts of one key (a.b.c or [a.b.c]).
+inline constexpr std::size_t kMaxTomlBytes = 1U << 20;
+inline constexpr int kMaxKeyParts = 32;
+
 // Parses a TOML file; DataError with line and column for a syntax error, IoError when unreadable.
+// The bounds are checked before parsing (check_toml_bounds).
 toml::table parse_toml_file(const std::filesystem::path& path);
+
+// DataError naming the file (and line, column) when the text is larger than kMaxTomlBytes or a key
+// has more than kMaxKeyParts parts: such nesting would exhaust the parser's stack.
+void check_toml_bounds(std::string_view text, const std::string& file);
 
 // One table of a TOML document. Each accessor marks its key as known; finish() rejects the rest.
 class TomlSection {

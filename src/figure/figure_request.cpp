@@ -1,5 +1,6 @@
 #include "figure/figure_request.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -119,7 +120,26 @@ std::vector<model::Period> periods_from(const config::FigureSpec& spec) {
     return periods;
 }
 
+// Characters (code points) in UTF-8 text.
+std::size_t characters(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+// A title is a line or two and credits a paragraph: longer texts are refused before they are laid out
+// (a 10 MB title took more than 12 s and 790 MB to wrap).
+void check_text_length(const config::FigureSpec& spec, const std::string& text, const char* key, const char* option) {
+    constexpr std::size_t kMostCharacters = 2000;
+    const std::size_t length = characters(text);
+    if (length <= kMostCharacters) return;
+    throw UsageError(fmt::format("{}: {} characters; a figure's {} is at most {} (a paragraph)",
+                                 origin_of(spec, std::string("figure.") + key, option), length, key, kMostCharacters));
+}
+
 layout::FigureOptions options_from(const config::FigureSpec& spec) {
+    check_text_length(spec, spec.title, "title", "--title");
+    if (spec.subtitle) check_text_length(spec, *spec.subtitle, "subtitle", "--subtitle");
+    if (spec.credits) check_text_length(spec, *spec.credits, "credits", "--credits");
     layout::FigureOptions options;
     if (!spec.style.empty()) options.style = config::read_style(config::resolve_style(spec.style));
     if (!std::isfinite(spec.dpi) || spec.dpi < 30 || spec.dpi > 2400) {
@@ -212,6 +232,19 @@ FigureRequest make_request(const config::FigureSpec& spec) {
         (void)render::writer_for(path);
     }
     request.report = spec.report;
+    // Two outputs of one figure on one file would leave only the last written.
+    std::vector<std::filesystem::path> written = request.outputs;
+    if (!request.report.empty()) written.push_back(request.report);
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (std::filesystem::absolute(written[i]).lexically_normal() !=
+                std::filesystem::absolute(written[j]).lexically_normal())
+                continue;
+            throw UsageError(fmt::format(
+                "{}: {} is named twice as an output{}; give each output its own file", request.name,
+                written[i].string(), i + 1 == written.size() && !request.report.empty() ? " (and as the report)" : ""));
+        }
+    }
     request.dpi = spec.dpi;
     // 0: chosen from the page; the spec reader allows the same.
     if (spec.columns < 0 || spec.columns > 12) {
