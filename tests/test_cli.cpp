@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include <cairo.h>
@@ -206,31 +207,67 @@ TEST(Cli, AJsonOutputIsTheLayoutReport) {
 
 extern char** environ;
 
-TEST(Cli, KillingARenderMidwayLeavesThePreviousFiguresIntact) {
-    const auto dir = test::scratch_dir("cli_kill");
-    const std::vector<std::string> names{"map.svg", "map.pdf", "map.png"};
-    for (const auto& name : names) test::write_file(dir / name, "the previous figure");
+namespace {
+
+std::size_t temporary_files_in(const std::filesystem::path& dir) {
+    std::size_t count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        count += entry.path().filename().string().find(".tmp-") != std::string::npos ? 1 : 0;
+    return count;
+}
+
+// Starts a render of the three files into `dir` at 900 dpi and sends `signal_number` once its
+// temporary files exist (before they are renamed into place); returns how it ended (waitpid status).
+int signal_a_render_midway(const std::filesystem::path& dir, const std::vector<std::string>& names, int signal_number) {
     std::vector<std::string> args{STEPPEFLOW_BINARY, "render", "--dpi", "900"};
     for (const auto& name : names) args.insert(args.end(), {"-o", (dir / name).string()});
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
     pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0);
-
-    // Kill it while it writes: once its temporary files exist, before they are renamed into place.
+    if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return -1;
     bool writing = false;
     for (int i = 0; i < 60'000 && !writing; ++i) {
-        for (const auto& entry : std::filesystem::directory_iterator(dir))
-            writing = writing || entry.path().filename().string().find(".tmp-") != std::string::npos;
+        writing = temporary_files_in(dir) > 0;
         if (!writing) usleep(500);
     }
-    ASSERT_TRUE(writing) << "the render never started writing";
-    kill(pid, SIGKILL);
+    kill(pid, signal_number);
     int status = 0;
     waitpid(pid, &status, 0);
+    return writing ? status : -1;
+}
+
+}  // namespace
+
+TEST(Cli, KillingARenderMidwayLeavesThePreviousFiguresIntact) {
+    const auto dir = test::scratch_dir("cli_kill");
+    const std::vector<std::string> names{"map.svg", "map.pdf", "map.png"};
+    for (const auto& name : names) test::write_file(dir / name, "the previous figure");
+    const int status = signal_a_render_midway(dir, names, SIGKILL);
+    ASSERT_NE(status, -1) << "the render never started writing";
     ASSERT_TRUE(WIFSIGNALED(status)) << "the render finished before it could be killed";
     for (const auto& name : names) EXPECT_EQ(test::read_file(dir / name), "the previous figure") << name;
+    // SIGKILL cannot be caught: its temporary files stay, until the next run that writes those
+    // targets sees that their process is gone and removes them.
+    EXPECT_GT(temporary_files_in(dir), 0U);
+    std::vector<std::string> again{"render", "--dpi", "30"};
+    for (const auto& name : names) again.insert(again.end(), {"-o", (dir / name).string()});
+    ASSERT_EQ(test::run_cli(again).exit_code, 0);
+    EXPECT_EQ(temporary_files_in(dir), 0U);
+}
+
+TEST(Cli, StoppingARenderWithTermOrIntLeavesNoTemporaryFile) {
+    for (const int signal_number : {SIGTERM, SIGINT}) {
+        const auto dir = test::scratch_dir("cli_signal_" + std::to_string(signal_number));
+        const std::vector<std::string> names{"map.svg", "map.pdf", "map.png"};
+        for (const auto& name : names) test::write_file(dir / name, "the previous figure");
+        const int status = signal_a_render_midway(dir, names, signal_number);
+        ASSERT_NE(status, -1) << "the render never started writing";
+        ASSERT_TRUE(WIFSIGNALED(status)) << "the render finished before the signal";
+        EXPECT_EQ(WTERMSIG(status), signal_number);  // it still ends by the signal, as a shell expects
+        EXPECT_EQ(temporary_files_in(dir), 0U) << strsignal(signal_number);
+        for (const auto& name : names) EXPECT_EQ(test::read_file(dir / name), "the previous figure") << name;
+    }
 }
 
 TEST(Cli, AnOutputThatIsADirectoryIsRefusedBeforeAnythingIsWritten) {

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/app.hpp"
+#include "common/interrupt_cleanup.hpp"
 
 // g++ says it builds with AddressSanitizer by __SANITIZE_ADDRESS__, clang by __has_feature.
 #if defined(__SANITIZE_ADDRESS__)
@@ -14,6 +15,8 @@
 #endif
 
 int main(int argc, char** argv) {
+    // Ctrl-C or kill while a figure is written leaves no temporary file beside it.
+    steppeflow::remove_temporaries_on_signals();
     const int code = steppeflow::cli::run(argc, argv, std::cout, std::cerr);
     std::cout.flush();
     std::cerr.flush();

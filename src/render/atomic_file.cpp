@@ -1,14 +1,19 @@
 #include "render/atomic_file.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <random>
 #include <string>
 #include <system_error>
+#include <utility>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include "common/error.hpp"
+#include "common/interrupt_cleanup.hpp"
 
 namespace steppeflow::render {
 
@@ -18,12 +23,35 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
         throw IoError(
             fmt::format("{}: cannot write: directory '{}' does not exist", target_.string(), directory.string()));
     }
-    std::string pattern = (directory / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
-    const int descriptor = ::mkstemp(pattern.data());
-    if (descriptor < 0) {
-        throw IoError(fmt::format("{}: cannot write: {}", target_.string(), std::strerror(errno)));
+    // What a killed run left beside this target (its process is gone) is removed first.
+    std::error_code scan_error;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, scan_error)) {
+        if (stale_temporary(entry.path().filename().string(), target_.filename().string())) {
+            std::error_code ignored;
+            std::filesystem::remove(entry.path(), ignored);
+        }
     }
-    temporary_ = pattern;
+    // Named with the process id, so that a later run can tell whether its writer still runs. The
+    // name is registered for the signal handler before the file exists: a signal between making the
+    // file and registering it (on any thread) would otherwise leave it behind.
+    static std::atomic<unsigned> sequence{0};
+    int descriptor = -1;
+    for (int attempt = 0; attempt < 100 && descriptor < 0; ++attempt) {
+        const std::string name = (directory / fmt::format(".{}.tmp-{}-{}{:04x}", target_.filename().string(),
+                                                          ::getpid(), sequence++, std::random_device{}() & 0xffffU))
+                                     .string();
+        signal_slot_ = remember_temporary(name);
+        descriptor = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (descriptor >= 0) {
+            temporary_ = name;
+            break;
+        }
+        const int reason = errno;
+        forget_temporary(std::exchange(signal_slot_, -1));
+        if (reason != EEXIST)
+            throw IoError(fmt::format("{}: cannot write: {}", target_.string(), std::strerror(reason)));
+    }
+    if (descriptor < 0) throw IoError(fmt::format("{}: cannot write: no free temporary name", target_.string()));
     stream_ = ::fdopen(descriptor, "wb");
     if (stream_ == nullptr) {
         ::close(descriptor);
@@ -38,6 +66,7 @@ AtomicFile::~AtomicFile() {
         std::error_code ignored;
         std::filesystem::remove(temporary_, ignored);
     }
+    forget_temporary(signal_slot_);
 }
 
 void AtomicFile::finish() {
@@ -61,6 +90,7 @@ void AtomicFile::commit() {
     finish();
     std::error_code error;
     std::filesystem::rename(temporary_, target_, error);
+    if (!error) forget_temporary(std::exchange(signal_slot_, -1));  // nothing left to remove on a signal
     if (error)
         throw IoError(
             fmt::format("{}: cannot move the finished file into place: {}", target_.string(), error.message()));

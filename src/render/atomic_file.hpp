@@ -1,6 +1,8 @@
 #pragma once
 // A file that appears at its path whole or not at all: written to a temporary file beside it
-// and renamed into place on commit. An exception or a kill before commit leaves the old file.
+// and renamed into place on commit. An exception or a kill before commit leaves the old file; the
+// temporary file is removed by unwinding, by a stopping signal (common/interrupt_cleanup), or by the
+// next run that writes the same target when this one was killed outright.
 
 #include <cstdio>
 #include <filesystem>
@@ -26,6 +28,7 @@ private:
     std::FILE* stream_ = nullptr;
     bool finished_ = false;
     bool committed_ = false;
+    int signal_slot_ = -1;  // its entry among the files a signal removes (common/interrupt_cleanup)
 };
 
 }  // namespace steppeflow::render
