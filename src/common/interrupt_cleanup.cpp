@@ -7,7 +7,6 @@
 #include <csignal>
 #include <cstring>
 
-#include <signal.h>
 #include <unistd.h>
 
 namespace steppeflow {

@@ -56,6 +56,8 @@ void check_toml_bounds(std::string_view text, const std::string& file) {
     // toml++ bounds nested arrays and inline tables itself, but builds a table per part of a dotted
     // key or [table.name] by recursion: 100,000 parts overflow the stack. Count the parts outside
     // strings and comments.
+    constexpr std::string_view kBasicQuotes = R"(""")";
+    constexpr std::string_view kLiteralQuotes = R"(''')";
     enum class In { code, basic, literal, multiline_basic, multiline_literal, comment } in = In::code;
     int line = 1;
     int column = 0;
@@ -95,14 +97,14 @@ void check_toml_bounds(std::string_view text, const std::string& file) {
                 if (c == '\\') {
                     ++i;
                     ++column;
-                } else if (starts("\"\"\"")) {
+                } else if (starts(kBasicQuotes)) {
                     in = In::code;
                     i += 2;
                     column += 2;
                 }
                 continue;
             case In::multiline_literal:
-                if (starts("\'\'\'")) {
+                if (starts(kLiteralQuotes)) {
                     in = In::code;
                     i += 2;
                     column += 2;
@@ -113,11 +115,11 @@ void check_toml_bounds(std::string_view text, const std::string& file) {
         }
         if (c == '#') {
             in = In::comment;
-        } else if (starts("\"\"\"")) {
+        } else if (starts(kBasicQuotes)) {
             in = In::multiline_basic;
             i += 2;
             column += 2;
-        } else if (starts("\'\'\'")) {
+        } else if (starts(kLiteralQuotes)) {
             in = In::multiline_literal;
             i += 2;
             column += 2;

@@ -40,11 +40,16 @@ std::vector<Point> area_centres(const BasemapLayer& projected, const Box& frame)
     if (largest == nullptr) return centres;
     const Box inner = shrink(frame, 2);
     const Box bounds = bounds_of(largest->front());
-    for (double y = std::max(bounds.y, inner.y); y <= std::min(bounds.y + bounds.height, inner.y + inner.height);
-         y += kGridStepMm) {
-        for (double x = std::max(bounds.x, inner.x); x <= std::min(bounds.x + bounds.width, inner.x + inner.width);
-             x += kGridStepMm) {
-            if (inside_rings({x, y}, *largest)) centres.push_back({x, y});
+    const double left = std::max(bounds.x, inner.x);
+    const double top = std::max(bounds.y, inner.y);
+    const double right = std::min(bounds.x + bounds.width, inner.x + inner.width);
+    const double bottom = std::min(bounds.y + bounds.height, inner.y + inner.height);
+    const int columns = right < left ? -1 : static_cast<int>((right - left) / kGridStepMm);
+    const int rows = bottom < top ? -1 : static_cast<int>((bottom - top) / kGridStepMm);
+    for (int r = 0; r <= rows; ++r) {
+        for (int c = 0; c <= columns; ++c) {
+            const Point p{left + c * kGridStepMm, top + r * kGridStepMm};
+            if (inside_rings(p, *largest)) centres.push_back(p);
         }
     }
     std::stable_sort(centres.begin(), centres.end(),
