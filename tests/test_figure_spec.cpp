@@ -333,3 +333,12 @@ TEST(FigureSpec, TextsHaveALimitOnTheCommandLineAndInASpec) {
     spec.credits = std::string(1999, 'x') + "ё";  // 2,000 characters (2,001 bytes): allowed
     EXPECT_NO_THROW((void)figure::make_request(spec));
 }
+
+TEST(FigureSpec, ATextThatIsNotUtf8IsRefusedNamingTheByte) {
+    config::FigureSpec spec;
+    spec.title = "bad \xff title";
+    spec.from_command_line = {"--title"};
+    EXPECT_THAT([&] { (void)figure::make_request(spec); },
+                ::testing::ThrowsMessage<UsageError>(
+                    HasSubstr("--title: not UTF-8 text: byte 5 (0xff) does not fit; save it as UTF-8")));
+}

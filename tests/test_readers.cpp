@@ -7,6 +7,8 @@
 #include <fstream>
 #include <thread>
 
+#include <atomic>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -150,4 +152,35 @@ TEST(TextFiles, ReadThroughAPipe) {
     writer.join();
     if (release >= 0) ::close(release);
     EXPECT_EQ(read, text);
+}
+
+// A flows file given through a pipe (--flows <(cat flows.csv)): GDAL cannot recognise it, and the
+// message says why and what to do, instead of "no driver recognised it" alone.
+TEST(TextFiles, AFlowsFileThroughAPipeIsRefusedSayingWhy) {
+    const auto dir = test::scratch_dir("flows_pipe");
+    const auto fifo = dir / "flows";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    const std::string text = test::read_file(test::data_dir() / "mini_flows.csv");
+    std::signal(SIGPIPE, SIG_IGN);
+    // Written whenever a reader opens it (GDAL and the raw checks each open it), until done.
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        while (!done) {
+            const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);  // fails while no reader has it open
+            if (fd < 0) {
+                usleep(200);
+                continue;
+            }
+            (void)::write(fd, text.data(), text.size());  // smaller than a pipe's buffer: never blocks
+            ::close(fd);
+        }
+    });
+    try {
+        (void)io::read_flows(fifo);
+        ADD_FAILURE() << "a pipe was read as a flows file";
+    } catch (const Error& e) {
+        EXPECT_THAT(e.what(), ::testing::HasSubstr("it is a pipe or device, not a file"));
+    }
+    done = true;
+    writer.join();
 }

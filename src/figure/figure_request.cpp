@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <glib.h>
 
 #include "config/style_reader.hpp"
 #include "io/field_parsers.hpp"
@@ -129,6 +130,14 @@ std::size_t characters(const std::string& text) {
 // A title is a line or two and credits a paragraph: longer texts are refused before they are laid out
 // (a 10 MB title took more than 12 s and 790 MB to wrap).
 void check_text_length(const config::FigureSpec& spec, const std::string& text, const char* key, const char* option) {
+    // Not UTF-8 (a title typed in another encoding): Pango would draw replacement boxes and warn on
+    // stderr, and a PDF would fail to write. The byte is named.
+    const char* invalid = nullptr;
+    if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), &invalid) == 0) {
+        throw UsageError(fmt::format("{}: not UTF-8 text: byte {} (0x{:02x}) does not fit; save it as UTF-8",
+                                     origin_of(spec, std::string("figure.") + key, option), invalid - text.data() + 1,
+                                     static_cast<unsigned char>(*invalid)));
+    }
     constexpr std::size_t kMostCharacters = 2000;
     const std::size_t length = characters(text);
     if (length <= kMostCharacters) return;

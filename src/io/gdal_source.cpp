@@ -89,6 +89,18 @@ std::string string_field(OGRFeatureH feature, const char* name) {
     return gdal.OGR_F_GetFieldAsString(feature, index);
 }
 
+// GDAL knows a format by the file's name and by reading it more than once: a pipe (--flows <(…)) has
+// neither, so it is never recognised; say so instead of leaving "no driver" to puzzle over.
+std::string pipe_hint(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto type = std::filesystem::status(path, error).type();
+    if (type != std::filesystem::file_type::fifo && type != std::filesystem::file_type::character &&
+        type != std::filesystem::file_type::socket)
+        return {};
+    return "; it is a pipe or device, not a file: GDAL knows a format by the file's name and reads it more than "
+           "once, so write it to a file first (e.g. flows.csv)";
+}
+
 }  // namespace
 
 Table GdalSource::table(const std::filesystem::path& path) const {
@@ -108,8 +120,8 @@ Table GdalSource::table(const std::filesystem::path& path) const {
     if (!dataset) {
         const std::string reason = errors.last_or("no GDAL driver recognised it");
         if (path.extension() == ".geojson" || path.extension() == ".json") explain_unreadable_json(path, reason);
-        throw IoError(fmt::format("{}: cannot be read as a vector data file ({})", file,
-                                  errors.last_or("no GDAL driver recognised it")));
+        throw IoError(fmt::format("{}: cannot be read as a vector data file ({}){}", file,
+                                  errors.last_or("no GDAL driver recognised it"), pipe_hint(path)));
     }
     if (gdal.GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
     OGRLayerH layer = gdal.GDALDatasetGetLayer(dataset.get(), 0);
@@ -160,7 +172,8 @@ Table GdalSource::table(const std::filesystem::path& path) const {
     if (!errors.messages().empty() && table.records.empty() && table.columns.empty()) {
         throw IoError(fmt::format("{}: {}", file, errors.messages().back()));
     }
-    for (const auto& message : errors.messages()) table.gdal_warnings.push_back(fmt::format("{}: GDAL: {}", file, message));
+    for (const auto& message : errors.messages())
+        table.gdal_warnings.push_back(fmt::format("{}: GDAL: {}", file, message));
     return table;
 }
 
@@ -174,7 +187,7 @@ std::vector<model::Feature> GdalSource::features(const std::filesystem::path& pa
     if (!dataset) {
         const std::string reason = errors.last_or("unknown format");
         if (path.extension() == ".geojson" || path.extension() == ".json") explain_unreadable_json(path, reason);
-        throw IoError(fmt::format("{}: cannot be read as vector data ({})", file, reason));
+        throw IoError(fmt::format("{}: cannot be read as vector data ({}){}", file, reason, pipe_hint(path)));
     }
     if (gdal.GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
     OGRLayerH layer = gdal.GDALDatasetGetLayer(dataset.get(), 0);
