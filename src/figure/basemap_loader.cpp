@@ -6,6 +6,7 @@
 
 #include "config/layer_list.hpp"
 #include "io/basemap_reader.hpp"
+#include "layout/basemap_layout.hpp"
 
 namespace steppeflow::figure {
 
@@ -65,16 +66,8 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
 }
 
 void check_layer_rules(const model::Basemap& basemap, const config::Style& style) {
-    for (const auto& layer : basemap.layers) {
-        if (layer.role == model::LayerRole::graticule || config::layer_rule(style, layer.rule_name())) continue;
-        SourceLocation where = layer.rule_where;
-        if (where.file.empty()) where.file = layer.source;
-        throw DataError(where,
-                        fmt::format("layer '{}' is drawn by the rule '{}', which the style '{}' does not declare",
-                                    layer.name, layer.rule_name(), style.name),
-                        fmt::format("add [rules.{}] (fill, line, width_mm, dash) to the style, or name another rule",
-                                    layer.rule_name()));
-    }
+    // The layout's own lookup, asked once for every layer before anything is laid out.
+    for (const auto& layer : basemap.layers) (void)layout::rule_for(layer, style);
 }
 
 model::Basemap layers_for_years(const model::Basemap& basemap, const std::vector<int>& years) {

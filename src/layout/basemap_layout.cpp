@@ -51,10 +51,13 @@ BasemapLayer project_features(const std::vector<model::Feature>& features, const
 config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& style) {
     if (layer.role == model::LayerRole::graticule) return {};
     if (auto rule = config::layer_rule(style, layer.rule_name())) return *rule;
-    throw UsageError(
-        fmt::format("{}: layer '{}' is drawn by the rule '{}', which the style '{}' does not declare; "
-                    "add [rules.{}] (fill, line, width_mm, dash) to the style",
-                    layer.source, layer.name, layer.rule_name(), style.name, layer.rule_name()));
+    SourceLocation where = layer.rule_where;
+    if (where.file.empty()) where.file = layer.source;
+    throw DataError(where,
+                    fmt::format("layer '{}' is drawn by the rule '{}', which the style '{}' does not declare",
+                                layer.name, layer.rule_name(), style.name),
+                    fmt::format("add [rules.{}] (fill, line, width_mm, dash) to the style, or name another rule",
+                                layer.rule_name()));
 }
 
 std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std::vector<model::LayerRole>& roles,

@@ -13,7 +13,8 @@ namespace steppeflow::layout {
 BasemapLayer project_features(const std::vector<model::Feature>& features, const geo::Projection& projection,
                               const MapTransform& transform, double tolerance_mm = 0.1);
 
-// The rule the style draws a layer by. UsageError when the layer names a rule the style lacks.
+// The rule the style draws a layer by. DataError at the layer list's 'rule' key when the layer names a
+// rule the style lacks.
 config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& style);
 
 // The basemap's layers with these roles on the page, in order, each with its rule. Area layers are
