@@ -67,8 +67,10 @@ std::vector<BatchFigure> render_batch(const std::vector<std::filesystem::path>& 
             config::FigureSpec& spec = read[i];
             spec = config::read_figure_spec(specs[i]);
             if (adjust) adjust(spec);
+            // Resolved once here (a style may name it), for the key and for the read.
+            spec.layers = layer_list_of(spec);
             const DataKey key{spec.gazetteer.string(), spec.flows.string(), spec.basemap.string(),
-                              layer_list_of(spec).string()};
+                              spec.layers.string()};
             auto& shared = loaded[key];
             if (!shared) shared = load_figure_data(spec, source);
             data[i] = shared;

@@ -124,6 +124,15 @@ bool has_dated_layers(const model::Basemap& basemap) {
                        [](const model::MapLayer& layer) { return layer.first_year.has_value(); });
 }
 
+// The basemap of these years: `all` itself when no layer is dated (no copy), else the layers those
+// years show, kept in `shown`.
+const model::Basemap& basemap_of_years(const model::Basemap& all, const std::vector<int>& years,
+                                       model::Basemap& shown) {
+    if (!has_dated_layers(all)) return all;
+    shown = layers_for_years(all, years);
+    return shown;
+}
+
 FigureOutcome render_sequence(const FigureRequest& request, const FigureData& data, const model::Basemap& basemap,
                               const FlowSelection& selection, const layout::FigureOptions& options,
                               const geo::Projection& projection, const layout::TextMeasure& measure,
@@ -141,9 +150,8 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
         frame.title = fmt::format("{}: {}", request.spec.title, periods[i].label);
         const auto flows = flows_in_period(selection, i);
         // Each frame shows the layers of its own years (borders of its date).
-        const model::Basemap frame_basemap =
-            has_dated_layers(data.basemap) ? layers_for_years(data.basemap, years_of(periods[i])) : model::Basemap{};
-        const model::Basemap& drawn_on = has_dated_layers(data.basemap) ? frame_basemap : basemap;
+        model::Basemap frame_layers;
+        const model::Basemap& drawn_on = basemap_of_years(data.basemap, years_of(periods[i]), frame_layers);
         auto built = layout::build_scene({data.gazetteer, flows, drawn_on}, frame, projection, measure);
         for (const auto& warning : built.warnings) outcome.warnings.push_back(periods[i].label + ": " + warning);
         frames.push_back(std::move(built.scene));
@@ -237,20 +245,15 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     const FlowSelection selection = select_flows(request, data.gazetteer, data.flows);
     append(outcome.warnings, selection.warnings);
     // Layers of a period (borders of 1930) are drawn on figures of their years only.
-    const bool dated_layers = has_dated_layers(data.basemap);
-    model::Basemap dated_basemap;
-    if (dated_layers) {
-        const auto years = figure_years(request, selection);
-        dated_basemap = layers_for_years(data.basemap, years);
-        for (const auto& layer : data.basemap.layers) {
-            if (layer.first_year && years.empty()) {
-                outcome.warnings.push_back(
-                    fmt::format("layer '{}' shows {}–{} and the figure has no date: it is left out", layer.name,
-                                *layer.first_year, *layer.last_year));
-            }
+    const auto years = figure_years(request, selection);
+    model::Basemap figure_layers;
+    const model::Basemap& basemap = basemap_of_years(data.basemap, years, figure_layers);
+    for (const auto& layer : data.basemap.layers) {
+        if (layer.first_year && years.empty()) {
+            outcome.warnings.push_back(fmt::format("layer '{}' shows {}–{} and the figure has no date: it is left out",
+                                                   layer.name, *layer.first_year, *layer.last_year));
         }
     }
-    const model::Basemap& basemap = dated_layers ? dated_basemap : data.basemap;
     check_layer_rules(data.basemap, request.options.style);
     layout::FigureOptions options = figure_options(request, selection, basemap);
     options.progress = progress;
@@ -270,13 +273,10 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
         case config::YearsMode::multiples: {
             std::vector<layout::PanelFlows> panels;
             // Each panel shows the layers of its own years (borders of its date).
-            std::vector<model::Basemap> panel_basemaps;
-            panel_basemaps.reserve(selection.periods.size());
+            std::vector<model::Basemap> panel_layers(selection.periods.size());
             for (std::size_t i = 0; i < selection.periods.size(); ++i) {
-                if (dated_layers)
-                    panel_basemaps.push_back(layers_for_years(data.basemap, years_of(selection.periods[i])));
                 panels.push_back({selection.periods[i].label, flows_in_period(selection, i),
-                                  dated_layers ? &panel_basemaps.back() : nullptr});
+                                  &basemap_of_years(data.basemap, years_of(selection.periods[i]), panel_layers[i])});
             }
             if (selection.undated > 0) {
                 outcome.warnings.push_back(
