@@ -70,6 +70,12 @@ struct FigureSpec {
 
 [[nodiscard]] std::optional<YearsMode> years_mode_from(std::string_view text);
 
+// The bounds a spec and the command line are held to alike (the spec reader checks a spec's at its
+// key, figure::make_request the command line's).
+inline constexpr int kEarliestYear = 1000;
+inline constexpr int kLatestYear = 3000;
+inline constexpr int kMostColumns = 12;  // small-multiple panels per row (0: chosen from the page)
+
 // Reads a figure spec. Unknown keys, wrong types and malformed values are DataErrors naming the file,
 // line, column and key; relative paths are kept as written (relative to the working directory).
 FigureSpec read_figure_spec(const std::filesystem::path& path);

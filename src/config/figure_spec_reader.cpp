@@ -121,7 +121,7 @@ void read_date(TomlSection& section, const std::string& key, std::string& target
 void read_filter(TomlSection section, FigureSpec& spec) {
     if (const auto years = section.numbers("years")) {
         for (const double year : *years) {
-            if (year != std::floor(year) || year < 1000 || year > 3000) {
+            if (year != std::floor(year) || year < kEarliestYear || year > kLatestYear) {
                 section.fail("years", fmt::format("{} is not a year", year));
             }
             spec.years.push_back(static_cast<int>(year));
@@ -164,7 +164,8 @@ void read_years(TomlSection section, FigureSpec& spec) {
         spec.periods = *periods;
     }
     if (const auto columns = section.integer("columns")) {
-        if (*columns < 1 || *columns > 12) section.fail("columns", fmt::format("{} is outside 1 to 12", *columns));
+        if (*columns < 1 || *columns > kMostColumns)
+            section.fail("columns", fmt::format("{} is outside 1 to {}", *columns, kMostColumns));
         spec.columns = static_cast<int>(*columns);
     }
     section.finish();

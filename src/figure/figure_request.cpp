@@ -95,7 +95,7 @@ model::FlowFilter filter_from(const config::FigureSpec& spec) {
                                      origin_of(spec, "filter.to", "--to"), spec.to, spec.from));
     }
     for (const int year : spec.years) {
-        if (year < 1000 || year > 3000) {
+        if (year < config::kEarliestYear || year > config::kLatestYear) {
             throw UsageError(fmt::format("{}: {} is not a year", origin_of(spec, "filter.years", "--years"), year));
         }
     }
@@ -255,10 +255,10 @@ FigureRequest make_request(const config::FigureSpec& spec) {
         }
     }
     request.dpi = spec.dpi;
-    // 0: chosen from the page; the spec reader allows the same.
-    if (spec.columns < 0 || spec.columns > 12) {
-        throw UsageError(fmt::format("{}: {} is outside 1 to 12 (0: chosen from the page)",
-                                     origin_of(spec, "years.columns", "--columns"), spec.columns));
+    if (spec.columns < 0 || spec.columns > config::kMostColumns) {
+        throw UsageError(fmt::format("{}: {} is outside 1 to {} (0: chosen from the page)",
+                                     origin_of(spec, "years.columns", "--columns"), spec.columns,
+                                     config::kMostColumns));
     }
     request.columns = spec.columns;
     request.households_as_people = spec.households_as_people;
