@@ -177,7 +177,7 @@ TEST(Cli, WritesEveryRequestedFormatAndEachDrawsTheSameMap) {
     // And the comparison sees a map that lacks one thin layer: the same figure without its rivers.
     std::string list = test::read_file(test::source_dir() / "geodata" / "basemap" / "layers.toml");
     list = list.substr(0, list.find("[[layer]]\nname = \"rivers\"")) +
-           list.substr(list.find("[[layer]]\nname = \"borders\""));
+           list.substr(list.find("[[layer]]\nname = \"borders_1930_autonomous\""));
     for (auto at = list.find("files = [\""); at != std::string::npos; at = list.find("files = [\"", at + 1)) {
         for (auto quote = list.find('"', at); quote < list.find(']', at); quote = list.find('"', quote + 1)) {
             list.insert(quote + 1, (test::source_dir() / "geodata" / "basemap").string() + "/");

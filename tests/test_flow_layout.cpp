@@ -148,8 +148,8 @@ TEST(FlowLayout, CrossingsEndInsideTheAreaAndStoppedMovementsBeforeItsBorder) {
     const DefaultMap map;
     const auto result = map.build();
     std::vector<layout::PagePath> china;
-    ASSERT_NE(result.scene.layer("countries"), nullptr);
-    for (const auto& polygon : result.scene.layer("countries")->geometry.polygons)
+    ASSERT_NE(result.scene.layer("units_1930"), nullptr);
+    for (const auto& polygon : result.scene.layer("units_1930")->geometry.polygons)
         china.insert(china.end(), polygon.begin(), polygon.end());
     ASSERT_FALSE(china.empty()) << "China is drawn as a destination area";
     int crossed = 0, stopped = 0;

@@ -2,6 +2,7 @@
 // files are drawn, in what order, by which style rule, with whose credit and for which years.
 // Adding a layer is an edit of that list; these tests add some and look at the map.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -18,9 +19,13 @@
 #include "figure/figure_runner.hpp"
 #include "geo/projection.hpp"
 #include "io/basemap_reader.hpp"
+#include "render_probe.hpp"
 #include "test_support.hpp"
 
 using namespace steppeflow;
+using test::colour_at;
+using test::layer_in;
+using test::render_with;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -51,70 +56,25 @@ std::filesystem::path layer_list_with(const std::filesystem::path& dir, const st
     return path;
 }
 
-struct Rendered {
-    nlohmann::json report;
-    std::filesystem::path png;
-    std::string credits_text;  // the PDF's text layer
-};
-
-Rendered render_with(const std::filesystem::path& dir, const std::filesystem::path& layers, const std::string& style) {
-    config::FigureSpec spec;
-    spec.layers = layers;
-    if (!style.empty()) {
-        test::write_file(dir / "style.toml", style);
-        spec.style = (dir / "style.toml").string();
-    }
-    spec.dpi = 100;
-    spec.outputs = {dir / "map.png", dir / "map.pdf"};
-    spec.report = dir / "map.json";
-    const auto data = figure::load_figure_data(spec);
-    (void)figure::render_figure(spec, *data);
-    Rendered rendered;
-    rendered.report = nlohmann::json::parse(test::read_file(dir / "map.json"));
-    rendered.png = dir / "map.png";
-    const std::string command = "pdftotext " + (dir / "map.pdf").string() + " -";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    char buffer[4096];
-    while (const auto n = fread(buffer, 1, sizeof buffer, pipe.get())) rendered.credits_text.append(buffer, n);
-    // pdftotext breaks the credits line where the page wraps it.
-    for (auto& c : rendered.credits_text) c = c == '\n' ? ' ' : c;
-    return rendered;
-}
-
-const nlohmann::json* layer_in(const nlohmann::json& report, const std::string& name) {
-    for (const auto& layer : report["layers"]) {
-        if (layer["name"] == name) return &layer;
-    }
-    return nullptr;
-}
-
-// The PNG's colour (0xrrggbb) where a lon/lat point lies, found through the report's georeference.
-unsigned colour_at(const Rendered& rendered, model::LonLat where, double dpi) {
-    const auto& g = rendered.report["georeference"];
-    const geo::Projection projection(g["projection"].get<std::string>());
-    const auto xy = projection.forward(where);
-    const double scale = g["mm_per_metre"];
-    const double x_mm = g["frame_mm"]["x"].get<double>() + (xy->x - g["extent_m"]["xmin"].get<double>()) * scale;
-    const double y_mm = g["frame_mm"]["y"].get<double>() + (g["extent_m"]["ymax"].get<double>() - xy->y) * scale;
-    cairo_surface_t* image = cairo_image_surface_create_from_png(rendered.png.c_str());
-    cairo_surface_flush(image);
-    const int x = static_cast<int>(x_mm / 25.4 * dpi);
-    const int y = static_cast<int>(y_mm / 25.4 * dpi);
-    const auto* row = cairo_image_surface_get_data(image) + y * cairo_image_surface_get_stride(image);
-    const unsigned pixel = reinterpret_cast<const std::uint32_t*>(row)[x] & 0xffffffU;
-    cairo_surface_destroy(image);
-    return pixel;
-}
-
 }  // namespace
 
-TEST(Layers, TheShippedListDrawsTodaysLayersInOrderAndCreditsThem) {
+TEST(Layers, TheShippedListDrawsThePeriodLayersInOrderAndCreditsThem) {
     const auto list = config::read_layer_list(kShipped / config::kLayerListName);
     std::vector<std::string> names;
     for (const auto& layer : list.layers) names.push_back(layer.name);
-    EXPECT_THAT(names, ::testing::ElementsAre("land", "countries", "lakes", "graticule", "rivers", "borders"));
-    EXPECT_EQ(list.layers[5].note.in(model::Language::ru), "современные границы");
+    EXPECT_THAT(names,
+                ::testing::ElementsAre("land", "units_1930", "lakes_1930", "graticule", "rivers",
+                                       "borders_1930_autonomous", "borders_1930_republic", "borders_1930_international",
+                                       "unit_names_1930", "water_names", "relief_names"));
+    EXPECT_EQ(list.layers[7].note.in(model::Language::en), "borders c. 1930 (reconstructed; approximate)");
+    EXPECT_EQ(list.layers[7].note.in(model::Language::ru), "границы ок. 1930 г. (реконструкция; приблизительно)");
     EXPECT_EQ(list.layers[0].attribution.in(model::Language::kk), "Natural Earth (қоғамдық игілік)");
+    // Today's borders stay a list a figure can choose.
+    const auto modern = config::read_layer_list(kShipped / "layers_modern.toml");
+    names.clear();
+    for (const auto& layer : modern.layers) names.push_back(layer.name);
+    EXPECT_THAT(names, ::testing::ElementsAre("land", "countries", "lakes", "graticule", "rivers", "borders"));
+    EXPECT_EQ(modern.layers[5].note.in(model::Language::ru), "современные границы");
 }
 
 TEST(Layers, OneMoreLayerInTheListIsDrawnByItsRuleAndCredited) {
@@ -133,7 +93,9 @@ attribution = "Test Marsh Survey (CC0)"
     EXPECT_EQ((*marsh)["polygons"], 1);
     EXPECT_EQ(rendered.report["layers"].back()["name"], "marsh");  // drawn last: on top
     EXPECT_EQ(colour_at(rendered, {80.5, 48.0}, 100), 0x00ff00U);
-    EXPECT_THAT(rendered.credits_text, HasSubstr("Natural Earth (public domain); Test Marsh Survey (CC0), modern"));
+    EXPECT_THAT(
+        rendered.credits_text,
+        HasSubstr("Natural Earth (public domain), DCW-GMT (LGPL-3+), Test Marsh Survey (CC0); borders c. 1930"));
 }
 
 TEST(Layers, ALayerNamingARuleTheStyleLacksIsRefusedNamingBoth) {
@@ -142,11 +104,14 @@ TEST(Layers, ALayerNamingARuleTheStyleLacksIsRefusedNamingBoth) {
     const auto layers = layer_list_with(
         dir, "[[layer]]\nname = \"marsh\"\nrole = \"land\"\nrule = \"marsh\"\nfiles = [\"marsh.geojson\"]\n");
     // Refused at the list's line and key, before anything is laid out.
+    const std::string list = test::read_file(layers);
+    const auto rule_line = std::count(list.begin(), list.end() - 1, '\n');  // the last line but one
+    const std::string expected = fmt::format(
+        ":{}:8 (key 'layer[12].rule'): layer 'marsh' is drawn by the rule "
+        "'marsh', which the style 'colour' does not declare; add [rules.marsh]",
+        rule_line);
     EXPECT_THAT([&] { (void)render_with(dir, layers, ""); },
-                ::testing::ThrowsMessage<DataError>(::testing::AllOf(
-                    HasSubstr("layers.toml:"), HasSubstr(":8 (key 'layer[7].rule'): layer 'marsh' is drawn by the rule "
-                                                         "'marsh', which the style 'colour' does not declare; add "
-                                                         "[rules.marsh]"))));
+                ::testing::ThrowsMessage<DataError>(::testing::AllOf(HasSubstr("layers.toml:"), HasSubstr(expected))));
 }
 
 TEST(Layers, ALayerOfOtherYearsIsLeftOutWithItsCredit) {
@@ -305,7 +270,9 @@ TEST(Layers, ABorderOfLowerRankIsDrawnByTheInternalBorderRule) {
                                  (dir / "internal.geojson").string() + "\"]\n");
     const auto rendered = render_with(dir, layers, "");
     EXPECT_EQ((*layer_in(rendered.report, "republics"))["rule"], "border_internal");
-    EXPECT_EQ((*layer_in(rendered.report, "borders"))["rule"], "border");
+    EXPECT_EQ((*layer_in(rendered.report, "borders_1930_international"))["rule"], "border");
+    EXPECT_EQ((*layer_in(rendered.report, "borders_1930_republic"))["rule"], "border_internal");
+    EXPECT_EQ((*layer_in(rendered.report, "borders_1930_autonomous"))["rule"], "border_autonomous");
     const config::Style style;
     const auto internal = config::layer_rule(style, "border_internal");
     ASSERT_TRUE(internal);

@@ -25,21 +25,60 @@ double symbol_radius(const Style& style, model::PlaceKind kind) {
     return s.district;
 }
 
+namespace {
+
+LayerRule drawn(std::optional<Rgb> fill, std::optional<Rgb> line, double width_mm = 0, std::vector<double> dash = {},
+                bool width_by_rank = false) {
+    LayerRule rule;
+    rule.fill = fill;
+    rule.line = line;
+    rule.width_mm = width_mm;
+    rule.dash = std::move(dash);
+    rule.width_by_rank = width_by_rank;
+    return rule;
+}
+
+LayerRule lettered(Rgb colour, Lettering lettering, std::optional<double> size_pt = std::nullopt) {
+    LayerRule rule = drawn(colour, std::nullopt);
+    rule.lettering = lettering;
+    rule.size_pt = size_pt;
+    return rule;
+}
+
+}  // namespace
+
 std::optional<LayerRule> layer_rule(const Style& style, const std::string& name) {
     if (const auto declared = style.rules.find(name); declared != style.rules.end()) return declared->second;
     const ColourStyle& c = style.colours;
     const LineStyle& l = style.lines;
-    if (name == "land") return LayerRule{c.land, std::nullopt, 0, {}, false};
-    if (name == "water") return LayerRule{c.water, std::nullopt, 0, {}, false};
-    if (name == "area") return LayerRule{c.destination_area, std::nullopt, 0, {}, false};
-    if (name == "river") return LayerRule{std::nullopt, c.river, l.river_mm, {}, true};
-    if (name == "border") return LayerRule{std::nullopt, c.border, l.border_mm, {1.2, 0.5, 0.3, 0.5}, false};
+    if (name == "land") return drawn(c.land, std::nullopt);
+    if (name == "water") return drawn(c.water, std::nullopt);
+    if (name == "area") return drawn(c.destination_area, std::nullopt);
+    if (name == "river") return drawn(std::nullopt, c.river, l.river_mm, {}, true);
+    if (name == "border") return drawn(std::nullopt, c.border, l.border_mm, {1.2, 0.5, 0.3, 0.5});
     // Internal units (republics, provinces): thinner and lighter than a state's border.
-    if (name == "border_internal") return LayerRule{std::nullopt, c.border, l.border_mm * 0.6, {0.7, 0.5}, false};
+    if (name == "border_internal") return drawn(std::nullopt, c.border, l.border_mm * 0.6, {0.7, 0.5});
+    // Units inside those (autonomous republics): finer again, dotted.
+    if (name == "border_autonomous") return drawn(std::nullopt, c.border, l.border_mm * 0.45, {0.25, 0.45});
     // Names of rivers, lakes and ranges: `fill` is the text's colour.
-    if (name == "label") return LayerRule{c.area_label, std::nullopt, 0, {}, false};
+    if (name == "label") return lettered(c.area_label, Lettering::italic);
+    if (name == "label_water") return lettered(c.water_label, Lettering::italic);
+    if (name == "label_relief") return lettered(c.area_label, Lettering::italic_spaced_caps);
+    // States and units of the map's date: upright spaced capitals, a size above the physical names.
+    if (name == "label_area") return lettered(c.unit_label, Lettering::spaced_caps, style.text.feature_label_pt + 1);
     return std::nullopt;
 }
+
+std::optional<Lettering> lettering_from(std::string_view text) {
+    if (text == "italic") return Lettering::italic;
+    if (text == "spaced_caps") return Lettering::spaced_caps;
+    if (text == "italic_spaced_caps") return Lettering::italic_spaced_caps;
+    return std::nullopt;
+}
+
+bool is_italic(Lettering lettering) { return lettering != Lettering::spaced_caps; }
+
+bool is_spaced_caps(Lettering lettering) { return lettering != Lettering::italic; }
 
 Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period) {
     const ColourStyle& c = style.colours;

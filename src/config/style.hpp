@@ -85,6 +85,8 @@ struct ColourStyle {
     Rgb destination_area = hex_colour(0xfbeedb);
     Rgb graticule = hex_colour(0x9ea8b2);
     Rgb area_label = hex_colour(0x6b5c4c);
+    Rgb water_label = hex_colour(0x3d6d99);  // names of rivers and lakes
+    Rgb unit_label = hex_colour(0x595959);   // names of states and units of a period
     Rgb inset_extent = hex_colour(0xcc1a1a);
     // Flow colours by unit (maps that are not coloured by year): Okabe–Ito, safe for colour-blind readers.
     Rgb people = hex_colour(0xd55e00);
@@ -101,12 +103,21 @@ struct ColourStyle {
 
 // How a basemap layer is drawn: its areas filled, its lines (and area outlines) stroked. A layer
 // takes the rule named after its role (land, water, river, border, area) unless it names another.
+// How a label layer sets its names: italic (water, by cartographic convention), upright letter-spaced
+// capitals (a state or a unit), or italic letter-spaced capitals (a range).
+enum class Lettering { italic, spaced_caps, italic_spaced_caps };
+[[nodiscard]] std::optional<Lettering> lettering_from(std::string_view text);
+[[nodiscard]] bool is_italic(Lettering lettering);
+[[nodiscard]] bool is_spaced_caps(Lettering lettering);
+
 struct LayerRule {
-    std::optional<Rgb> fill;
+    std::optional<Rgb> fill;  // label layers: the text's colour
     std::optional<Rgb> line;
     double width_mm = 0.2;
-    std::vector<double> dash;    // mm drawn, mm left out, …; empty: solid
-    bool width_by_rank = false;  // lines of lower scalerank (great rivers) drawn wider
+    std::vector<double> dash;                 // mm drawn, mm left out, …; empty: solid
+    bool width_by_rank = false;               // lines of lower scalerank (great rivers) drawn wider
+    Lettering lettering = Lettering::italic;  // label layers
+    std::optional<double> size_pt;            // label layers; default: the style's feature_label_pt
     friend bool operator==(const LayerRule&, const LayerRule&) = default;
 };
 

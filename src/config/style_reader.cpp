@@ -99,7 +99,7 @@ void read_symbols(TomlSection section, config::SymbolStyle& symbols) {
 }
 
 void read_colours(TomlSection section, config::ColourStyle& c) {
-    const std::array<std::pair<const char*, config::Rgb*>, 20> named{{
+    const std::array<std::pair<const char*, config::Rgb*>, 22> named{{
         {"paper", &c.paper},
         {"water", &c.water},
         {"land", &c.land},
@@ -113,6 +113,8 @@ void read_colours(TomlSection section, config::ColourStyle& c) {
         {"destination_area", &c.destination_area},
         {"graticule", &c.graticule},
         {"area_label", &c.area_label},
+        {"water_label", &c.water_label},
+        {"unit_label", &c.unit_label},
         {"inset_extent", &c.inset_extent},
         {"people", &c.people},
         {"households", &c.households},
@@ -139,7 +141,8 @@ void read_rules(TomlSection section, config::Style& style) {
     for (const auto& [key, node] : section.table()) {
         const std::string name(key.str());
         auto rule_section = section.section(name);
-        if (!rule_section) section.fail(name, "expected a table of fill, line, width_mm, dash, width_by_rank");
+        if (!rule_section)
+            section.fail(name, "expected a table of fill, line, width_mm, dash, width_by_rank, lettering, size_pt");
         LayerRule rule;
         Rgb colour;
         if (rule_section->has("fill")) {
@@ -161,6 +164,18 @@ void read_rules(TomlSection section, config::Style& style) {
             rule.dash = *dash;
         }
         if (const auto by_rank = rule_section->boolean("width_by_rank")) rule.width_by_rank = *by_rank;
+        if (const auto lettering = rule_section->string("lettering")) {
+            const auto chosen = lettering_from(*lettering);
+            if (!chosen)
+                rule_section->fail("lettering", fmt::format("'{}' is not a lettering", *lettering),
+                                   "write italic, spaced_caps or italic_spaced_caps");
+            rule.lettering = *chosen;
+        }
+        if (rule_section->has("size_pt")) {
+            double size = 0;
+            read_size(*rule_section, "size_pt", size, 6, 30, "pt");
+            rule.size_pt = size;
+        }
         if (!rule.fill && !rule.line)
             rule_section->fail("fill", "the rule neither fills nor strokes", "give fill, line or both");
         rule_section->finish();

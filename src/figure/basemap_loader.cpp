@@ -70,12 +70,25 @@ void check_layer_rules(const model::Basemap& basemap, const config::Style& style
     for (const auto& layer : basemap.layers) (void)layout::rule_for(layer, style);
 }
 
+std::optional<model::PartialDate> borders_date(const std::vector<int>& years) {
+    if (years.empty()) return std::nullopt;
+    return model::PartialDate{*std::max_element(years.begin(), years.end()), 12, 31};
+}
+
 model::Basemap layers_for_years(const model::Basemap& basemap, const std::vector<int>& years) {
+    const auto day = borders_date(years);
     model::Basemap shown;
     for (const auto& layer : basemap.layers) {
         const bool shows = !layer.first_year || std::any_of(years.begin(), years.end(),
                                                             [&](int year) { return layer.valid_in(year, year); });
-        if (shows) shown.layers.push_back(layer);
+        if (!shows) continue;
+        if (!layer.has_dated_features()) {
+            shown.layers.push_back(layer);
+            continue;
+        }
+        model::MapLayer on_day = layer;
+        std::erase_if(on_day.features, [&](const model::Feature& feature) { return !feature.holds_on(day); });
+        shown.layers.push_back(std::move(on_day));
     }
     return shown;
 }

@@ -24,7 +24,12 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
 void check_layer_rules(const model::Basemap& basemap, const config::Style& style);
 
 // The layers a figure of these years shows: those without years, and those whose years include one
-// of them; the others are left out.
+// of them; the others are left out. Of a layer whose features carry dates (a border that changed,
+// a unit renamed), the features that hold on the figure's date: the last day of its last year (of
+// no year: those that still hold).
 model::Basemap layers_for_years(const model::Basemap& basemap, const std::vector<int>& years);
+
+// The day whose borders a figure of these years draws: 31 December of the last of them.
+[[nodiscard]] std::optional<model::PartialDate> borders_date(const std::vector<int>& years);
 
 }  // namespace steppeflow::figure

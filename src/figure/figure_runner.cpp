@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 #include <optional>
+#include <ranges>
 #include <set>
 #include <utility>
 
@@ -73,10 +74,13 @@ std::string default_credits(const FigureRequest& request, const model::Basemap& 
     const model::Language language = request.options.language;
     std::vector<std::string> attributions;
     std::vector<std::string> notes;
+    // A layer made from several sources names each in its attribution, separated by "; ".
     const auto add = [](std::vector<std::string>& to, const model::LocalText& text, model::Language in) {
         if (text.empty()) return;
-        const std::string& said = text.in(in);
-        if (std::find(to.begin(), to.end(), said) == to.end()) to.push_back(said);
+        for (const auto part : std::views::split(std::string_view(text.in(in)), std::string_view("; "))) {
+            const std::string said(part.begin(), part.end());
+            if (!said.empty() && std::find(to.begin(), to.end(), said) == to.end()) to.push_back(said);
+        }
     };
     for (const auto& layer : basemap.layers) {
         add(attributions, layer.attribution, language);
@@ -84,9 +88,9 @@ std::string default_credits(const FigureRequest& request, const model::Basemap& 
     }
     std::string credits = layout::phrase(Phrase::credits, language);
     if (!attributions.empty() || !notes.empty()) {
-        std::string basemap_text = fmt::format("{}", fmt::join(attributions, "; "));
+        std::string basemap_text = fmt::format("{}", fmt::join(attributions, ", "));
         if (!notes.empty())
-            basemap_text += (basemap_text.empty() ? "" : ", ") + fmt::format("{}", fmt::join(notes, ", "));
+            basemap_text += (basemap_text.empty() ? "" : "; ") + fmt::format("{}", fmt::join(notes, "; "));
         credits += fmt::format(fmt::runtime(layout::phrase(Phrase::basemap_credit, language)), basemap_text);
     }
     const std::string& projection = request.spec.projection;
@@ -120,8 +124,9 @@ std::vector<int> years_of(const model::Period& period) {
 }
 
 bool has_dated_layers(const model::Basemap& basemap) {
-    return std::any_of(basemap.layers.begin(), basemap.layers.end(),
-                       [](const model::MapLayer& layer) { return layer.first_year.has_value(); });
+    return std::any_of(basemap.layers.begin(), basemap.layers.end(), [](const model::MapLayer& layer) {
+        return layer.first_year.has_value() || layer.has_dated_features();
+    });
 }
 
 // The basemap of these years: `all` itself when no layer is dated (no copy), else the layers those

@@ -89,6 +89,20 @@ std::string string_field(OGRFeatureH feature, const char* name) {
     return gdal.OGR_F_GetFieldAsString(feature, index);
 }
 
+// A feature's date field ("1930", "1930-07" or "1930-07-20"), or nothing when absent or empty.
+std::optional<model::PartialDate> date_field(OGRFeatureH feature, const char* name, const SourceLocation& where) {
+    std::string text = string_field(feature, name);
+    if (text.empty()) return std::nullopt;
+    // GDAL reads "1930-07-20" in GeoJSON as a date field and gives it back as "1930/07/20".
+    if (text.size() == 10 && text[4] == '/' && text[7] == '/') {
+        text[4] = '-';
+        text[7] = '-';
+    }
+    if (auto date = model::PartialDate::parse(text)) return date;
+    throw DataError(where.with_field(name), fmt::format("'{}' is not a date", text),
+                    "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1930-07-20");
+}
+
 // GDAL knows a format by the file's name and by reading it more than once: a pipe (--flows <(…)) has
 // neither, so it is never recognised; say so instead of leaving "no driver" to puzzle over.
 std::string pipe_hint(const std::filesystem::path& path) {
@@ -208,7 +222,19 @@ std::vector<model::Feature> GdalSource::features(const std::filesystem::path& pa
         }
         model::Feature feature;
         collect(geometry, feature);
-        feature.name = string_field(handle.get(), "name");
+        feature.name = {string_field(handle.get(), "name"), string_field(handle.get(), "name_ru"),
+                        string_field(handle.get(), "name_kk")};
+        SourceLocation where;
+        where.file = file;
+        where.feature = number;
+        feature.valid_from = date_field(handle.get(), "valid_from", where);
+        feature.valid_to = date_field(handle.get(), "valid_to", where);
+        if (feature.valid_from && feature.valid_to && !(*feature.valid_from < *feature.valid_to)) {
+            throw DataError(where.with_field("valid_to"),
+                            fmt::format("valid_to {} is not after valid_from {}", feature.valid_to->to_string(),
+                                        feature.valid_from->to_string()),
+                            "valid_to is the first day the feature no longer holds");
+        }
         const int rank_index = gdal.OGR_F_GetFieldIndex(handle.get(), "scalerank");
         if (rank_index >= 0) feature.rank = gdal.OGR_F_GetFieldAsDouble(handle.get(), rank_index);
         features.push_back(std::move(feature));

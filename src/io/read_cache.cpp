@@ -26,7 +26,7 @@ namespace steppeflow::io {
 namespace {
 
 // Bumped whenever what an entry holds, or how GDAL's results are taken, changes.
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;  // 2: features carry names in three languages and dates
 constexpr std::string_view kMagic = "steppeflow read cache\n";
 
 // Entries are native-endian; one written elsewhere is merely not found (its name differs).
@@ -100,6 +100,25 @@ private:
     std::size_t at_ = 0;
     bool ok_ = true;
 };
+
+// A feature's optional date as a flag and year, month, day.
+void write_date(Writer& out, const std::optional<model::PartialDate>& date) {
+    out.u32(date ? 1 : 0);
+    if (date) {
+        out.i32(date->year);
+        out.i32(date->month);
+        out.i32(date->day);
+    }
+}
+
+std::optional<model::PartialDate> read_date(Reader& in) {
+    if (in.u32() == 0) return std::nullopt;
+    model::PartialDate date;
+    date.year = in.i32();
+    date.month = in.i32();
+    date.day = in.i32();
+    return date;
+}
 
 std::uint32_t checksum(std::string_view bytes) {
     return static_cast<std::uint32_t>(
@@ -221,8 +240,12 @@ std::optional<std::vector<model::Feature>> ReadCache::find_features(std::string_
     if (in.u32() != kFormat) return std::nullopt;
     std::vector<model::Feature> features(in.count(20));
     for (auto& feature : features) {
-        feature.name = in.text();
+        feature.name.en = in.text();
+        feature.name.ru = in.text();
+        feature.name.kk = in.text();
         feature.rank = in.f64();
+        feature.valid_from = read_date(in);
+        feature.valid_to = read_date(in);
         feature.polygons.resize(in.count(4));
         for (auto& polygon : feature.polygons) {
             polygon.rings.resize(in.count(4));
@@ -242,8 +265,12 @@ void ReadCache::store_features(std::string_view kind, std::string_view content,
     out.u32(kFormat);
     out.u32(static_cast<std::uint32_t>(features.size()));
     for (const auto& feature : features) {
-        out.text(feature.name);
+        out.text(feature.name.en);
+        out.text(feature.name.ru);
+        out.text(feature.name.kk);
         out.f64(feature.rank);
+        write_date(out, feature.valid_from);
+        write_date(out, feature.valid_to);
         out.u32(static_cast<std::uint32_t>(feature.polygons.size()));
         for (const auto& polygon : feature.polygons) {
             out.u32(static_cast<std::uint32_t>(polygon.rings.size()));

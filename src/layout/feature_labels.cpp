@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glib.h>
+
 #include "layout/basemap_layout.hpp"
 #include "layout/geometry.hpp"
 #include "layout/spatial_grid.hpp"
@@ -80,27 +82,41 @@ std::vector<Point> line_centres(const BasemapLayer& projected, const Box& frame)
 }  // namespace
 
 std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, const geo::Projection& projection,
-                                                 const MapTransform& transform, const Box& frame, double size_pt) {
+                                                 const MapTransform& transform, const Box& frame,
+                                                 const config::Style& style, model::Language language) {
     std::vector<LabelRequest> requests;
     for (const auto& layer : basemap.layers) {
         if (layer.role != model::LayerRole::label) continue;
+        const config::LayerRule rule = rule_for(layer, style);
         for (const auto& feature : layer.features) {
-            if (feature.name.empty()) continue;
+            const std::string& name = feature.name.in(language);
+            if (name.empty()) continue;
             const BasemapLayer projected = project_features({feature}, projection, transform);
             auto centres = projected.polygons.empty() ? line_centres(projected, frame) : area_centres(projected, frame);
             if (centres.empty()) continue;  // outside the map
             LabelRequest request;
-            request.text = feature.name;
+            request.text = config::is_spaced_caps(rule.lettering) ? spaced_caps(name) : name;
             request.anchor = centres.front();
             request.clearance_mm = 0;
             request.kind = Label::Kind::feature;
-            request.size_pt = size_pt;
+            request.size_pt = rule.size_pt.value_or(style.text.feature_label_pt);
             request.centres = std::move(centres);
             request.layer = layer.name;
             requests.push_back(std::move(request));
         }
     }
     return requests;
+}
+
+std::string spaced_caps(const std::string& text) {
+    gchar* upper = g_utf8_strup(text.c_str(), -1);
+    std::string out;
+    for (const gchar* p = upper; *p != 0; p = g_utf8_next_char(p)) {
+        if (!out.empty()) out += "\u200A";  // hair space
+        out.append(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
+    }
+    g_free(upper);
+    return out;
 }
 
 }  // namespace steppeflow::layout

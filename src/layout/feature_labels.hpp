@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "config/style.hpp"
 #include "geo/projection.hpp"
 #include "layout/label_layout.hpp"
 #include "layout/map_frame.hpp"
@@ -11,10 +12,15 @@
 
 namespace steppeflow::layout {
 
-// One request per named feature of every label layer that has a point inside `frame`; the label is
-// set in `size_pt`, at the first free candidate (best first: an area's centre outwards, a line's
-// middle outwards).
+// One request per named feature of every label layer that has a point inside `frame`, in the map's
+// language; the layer's rule sets the size and lettering (an italic name, spaced capitals). The
+// label goes to the first free candidate (best first: an area's centre outwards, a line's middle
+// outwards).
 std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, const geo::Projection& projection,
-                                                 const MapTransform& transform, const Box& frame, double size_pt);
+                                                 const MapTransform& transform, const Box& frame,
+                                                 const config::Style& style, model::Language language);
+
+// "Xinjiang" → "X I N J I A N G" with hair spaces: letter-spaced capitals name an area.
+[[nodiscard]] std::string spaced_caps(const std::string& text);
 
 }  // namespace steppeflow::layout

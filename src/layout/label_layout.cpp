@@ -123,7 +123,7 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             }
         }
         if (!best) {
-            result.unplaced.push_back(request.text);
+            (request.kind == Label::Kind::feature ? result.names_left_out : result.unplaced).push_back(request.text);
             continue;
         }
         result.placed.push_back({request.kind, request.text, request.place_id, *best, request.size_pt, request.layer});

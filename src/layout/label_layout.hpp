@@ -24,6 +24,9 @@ struct LabelRequest {
 struct LabelResult {
     std::vector<Label> placed;
     std::vector<std::string> unplaced;  // texts that found no free position
+    // Basemap names (rivers, lakes, units) with no free position: left out, as a map at this scale
+    // leaves out names it has no room for; not a defect of the data's labels.
+    std::vector<std::string> names_left_out;
 };
 
 // Tries candidate positions around each anchor (right, left, above, below, then the diagonals) and

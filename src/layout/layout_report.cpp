@@ -173,7 +173,8 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"labels_over_flows", quality.labels_over_flows},
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
-                         {"unplaced_labels", scene.unplaced_labels}};
+                         {"unplaced_labels", scene.unplaced_labels},
+                         {"basemap_names_left_out", scene.names_left_out}};
     if (!scene.panels.empty()) {
         ordered_json panels = ordered_json::array();
         for (const auto& panel : scene.panels) {

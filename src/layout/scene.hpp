@@ -153,6 +153,7 @@ struct Scene {
     std::vector<PlaceSymbol> places;
     std::vector<Label> labels;
     std::vector<std::string> unplaced_labels;  // texts that found no free position
+    std::vector<std::string> names_left_out;   // basemap names with no room (see LabelResult)
     std::vector<TextBlock> texts;              // title, subtitle, credits
     Legend legend;
     std::optional<ScaleBar> scale_bar;

@@ -7,7 +7,6 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <glib.h>
 
 #include "layout/basemap_layout.hpp"
 #include "layout/feature_labels.hpp"
@@ -97,17 +96,6 @@ std::vector<std::string> displace_symbols(std::vector<PlaceSymbol>& symbols) {
         if (!moved) break;
     }
     return warnings;
-}
-
-std::string spaced_caps(const std::string& text) {
-    gchar* upper = g_utf8_strup(text.c_str(), -1);
-    std::string out;
-    for (const gchar* p = upper; *p != 0; p = g_utf8_next_char(p)) {
-        if (!out.empty()) out += "\u200A";  // hair space: letter-spaced capitals name an area
-        out.append(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
-    }
-    g_free(upper);
-    return out;
 }
 
 // Candidate centres for an area's name: points inside the area and the frame, nearest to where its
@@ -491,14 +479,15 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             {}});
     }
     // The basemap's names (rivers, lakes, ranges) come last: the data's places and areas go first.
-    for (auto& request :
-         feature_label_requests(inputs.basemap, projection, transform, scene.map_frame, text.feature_label_pt))
+    for (auto& request : feature_label_requests(inputs.basemap, projection, transform, scene.map_frame, options.style,
+                                                options.language))
         requests.push_back(std::move(request));
     report("placing labels");
     auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);
     scene.labels = std::move(labels.placed);
     scene.labels.insert(scene.labels.end(), graticule_text.begin(), graticule_text.end());
     scene.unplaced_labels = labels.unplaced;
+    scene.names_left_out = labels.names_left_out;
     for (const auto& text : labels.unplaced) {
         result.warnings.push_back(fmt::format("label '{}' could not be placed without overlap; left out", text));
     }

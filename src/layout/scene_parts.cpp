@@ -13,7 +13,7 @@ const model::Feature* area_feature(const model::Place& place, const std::vector<
     if (place.kind != model::PlaceKind::country) return nullptr;
     for (const model::Feature* area : areas) {
         const model::Feature& feature = *area;
-        const std::string name = model::fold_name(feature.name);
+        const std::string name = model::fold_name(feature.name.en);
         if (name.empty()) continue;
         if (model::fold_name(place.name_en) == name) return &feature;
         for (const auto& variant : place.variants) {

@@ -39,6 +39,21 @@ bool MapLayer::valid_in(int first, int last) const {
     return true;
 }
 
+bool MapLayer::has_dated_features() const {
+    for (const auto& feature : features) {
+        if (feature.dated()) return true;
+    }
+    return false;
+}
+
+bool Feature::holds_on(const std::optional<PartialDate>& day) const {
+    if (!day) return !valid_to.has_value();
+    // Partial dates compare by their earliest day: "1930-07" holds from 1 July.
+    if (valid_from && *day < *valid_from) return false;
+    if (valid_to && !(*day < *valid_to)) return false;
+    return true;
+}
+
 std::vector<const Feature*> Basemap::features_of(LayerRole role) const {
     std::vector<const Feature*> found;
     for (const auto& layer : layers) {

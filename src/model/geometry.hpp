@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/partial_date.hpp"
 #include "model/place.hpp"
 
 namespace steppeflow::model {
@@ -16,11 +17,29 @@ struct LonLatPolygon {
     std::vector<LonLatPath> rings;  // first ring outer, the rest holes
 };
 
+// A text in each language of the map; English where no other is given.
+struct LocalText {
+    std::string en;
+    std::string ru;
+    std::string kk;
+    [[nodiscard]] const std::string& in(Language language) const;
+    [[nodiscard]] bool empty() const { return en.empty(); }
+    friend bool operator==(const LocalText&, const LocalText&) = default;
+};
+
 struct Feature {
     std::vector<LonLatPolygon> polygons;
     std::vector<LonLatPath> lines;
-    std::string name;
+    LocalText name;   // English (matched against place names), Russian, Kazakh
     double rank = 0;  // Natural Earth scalerank: 0 = most important
+    // The days the feature holds (a border of a period, a unit's name): from `valid_from` (the first
+    // day) until `valid_to` (the first day it no longer holds); open where absent.
+    std::optional<PartialDate> valid_from;
+    std::optional<PartialDate> valid_to;
+
+    // Whether the feature holds on `day`; with no day (an undated figure), whether it still holds.
+    [[nodiscard]] bool holds_on(const std::optional<PartialDate>& day) const;
+    [[nodiscard]] bool dated() const { return valid_from.has_value() || valid_to.has_value(); }
 };
 
 // What a layer is on the map. Its drawing (fill, line, width, dashes) comes from the style's rule
@@ -33,16 +52,6 @@ enum class LayerRole { land, water, river, border, area, label, graticule };
 [[nodiscard]] std::string_view to_string(LayerRole role);
 [[nodiscard]] std::optional<LayerRole> layer_role_from(std::string_view text);
 [[nodiscard]] std::vector<std::string_view> layer_role_names();
-
-// A text in each language of the map; English where no other is given.
-struct LocalText {
-    std::string en;
-    std::string ru;
-    std::string kk;
-    [[nodiscard]] const std::string& in(Language language) const;
-    [[nodiscard]] bool empty() const { return en.empty(); }
-    friend bool operator==(const LocalText&, const LocalText&) = default;
-};
 
 struct MapLayer {
     std::string name;
@@ -61,6 +70,8 @@ struct MapLayer {
     [[nodiscard]] const std::string& rule_name() const;
     // Whether the layer shows any of the years first..last (always, when it has no years).
     [[nodiscard]] bool valid_in(int first, int last) const;
+    // Whether any feature carries dates of its own.
+    [[nodiscard]] bool has_dated_features() const;
 };
 
 struct Basemap {

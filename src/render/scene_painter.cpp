@@ -305,8 +305,9 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& s
             // The label layer's rule gives the colour (water names blue, relief brown, as a style says).
             const layout::SceneLayer* layer = scene.layer(label.layer);
             set_colour(cr, layer != nullptr && layer->rule.fill ? *layer->rule.fill : style.colours.area_label);
+            const bool italic = layer == nullptr || config::is_italic(layer->rule.lettering);
             draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm, 0,
-                      true);
+                      italic);
             break;
         }
         case layout::Label::Kind::area:

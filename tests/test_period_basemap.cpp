@@ -1,0 +1,205 @@
+// The default basemap is the map of c. 1930 (geodata/basemap/1930/, built by
+// scripts/basemap/build_1930.py from Natural Earth and DCW-GMT): borders ranked as they were then,
+// units and names of the figure's own date, the lakes of 1930. These tests look at what figures of
+// given dates draw.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "config/layer_list.hpp"
+#include "figure/basemap_loader.hpp"
+#include "render_probe.hpp"
+#include "test_support.hpp"
+
+using namespace steppeflow;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+namespace {
+
+const std::filesystem::path kShipped = test::source_dir() / "geodata" / "basemap";
+
+const model::Basemap& shipped_basemap() {
+    static const model::Basemap basemap = [] {
+        std::vector<std::string> warnings;
+        return figure::load_basemap(kShipped, {}, warnings);
+    }();
+    return basemap;
+}
+
+const model::MapLayer& layer_named(const model::Basemap& basemap, const std::string& name) {
+    const auto found = std::find_if(basemap.layers.begin(), basemap.layers.end(),
+                                    [&](const model::MapLayer& layer) { return layer.name == name; });
+    if (found == basemap.layers.end()) throw std::runtime_error("no layer " + name);
+    return *found;
+}
+
+std::vector<std::string> names_of(const model::MapLayer& layer, model::Language language = model::Language::en) {
+    std::vector<std::string> names;
+    for (const auto& feature : layer.features) names.push_back(feature.name.in(language));
+    return names;
+}
+
+// Whether a lon/lat point lies inside one of the feature's polygons (even-odd over all rings).
+bool covers(const model::Feature& feature, model::LonLat p) {
+    bool inside = false;
+    for (const auto& polygon : feature.polygons) {
+        for (const auto& ring : polygon.rings) {
+            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+                const auto& a = ring[i];
+                const auto& b = ring[j];
+                if ((a.lat > p.lat) != (b.lat > p.lat) &&
+                    p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+                    inside = !inside;
+            }
+        }
+    }
+    return inside;
+}
+
+}  // namespace
+
+TEST(PeriodBasemap, AFigureDrawsTheUnitsAndBordersOfItsOwnDate) {
+    const auto& all = shipped_basemap();
+    // The Tajik ASSR, part of the Uzbek SSR, became a union republic on 16 October 1929.
+    const auto of_1928 = figure::layers_for_years(all, {1928});
+    const auto of_1931 = figure::layers_for_years(all, {1931});
+    EXPECT_THAT(names_of(layer_named(of_1928, "unit_names_1930")), Contains("Tajik ASSR"));
+    EXPECT_THAT(names_of(layer_named(of_1928, "unit_names_1930")), Not(Contains("Tajik SSR")));
+    EXPECT_THAT(names_of(layer_named(of_1931, "unit_names_1930")), Contains("Tajik SSR"));
+    EXPECT_THAT(names_of(layer_named(of_1931, "unit_names_1930")), Not(Contains("Tajik ASSR")));
+    // Its line with the Uzbek SSR (two line features in Natural Earth) is an autonomous republic's
+    // in 1928, a union republic's in 1931.
+    const auto count = [](const model::Basemap& basemap, const char* layer) {
+        return layer_named(basemap, layer).features.size();
+    };
+    EXPECT_EQ(count(of_1928, "borders_1930_autonomous"), count(of_1931, "borders_1930_autonomous") + 2);
+    EXPECT_EQ(count(of_1928, "borders_1930_republic") + 2, count(of_1931, "borders_1930_republic"));
+    // A figure of 1929 draws the state of 31 December 1929: the union republic.
+    EXPECT_THAT(names_of(layer_named(figure::layers_for_years(all, {1928, 1929}), "unit_names_1930")),
+                Contains("Tajik SSR"));
+    // Persia is Iran from 21 March 1935; the Tuvan People's Republic is there throughout.
+    const auto of_1936 = figure::layers_for_years(all, {1936});
+    EXPECT_THAT(names_of(layer_named(of_1931, "unit_names_1930")), Contains("Persia"));
+    EXPECT_THAT(names_of(layer_named(of_1936, "unit_names_1930")), Contains("Iran"));
+    EXPECT_THAT(names_of(layer_named(of_1936, "unit_names_1930")), Not(Contains("Persia")));
+    EXPECT_THAT(names_of(layer_named(of_1931, "unit_names_1930")), Contains("Tuvan People's Republic"));
+    // Beyond the years of the reconstruction its borders and units are not drawn at all.
+    const auto of_1950 = figure::layers_for_years(all, {1950});
+    EXPECT_FALSE(std::any_of(of_1950.layers.begin(), of_1950.layers.end(), [](const model::MapLayer& layer) {
+        return layer.role == model::LayerRole::border || layer.name == "units_1930" || layer.name == "unit_names_1930";
+    }));
+}
+
+TEST(PeriodBasemap, NamesAreOfTheTimeInTheMapsLanguage) {
+    const auto of_1930 = figure::layers_for_years(shipped_basemap(), {1930});
+    const auto& units = layer_named(of_1930, "unit_names_1930");
+    EXPECT_THAT(names_of(units), Contains("Kazakh ASSR"));
+    EXPECT_THAT(names_of(units), Contains("Xinjiang"));
+    EXPECT_THAT(names_of(units), Contains("Mongolian People's Republic"));
+    EXPECT_THAT(names_of(units, model::Language::ru), Contains("Казакская АССР"));
+    EXPECT_THAT(names_of(units, model::Language::kk), Contains("Шыңжаң"));
+    const auto& water = layer_named(of_1930, "water_names");
+    EXPECT_THAT(names_of(water), Contains("Lake Zaysan"));
+    EXPECT_THAT(names_of(water, model::Language::kk), Contains("Ертіс"));
+    EXPECT_THAT(names_of(layer_named(of_1930, "relief_names")), Contains("Dzungarian Alatau"));
+}
+
+TEST(PeriodBasemap, LakeZaysanIsDrawnWithoutTheLaterReservoirs) {
+    const auto& lakes = layer_named(shipped_basemap(), "lakes_1930");
+    const auto named = [&](const std::string& name) {
+        return std::find_if(lakes.features.begin(), lakes.features.end(),
+                            [&](const model::Feature& f) { return f.name.en == name; });
+    };
+    ASSERT_NE(named("Lake Zaysan"), lakes.features.end());
+    EXPECT_TRUE(covers(*named("Lake Zaysan"), {83.8, 48.0}));
+    // North of 48.3°N lies the Bukhtarma reservoir's arm (dam of 1960), not the lake.
+    EXPECT_FALSE(covers(*named("Lake Zaysan"), {83.45, 48.8}));
+    for (const char* later : {"Kapchagay Reservoir", "Shardara Bgeni", "Aydar Ko‘l", "Sarygamysh Köli"})
+        EXPECT_EQ(named(later), lakes.features.end()) << later;
+    // The Aral Sea is the historic one: it covers what is dry land today.
+    ASSERT_NE(named("Aral Sea"), lakes.features.end());
+    EXPECT_TRUE(covers(*named("Aral Sea"), {60.0, 45.0}));
+
+    // And the default figure shows the lake in the water colour (where its name is not set on it).
+    const auto dir = test::scratch_dir("period_zaysan");
+    const auto rendered = test::render_with(dir, {}, "", {}, "80,46,86,50");
+    int water = 0;
+    for (double lon = 83.75; lon < 84.4; lon += 0.05)
+        water += test::colour_at(rendered, {lon, 47.98}, 100) == 0xccdeebU;
+    EXPECT_GE(water, 4);
+    // The modern list's lakes leave it out (it is a reservoir there): the test would see the difference.
+    const auto modern_dir = test::scratch_dir("period_zaysan_modern");
+    const auto modern = test::render_with(modern_dir, kShipped / "layers_modern.toml", "", {}, "80,46,86,50");
+    int modern_water = 0;
+    for (double lon = 83.75; lon < 84.4; lon += 0.05)
+        modern_water += test::colour_at(modern, {lon, 47.98}, 100) == 0xccdeebU;
+    EXPECT_EQ(modern_water, 0);
+}
+
+TEST(PeriodBasemap, NoLayerDrawsTheBaikonurLease) {
+    // The lease of 1994 (a ring around Baikonur, 63.3°E 45.9°N) is no border of any date.
+    for (const char* list : {"layers.toml", "layers_modern.toml"}) {
+        std::vector<std::string> warnings;
+        const auto basemap = figure::load_basemap(kShipped, kShipped / list, warnings);
+        for (const auto& layer : basemap.layers) {
+            if (layer.role != model::LayerRole::border) continue;
+            for (const auto& feature : layer.features) {
+                for (const auto& line : feature.lines) {
+                    for (const auto& p : line) {
+                        EXPECT_FALSE(p.lon > 62.8 && p.lon < 64.2 && p.lat > 45.4 && p.lat < 46.4)
+                            << list << ": " << layer.name << " passes " << p.lon << " " << p.lat;
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST(PeriodBasemap, TheDefaultFigureSaysItsBordersAreOf1930AndTheModernListStillDraws) {
+    const auto dir = test::scratch_dir("period_credits");
+    const auto period = test::render_with(dir, {}, "");
+    EXPECT_THAT(period.credits_text, HasSubstr("borders c. 1930 (reconstructed; approximate)"));
+    EXPECT_THAT(period.credits_text, HasSubstr("DCW-GMT (LGPL-3+)"));
+    EXPECT_THAT(period.credits_text, Not(HasSubstr("modern borders")));
+    EXPECT_NE(test::layer_in(period.report, "borders_1930_international"), nullptr);
+    EXPECT_THAT(period.report["labels"].dump(), HasSubstr("K\u200aA\u200aZ\u200aA\u200aK\u200aH"));
+
+    const auto modern_dir = test::scratch_dir("period_credits_modern");
+    const auto modern = test::render_with(modern_dir, kShipped / "layers_modern.toml", "");
+    EXPECT_THAT(modern.credits_text, HasSubstr("modern borders"));
+    EXPECT_THAT(modern.credits_text, Not(HasSubstr("c. 1930")));
+    EXPECT_NE(test::layer_in(modern.report, "borders"), nullptr);
+    EXPECT_EQ(test::layer_in(modern.report, "borders_1930_international"), nullptr);
+}
+
+TEST(PeriodBasemap, AFeatureDateThatIsNoDateIsRefusedAtItsFeatureAndField) {
+    const auto dir = test::scratch_dir("period_bad_date");
+    const auto write = [&](const std::string& properties) {
+        test::write_file(dir / "units.geojson",
+                         R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{)" + properties +
+                             R"(},"geometry":{"type":"LineString","coordinates":[[77,47],[79,49]]}}]})");
+        test::write_file(dir / "layers.toml",
+                         "[[layer]]\nname = \"u\"\nrole = \"border\"\nfiles = [\"units.geojson\"]\n");
+        std::vector<std::string> warnings;
+        try {
+            (void)figure::load_basemap(dir, dir / "layers.toml", warnings);
+        } catch (const DataError& e) {
+            const std::string text = e.what();
+            return text.substr(text.find("units.geojson"));
+        }
+        return std::string{};
+    };
+    EXPECT_EQ(write(R"("valid_from":"1930-13-01")"),
+              "units.geojson: feature 1 (field 'valid_from'): '1930-13-01' is not a date; write YYYY, YYYY-MM or "
+              "YYYY-MM-DD, e.g. 1930-07-20");
+    EXPECT_EQ(write(R"("valid_from":"1930-07-20","valid_to":"1930-07-20")"),
+              "units.geojson: feature 1 (field 'valid_to'): valid_to 1930-07-20 is not after valid_from 1930-07-20; "
+              "valid_to is the first day the feature no longer holds");
+    EXPECT_EQ(write(R"("valid_from":"1930-07","valid_to":"1931")"), "");
+}
