@@ -1,4 +1,5 @@
 #include "test_support.hpp"
+#include <sys/wait.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -64,5 +65,10 @@ const bool kCacheIsolated = [] {
 }();
 
 }  // namespace
+
+int run_shell(const std::string& command) {
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
 
 }  // namespace steppeflow::test

@@ -24,6 +24,9 @@ struct CliResult {
 };
 CliResult run_cli(const std::vector<std::string>& args);
 
+// A shell command's exit code (-1 when it did not exit normally).
+int run_shell(const std::string& command);
+
 // The element of `range` the predicate picks; throws (failing the test that asked, with `what`) when
 // there is none, instead of dereferencing the end.
 template <typename Range, typename Predicate>

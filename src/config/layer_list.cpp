@@ -77,6 +77,14 @@ LayerList read_layer_list(const std::filesystem::path& path) {
     list.source = path.string();
     list.directory = path.parent_path();
     (void)root.string("description");
+    if (const auto box = root.numbers("coverage")) {
+        const bool valid = box->size() == 4 && (*box)[0] >= -180 && (*box)[2] <= 180 && (*box)[0] < (*box)[2] &&
+                           (*box)[1] >= -90 && (*box)[3] <= 90 && (*box)[1] < (*box)[3];
+        if (!valid)
+            root.fail("coverage", "expected [lon_min, lat_min, lon_max, lat_max] in degrees, west before east",
+                      "e.g. coverage = [45, 30, 105, 58]");
+        list.coverage = model::LonLatBounds{(*box)[0], (*box)[1], (*box)[2], (*box)[3]};
+    }
     auto layers = root.sections("layer");
     if (!layers || layers->empty()) {
         root.fail("layer", "the list has no layer", "add [[layer]] tables with name, role and files");

@@ -13,6 +13,9 @@
 //   attribution = "Natural Earth (public domain)"   # and attribution_ru, attribution_kk
 //   note = "modern borders"           # what the credits add (note_ru, note_kk)
 //   years = [1928, 1933]              # shown only on figures of these years; default: always
+//
+// and at the top, optionally, `description` and `coverage = [lon_min, lat_min, lon_max, lat_max]`: the
+// box its data holds for (default: the box of its features); a map beyond it is warned about.
 
 #include <filesystem>
 #include <optional>
@@ -42,6 +45,8 @@ struct LayerList {
     std::string source;               // the list file, or the directory whose files were taken by name
     std::filesystem::path directory;  // what the files are relative to
     std::vector<LayerEntry> layers;   // in drawing order: the first beneath
+    // coverage = [lon_min, lat_min, lon_max, lat_max]: where the data holds (default: its features' box)
+    std::optional<model::LonLatBounds> coverage;
 };
 
 // The file every basemap directory may hold.

@@ -33,6 +33,31 @@ config::LayerList layer_list_for(const std::filesystem::path& directory, const s
 
 }  // namespace
 
+namespace {
+
+// The box of every vertex of the basemap's features: where a list that states no coverage holds.
+std::optional<model::LonLatBounds> features_box(const model::Basemap& basemap) {
+    std::optional<model::LonLatBounds> box;
+    const auto grow = [&](const model::LonLatPath& path) {
+        if (const auto part = model::LonLatBounds::of_points(path)) {
+            if (!box) box = part;
+            box->lon_min = std::min(box->lon_min, part->lon_min);
+            box->lat_min = std::min(box->lat_min, part->lat_min);
+            box->lon_max = std::max(box->lon_max, part->lon_max);
+            box->lat_max = std::max(box->lat_max, part->lat_max);
+        }
+    };
+    for (const auto& layer : basemap.layers) {
+        for (const auto& feature : layer.features) {
+            for (const auto& polygon : feature.polygons) grow(polygon.rings.front());
+            for (const auto& line : feature.lines) grow(line);
+        }
+    }
+    return box;
+}
+
+}  // namespace
+
 model::Basemap load_basemap(const std::filesystem::path& directory, const std::filesystem::path& layer_list,
                             std::vector<std::string>& warnings, const io::DataSource& source) {
     const config::LayerList list = layer_list_for(directory, layer_list, warnings);
@@ -62,6 +87,7 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
         }
         basemap.layers.push_back(std::move(layer));
     }
+    basemap.coverage = list.coverage ? list.coverage : features_box(basemap);
     return basemap;
 }
 
@@ -78,6 +104,7 @@ std::optional<model::PartialDate> borders_date(const std::vector<int>& years) {
 model::Basemap layers_for_years(const model::Basemap& basemap, const std::vector<int>& years) {
     const auto day = borders_date(years);
     model::Basemap shown;
+    shown.coverage = basemap.coverage;
     for (const auto& layer : basemap.layers) {
         const bool shows = !layer.first_year || std::any_of(years.begin(), years.end(),
                                                             [&](int year) { return layer.valid_in(year, year); });

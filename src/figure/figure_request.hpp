@@ -26,7 +26,8 @@ struct FigureRequest {
     double dpi = 300;
     int columns = 0;
     bool households_as_people = false;
-    bool default_credits = true;  // no credits given: made from the data's sources and the basemap's layers
+    bool default_credits = true;    // no credits given: made from the data's sources and the basemap's layers
+    std::string projection_credit;  // what the credits say of the projection; empty: made from spec.projection
 };
 
 // Checks every value of the spec (as the command line has overridden it) and types it; the style

@@ -9,7 +9,9 @@
 
 #include <fmt/format.h>
 
+#include "config/layer_list.hpp"
 #include "config/style_reader.hpp"
+#include "figure/basemap_choice.hpp"
 #include "figure/basemap_loader.hpp"
 #include "figure/flow_selection.hpp"
 #include "geo/default_projection.hpp"
@@ -94,6 +96,7 @@ std::string default_credits(const FigureRequest& request, const model::Basemap& 
         credits += fmt::format(fmt::runtime(layout::phrase(Phrase::basemap_credit, language)), basemap_text);
     }
     const std::string& projection = request.spec.projection;
+    if (!request.projection_credit.empty()) return credits + request.projection_credit;
     credits += projection == geo::kDefaultProjection
                    ? std::string(layout::phrase(Phrase::default_projection, language))
                    : fmt::format(fmt::runtime(layout::phrase(Phrase::projection, language)), projection);
@@ -179,7 +182,18 @@ std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spe
     auto data = std::make_shared<FigureData>();
     data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, source));
     data->flows = io::read_flows(spec.flows, &data->warnings, source);
-    data->basemap = load_basemap(spec.basemap, layer_list_of(spec), data->warnings, source);
+    const auto layer_list = layer_list_of(spec);
+    data->basemap = load_basemap(spec.basemap, layer_list, data->warnings, source);
+    // Data beyond the shipped region on the default basemap: the world layers beside it instead.
+    if (layer_list.empty() && spec.basemap == config::FigureSpec{}.basemap) {
+        const auto bounds = places_bounds(data->gazetteer, data->flows);
+        const auto world = spec.basemap.parent_path() / "world";
+        if (bounds && data->basemap.coverage && !data->basemap.coverage->contains(*bounds) &&
+            std::filesystem::exists(world / config::kLayerListName)) {
+            data->basemap = load_basemap(world, {}, data->warnings, source);
+            data->beyond_region = bounds;
+        }
+    }
     // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
     for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
         if (finding.severity == model::Severity::error)
@@ -244,6 +258,22 @@ FigureOutcome render_figure(const config::FigureSpec& spec, const FigureData& da
 
 FigureOutcome render_figure(const FigureRequest& request, const FigureData& data, const geo::Projection& projection,
                             const layout::ProgressReport& progress, ThreadPool& pool) {
+    // Data elsewhere on Earth, with no projection chosen: an equal-area one centred on it, and a
+    // locator of its own surroundings.
+    if (data.beyond_region && request.spec.projection == geo::kDefaultProjection) {
+        FigureRequest centred = request;
+        const model::LonLatBounds& box = *data.beyond_region;
+        centred.spec.projection = centred_projection(box);
+        centred.projection_credit = centred_projection_credit(box, request.options.language);
+        if (!centred.options.inset_extent) {
+            const double lon = std::max(box.lon_max - box.lon_min, 10.0);
+            const double lat = std::max(box.lat_max - box.lat_min, 6.0);
+            centred.options.inset_extent =
+                layout::LonLatBox{std::max(box.lon_min - lon, -180.0), std::max(box.lat_min - lat, -85.0),
+                                  std::min(box.lon_max + lon, 180.0), std::min(box.lat_max + lat, 85.0)};
+        }
+        return render_figure(centred, data, geo::Projection(centred.spec.projection), progress, pool);
+    }
     FigureOutcome outcome;
     append(outcome.warnings, data.warnings);
 
@@ -260,6 +290,11 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
         }
     }
     check_layer_rules(data.basemap, request.options.style);
+    const auto& asked = request.options.extent;
+    const auto extent = asked ? std::optional<model::LonLatBounds>(
+                                    model::LonLatBounds{asked->lon_min, asked->lat_min, asked->lon_max, asked->lat_max})
+                              : places_bounds(data.gazetteer, selection.flows);
+    if (auto warning = coverage_warning(extent, data.basemap.coverage)) outcome.warnings.push_back(std::move(*warning));
     layout::FigureOptions options = figure_options(request, selection, basemap);
     options.progress = progress;
     const auto& drawn = selection.flows;

@@ -27,6 +27,9 @@ struct FigureData {
     std::vector<model::Flow> flows;
     model::Basemap basemap;
     std::vector<std::string> warnings;  // from reading
+    // The box of the data's places when they lie beyond the shipped region and the spec chose no
+    // basemap: the world layers were taken instead, and the default projection is centred on it.
+    std::optional<model::LonLatBounds> beyond_region;
 };
 
 // Reads and validates the spec's gazetteer, flows and basemap; DataError for a flow that fails validation.

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "layout/lonlat_clip.hpp"
+
 namespace steppeflow::layout {
 
 namespace {
@@ -29,20 +31,35 @@ PagePath project_path(const model::LonLatPath& path, const geo::Projection& proj
 BasemapLayer project_features(const std::vector<model::Feature>& features, const geo::Projection& projection,
                               const MapTransform& transform, double tolerance_mm) {
     BasemapLayer layer;
+    // Geometry beyond what the frame shows is cut off first (lonlat_clip.hpp); inside it, as it is.
+    const auto window = visible_window(projection, transform);
+    const auto holds = [&](const model::LonLatPath& path) {
+        const auto box = model::LonLatBounds::of_points(path);
+        return !window || (box && window->contains(*box));
+    };
     for (const auto& feature : features) {
         for (const auto& polygon : feature.polygons) {
             std::vector<PagePath> rings;
             for (const auto& ring : polygon.rings) {
-                PagePath projected = project_path(ring, projection, transform, tolerance_mm);
+                const model::LonLatPath cut = holds(ring) ? model::LonLatPath{} : clip_ring(ring, *window);
+                if (!holds(ring) && cut.empty()) continue;
+                PagePath projected = project_path(holds(ring) ? ring : cut, projection, transform, tolerance_mm);
                 if (projected.size() >= 3) rings.push_back(std::move(projected));
             }
             if (!rings.empty()) layer.polygons.push_back(std::move(rings));
         }
         for (const auto& line : feature.lines) {
-            PagePath projected = project_path(line, projection, transform, tolerance_mm);
-            if (projected.size() < 2) continue;
-            layer.lines.push_back(std::move(projected));
-            layer.line_ranks.push_back(feature.rank);
+            const auto add = [&](const model::LonLatPath& path) {
+                PagePath projected = project_path(path, projection, transform, tolerance_mm);
+                if (projected.size() < 2) return;
+                layer.lines.push_back(std::move(projected));
+                layer.line_ranks.push_back(feature.rank);
+            };
+            if (holds(line)) {
+                add(line);
+            } else {
+                for (const auto& piece : clip_line(line, *window)) add(piece);
+            }
         }
     }
     return layer;

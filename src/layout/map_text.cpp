@@ -90,13 +90,16 @@ constexpr std::array kWordings{
             "{})",
             ". Болжам: шаруашылықтар адамға бір шаруашылыққа {} адамнан есептелді ({} үшін көрсетілген арақатынас; "
             "{})"},
+    Wording{Phrase::centred_projection, "Albers equal-area, {}/{}, {}, centred on the data.",
+            "Равновеликая проекция Альберса, {}/{}, {}, по центру данных.",
+            "Альберстің тең аудандық проекциясы, {}/{}, {}, деректердің ортасында."},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::household_assumption) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::centred_projection) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 
@@ -113,6 +116,22 @@ const char* phrase(Phrase which, model::Language language) {
             break;
     }
     return wording.en;
+}
+
+std::string hemisphere_degrees(double degrees, bool meridian, model::Language language) {
+    const long long whole = std::llround(std::abs(degrees));
+    const bool negative = degrees < 0 && whole != 0;
+    switch (language) {
+        case model::Language::ru:
+            return fmt::format("{}° {}", whole,
+                               meridian ? (negative ? "з. д." : "в. д.") : (negative ? "ю. ш." : "с. ш."));
+        case model::Language::kk:
+            return fmt::format("{}° {}", whole,
+                               meridian ? (negative ? "б. б." : "ш. б.") : (negative ? "о. е." : "с. е."));
+        case model::Language::en:
+            break;
+    }
+    return fmt::format("{}°{}", whole, meridian ? (negative ? "W" : "E") : (negative ? "S" : "N"));
 }
 
 std::string degrees_label(double degrees, bool meridian, model::Language language) {

@@ -44,11 +44,12 @@ enum class Phrase {
     subtitle_overlay,    // appended to a subtitle
     subtitle_multiples,  // appended to a subtitle
     no_mappable_record,  // ". No record that can be mapped for {}"
-    credits,         // the data's source, first sentence of the default credits
-    basemap_credit,  // "Basemap: {}. ": the attributions and notes of the basemap's layers
+    credits,             // the data's source, first sentence of the default credits
+    basemap_credit,      // "Basemap: {}. ": the attributions and notes of the basemap's layers
     default_projection,
     projection,            // "Projection: {}."
     household_assumption,  // ". Assumption: households converted to people at {} per household (…{}; {})"
+    centred_projection,    // "Albers equal-area, {}/{}, {}, centred on the data."
 };
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).
@@ -56,5 +57,7 @@ enum class Phrase {
 
 // A graticule label: 50°N in English; Russian and Kazakh maps give the degrees alone.
 [[nodiscard]] std::string degrees_label(double degrees, bool meridian, model::Language language);
+// Whole degrees with the hemisphere in the language's words: "52°N", "52° с. ш.", "6° з. д.".
+[[nodiscard]] std::string hemisphere_degrees(double degrees, bool meridian, model::Language language);
 
 }  // namespace steppeflow::layout

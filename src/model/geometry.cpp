@@ -1,5 +1,6 @@
 #include "model/geometry.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace steppeflow::model {
@@ -37,6 +38,22 @@ bool MapLayer::valid_in(int first, int last) const {
     if (first_year && last < *first_year) return false;
     if (last_year && first > *last_year) return false;
     return true;
+}
+
+bool LonLatBounds::contains(const LonLatBounds& other) const {
+    return other.lon_min >= lon_min && other.lon_max <= lon_max && other.lat_min >= lat_min && other.lat_max <= lat_max;
+}
+
+std::optional<LonLatBounds> LonLatBounds::of_points(const std::vector<LonLat>& points) {
+    if (points.empty()) return std::nullopt;
+    LonLatBounds box{points.front().lon, points.front().lat, points.front().lon, points.front().lat};
+    for (const auto& p : points) {
+        box.lon_min = std::min(box.lon_min, p.lon);
+        box.lon_max = std::max(box.lon_max, p.lon);
+        box.lat_min = std::min(box.lat_min, p.lat);
+        box.lat_max = std::max(box.lat_max, p.lat);
+    }
+    return box;
 }
 
 bool MapLayer::has_dated_features() const {

@@ -74,8 +74,23 @@ struct MapLayer {
     [[nodiscard]] bool has_dated_features() const;
 };
 
+// A box of longitude and latitude in degrees (west to east without crossing 180°).
+struct LonLatBounds {
+    double lon_min = 0;
+    double lat_min = 0;
+    double lon_max = 0;
+    double lat_max = 0;
+    [[nodiscard]] bool contains(const LonLatBounds& other) const;
+    // The smallest box holding both (either may be empty: nullopt).
+    [[nodiscard]] static std::optional<LonLatBounds> of_points(const std::vector<LonLat>& points);
+    friend bool operator==(const LonLatBounds&, const LonLatBounds&) = default;
+};
+
 struct Basemap {
     std::vector<MapLayer> layers;  // in drawing order: the first beneath
+    // Where its data holds: the list's `coverage`, else the box of its features; a map beyond it is
+    // blank there.
+    std::optional<LonLatBounds> coverage;
 
     // The features of every layer with this role, in layer order.
     [[nodiscard]] std::vector<const Feature*> features_of(LayerRole role) const;
