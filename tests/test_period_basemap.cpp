@@ -4,11 +4,13 @@
 // given dates draw.
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "config/layer_list.hpp"
 #include "figure/basemap_loader.hpp"
@@ -202,4 +204,36 @@ TEST(PeriodBasemap, AFeatureDateThatIsNoDateIsRefusedAtItsFeatureAndField) {
               "units.geojson: feature 1 (field 'valid_to'): valid_to 1930-07-20 is not after valid_from 1930-07-20; "
               "valid_to is the first day the feature no longer holds");
     EXPECT_EQ(write(R"("valid_from":"1930-07","valid_to":"1931")"), "");
+}
+
+TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlow) {
+    const auto dir = test::scratch_dir("period_names_over_flows");
+    int reports = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "figures")) {
+        if (entry.path().extension() != ".toml") continue;
+        std::string spec = test::read_file(entry.path());
+        for (auto at = spec.find("\"output/"); at != std::string::npos; at = spec.find("\"output/", at))
+            spec.replace(at, 8, "\"" + dir.string() + "/");
+        test::write_file(dir / entry.path().filename(), spec);
+        const auto report = dir / (entry.path().stem().string() + "_check.json");
+        const auto result = test::run_cli(
+            {"render", (dir / entry.path().filename()).string(), "--dpi", "30", "--report", report.string()});
+        ASSERT_EQ(result.exit_code, 0) << entry.path() << result.err;
+    }
+    // Every report (a sequence writes one per frame), its panels included.
+    const std::function<void(const nlohmann::json&, const std::string&)> check = [&](const nlohmann::json& node,
+                                                                                     const std::string& file) {
+        if (node.is_object()) {
+            if (node.contains("basemap_names_over_flows")) EXPECT_EQ(node["basemap_names_over_flows"], 0) << file;
+            for (const auto& [key, value] : node.items()) check(value, file);
+        } else if (node.is_array()) {
+            for (const auto& value : node) check(value, file);
+        }
+    };
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().string().find("_check") == std::string::npos) continue;
+        ++reports;
+        check(nlohmann::json::parse(test::read_file(entry.path())), entry.path().filename().string());
+    }
+    EXPECT_GE(reports, 8);
 }

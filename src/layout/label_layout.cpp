@@ -114,6 +114,8 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             bool free = true;
             obstacles_grid.query(box, [&](std::size_t o) { free = free && !box.overlaps(obstacles[o]); });
             if (!free) continue;
+            // A basemap name is never set over a flow: the map can do without it, not without the flow.
+            if (request.kind == Label::Kind::feature && occupancy.flows_touching(box) > 0) continue;
             // Crossing a flow costs more than any step down the list of preferred positions.
             const double cost = static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box);
             if (cost < best_cost) {

@@ -171,6 +171,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"overlapping_labels", quality.label_overlaps.size()},
                          {"labels_not_placed", quality.labels_not_placed},
                          {"labels_over_flows", quality.labels_over_flows},
+                         {"basemap_names_over_flows", quality.basemap_names_over_flows},
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
                          {"unplaced_labels", scene.unplaced_labels},

@@ -43,8 +43,10 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     }
     const FlowOccupancy occupancy(scene.flows, scene.map_frame);
     for (const auto& label : scene.labels) {
-        if (label.kind != Label::Kind::graticule && occupancy.flows_touching(label.box) > 0)
+        if (label.kind != Label::Kind::graticule && occupancy.flows_touching(label.box) > 0) {
             ++quality.labels_over_flows;
+            if (label.kind == Label::Kind::feature) ++quality.basemap_names_over_flows;
+        }
     }
     quality.labels_not_placed = static_cast<int>(scene.unplaced_labels.size());
     return quality;

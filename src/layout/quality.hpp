@@ -25,7 +25,8 @@ struct LabelOverlap {
 struct LayoutQuality {
     std::vector<Intrusion> intrusions;  // flows passing closer than `min_clearance_mm` to a foreign symbol
     std::vector<LabelOverlap> label_overlaps;
-    int labels_over_flows = 0;  // labels that touch a flow (allowed where unavoidable)
+    int labels_over_flows = 0;         // labels that touch a flow (allowed where unavoidable)
+    int basemap_names_over_flows = 0;  // of those, basemap names (rivers, lakes, units): never allowed
     int labels_not_placed = 0;
 };
 
