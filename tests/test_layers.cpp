@@ -65,7 +65,7 @@ TEST(Layers, TheShippedListDrawsThePeriodLayersInOrderAndCreditsThem) {
     EXPECT_THAT(names,
                 ::testing::ElementsAre("land", "units_1930", "lakes_1930", "graticule", "rivers",
                                        "borders_1930_autonomous", "borders_1930_republic", "borders_1930_international",
-                                       "unit_names_1930", "water_names", "relief_names"));
+                                       "unit_names_1930", "town_names_1930", "water_names", "relief_names"));
     EXPECT_EQ(list.layers[7].note.in(model::Language::en), "borders c. 1930 (reconstructed; approximate)");
     EXPECT_EQ(list.layers[7].note.in(model::Language::ru), "границы ок. 1930 г. (реконструкция; приблизительно)");
     EXPECT_EQ(list.layers[0].attribution.in(model::Language::kk), "Natural Earth (қоғамдық игілік)");
@@ -106,10 +106,13 @@ TEST(Layers, ALayerNamingARuleTheStyleLacksIsRefusedNamingBoth) {
     // Refused at the list's line and key, before anything is laid out.
     const std::string list = test::read_file(layers);
     const auto rule_line = std::count(list.begin(), list.end() - 1, '\n');  // the last line but one
+    std::size_t layers_in_list = 0;
+    for (auto at = list.find("[[layer]]"); at != std::string::npos; at = list.find("[[layer]]", at + 1))
+        ++layers_in_list;
     const std::string expected = fmt::format(
-        ":{}:8 (key 'layer[12].rule'): layer 'marsh' is drawn by the rule "
+        ":{}:8 (key 'layer[{}].rule'): layer 'marsh' is drawn by the rule "
         "'marsh', which the style 'colour' does not declare; add [rules.marsh]",
-        rule_line);
+        rule_line, layers_in_list);
     EXPECT_THAT([&] { (void)render_with(dir, layers, ""); },
                 ::testing::ThrowsMessage<DataError>(::testing::AllOf(HasSubstr("layers.toml:"), HasSubstr(expected))));
 }

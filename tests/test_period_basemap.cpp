@@ -237,3 +237,34 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlow) {
     }
     EXPECT_GE(reports, 8);
 }
+
+TEST(PeriodBasemap, TownsAreNamedAsTheyWereThenBesideTheirDot) {
+    const auto& all = shipped_basemap();
+    const auto towns = [&](int year) {
+        return names_of(layer_named(figure::layers_for_years(all, {year}), "town_names_1930"));
+    };
+    // Pishpek became Frunze on 5 May 1926; Verny had become Alma-Ata in 1921.
+    EXPECT_THAT(towns(1925), Contains("Pishpek"));
+    EXPECT_THAT(towns(1925), Not(Contains("Frunze")));
+    EXPECT_THAT(towns(1930), Contains("Frunze"));
+    EXPECT_THAT(towns(1930), Contains("Alma-Ata"));
+    EXPECT_THAT(towns(1930), Not(Contains("Verny")));
+    EXPECT_THAT(towns(1930), Contains("Kulja"));
+    EXPECT_THAT(towns(1930), Contains("Chuguchak"));
+    // The default figure sets Alma-Ata and Kulja beside a dot, where the map has room.
+    const auto dir = test::scratch_dir("period_towns");
+    const auto rendered = test::render_with(dir, {}, "");
+    int towns_named = 0;
+    for (const auto& label : rendered.report["labels"]) {
+        if (label["text"] == "Alma-Ata" || label["text"] == "Kulja") ++towns_named;
+    }
+    EXPECT_EQ(towns_named, 2) << rendered.report["labels"].dump();
+    // A point in a land layer is still the wrong file, named with its layer.
+    const auto bad = test::scratch_dir("period_point_in_land");
+    test::write_file(bad / "land.geojson", test::read_file(kShipped / "1930" / "towns.geojson"));
+    test::write_file(bad / "layers.toml", "[[layer]]\nname = \"land\"\nrole = \"land\"\nfiles = [\"land.geojson\"]\n");
+    std::vector<std::string> warnings;
+    EXPECT_THAT([&] { (void)figure::load_basemap(bad, bad / "layers.toml", warnings); },
+                ::testing::ThrowsMessage<DataError>(
+                    HasSubstr("land.geojson: feature 1: a point geometry in the basemap layer 'land' (land)")));
+}

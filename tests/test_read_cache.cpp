@@ -207,7 +207,7 @@ TEST(ReadCache, FigureFromTheCacheIsByteIdentical) {
     render("source", false);
     EXPECT_EQ(entries(cache_dir), 0U) << "--no-cache writes nothing";
     render("filling", true);
-    EXPECT_EQ(entries(cache_dir), 12U);  // gazetteer, flows and ten basemap files
+    EXPECT_EQ(entries(cache_dir), 13U);  // gazetteer, flows and eleven basemap files
     render("cached", true);
     for (const char* extension : {".png", ".svg"}) {
         const std::string source = test::read_file(dir / (std::string("source") + extension));

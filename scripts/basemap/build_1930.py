@@ -343,6 +343,35 @@ RELIEF_NAMES = [
 ]
 
 
+# Towns for orientation, with names of the time: (Natural Earth name, en, ru, kk, valid_from, valid_to).
+# Places the flow data names itself (Semipalatinsk, Zaysan) are the data's, not listed here.
+TOWNS = [
+    ("Almaty", "Verny", "Верный", "Верный", "", "1921"),
+    ("Almaty", "Alma-Ata", "Алма-Ата", "Алматы", "1921", ""),
+    ("Bishkek", "Pishpek", "Пишпек", "Пішпек", "", "1926-05-05"),
+    ("Bishkek", "Frunze", "Фрунзе", "Фрунзе", "1926-05-05", ""),
+    ("Yining", "Kulja", "Кульджа", "Құлжа", "", ""),
+    ("Tacheng", "Chuguchak", "Чугучак", "Шәуешек", "", ""),
+    ("Ürümqi", "Urumchi", "Урумчи", "Үрімші", "", ""),
+    ("Qyzylorda", "Kzyl-Orda", "Кзыл-Орда", "Қызылорда", "1925", ""),
+    ("Tashkent", "Tashkent", "Ташкент", "Ташкент", "", ""),
+    ("Oskemen", "Ust-Kamenogorsk", "Усть-Каменогорск", "Өскемен", "", ""),
+    ("Dund-Us", "Kobdo", "Кобдо", "Қобда", "", ""),
+    ("Kashgar", "Kashgar", "Кашгар", "Қашқар", "", ""),
+]
+
+
+def build_towns(shared):
+    places = {p["NAME"]: g for p, g in read(shared / "ne_10m_populated_places.geojson")}
+    towns = []
+    for source_name, en, ru, kk, valid_from, valid_to in TOWNS:
+        if source_name not in places:
+            sys.exit(f"build_1930: no populated place {source_name!r} for the town {en!r}")
+        towns.append(({"name": en, "name_ru": ru, "name_kk": kk, "valid_from": valid_from, "valid_to": valid_to,
+                       "made_from": f"Natural Earth 10m populated places: {source_name}"}, places[source_name]))
+    return towns
+
+
 def build_names(shared, lakes):
     box = cover_box()
     water = []
@@ -390,6 +419,7 @@ def main():
     water, relief = build_names(shared, lakes)
     write(out / "water_names.geojson", water, ogr.wkbUnknown)
     write(out / "relief_names.geojson", relief, ogr.wkbMultiPolygon)
+    write(out / "towns.geojson", build_towns(shared), ogr.wkbPoint)
     print(json.dumps({"cover": COVER, "files": sorted(p.name for p in out.glob("*.geojson"))}))
 
 

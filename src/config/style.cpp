@@ -66,6 +66,8 @@ std::optional<LayerRule> layer_rule(const Style& style, const std::string& name)
     if (name == "label_relief") return lettered(c.area_label, Lettering::italic_spaced_caps);
     // States and units of the map's date: upright spaced capitals, a size above the physical names.
     if (name == "label_area") return lettered(c.unit_label, Lettering::spaced_caps, style.text.feature_label_pt + 1);
+    // Towns for orientation (not the data's places): upright, at the size of the data's labels, grey.
+    if (name == "label_town") return lettered(c.unit_label, Lettering::upright, style.text.label_pt);
     return std::nullopt;
 }
 
@@ -73,12 +75,17 @@ std::optional<Lettering> lettering_from(std::string_view text) {
     if (text == "italic") return Lettering::italic;
     if (text == "spaced_caps") return Lettering::spaced_caps;
     if (text == "italic_spaced_caps") return Lettering::italic_spaced_caps;
+    if (text == "upright") return Lettering::upright;
     return std::nullopt;
 }
 
-bool is_italic(Lettering lettering) { return lettering != Lettering::spaced_caps; }
+bool is_italic(Lettering lettering) {
+    return lettering == Lettering::italic || lettering == Lettering::italic_spaced_caps;
+}
 
-bool is_spaced_caps(Lettering lettering) { return lettering != Lettering::italic; }
+bool is_spaced_caps(Lettering lettering) {
+    return lettering == Lettering::spaced_caps || lettering == Lettering::italic_spaced_caps;
+}
 
 Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period) {
     const ColourStyle& c = style.colours;

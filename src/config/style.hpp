@@ -104,8 +104,8 @@ struct ColourStyle {
 // How a basemap layer is drawn: its areas filled, its lines (and area outlines) stroked. A layer
 // takes the rule named after its role (land, water, river, border, area) unless it names another.
 // How a label layer sets its names: italic (water, by cartographic convention), upright letter-spaced
-// capitals (a state or a unit), or italic letter-spaced capitals (a range).
-enum class Lettering { italic, spaced_caps, italic_spaced_caps };
+// capitals (a state or a unit), italic letter-spaced capitals (a range), or upright (a town).
+enum class Lettering { italic, spaced_caps, italic_spaced_caps, upright };
 [[nodiscard]] std::optional<Lettering> lettering_from(std::string_view text);
 [[nodiscard]] bool is_italic(Lettering lettering);
 [[nodiscard]] bool is_spaced_caps(Lettering lettering);

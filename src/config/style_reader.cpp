@@ -168,7 +168,7 @@ void read_rules(TomlSection section, config::Style& style) {
             const auto chosen = lettering_from(*lettering);
             if (!chosen)
                 rule_section->fail("lettering", fmt::format("'{}' is not a lettering", *lettering),
-                                   "write italic, spaced_caps or italic_spaced_caps");
+                                   "write italic, spaced_caps, italic_spaced_caps or upright");
             rule.lettering = *chosen;
         }
         if (rule_section->has("size_pt")) {

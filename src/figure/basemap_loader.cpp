@@ -56,6 +56,24 @@ std::optional<model::LonLatBounds> features_box(const model::Basemap& basemap) {
     return box;
 }
 
+// Points are towns, whose names a label layer sets beside them; in any other layer a point means the
+// wrong file was put in its place.
+void refuse_points_outside_label_layers(const model::MapLayer& layer, const std::vector<model::Feature>& features,
+                                        const std::filesystem::path& path) {
+    if (layer.role == model::LayerRole::label) return;
+    for (const auto& feature : features) {
+        if (feature.points.empty()) continue;
+        SourceLocation where;
+        where.file = path.string();
+        where.feature = feature.number;
+        throw DataError(
+            where,
+            fmt::format("a point geometry in the basemap layer '{}' ({})", layer.name, model::to_string(layer.role)),
+            "land, water, river, border and area layers hold lines or polygons; points (towns) belong "
+            "in a label layer");
+    }
+}
+
 }  // namespace
 
 model::Basemap load_basemap(const std::filesystem::path& directory, const std::filesystem::path& layer_list,
@@ -82,6 +100,7 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
                                 "give the file's path relative to the layer list");
             }
             auto features = io::read_features(path, source, &warnings);
+            refuse_points_outside_label_layers(layer, features, path);
             layer.features.insert(layer.features.end(), std::make_move_iterator(features.begin()),
                                   std::make_move_iterator(features.end()));
         }

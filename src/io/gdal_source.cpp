@@ -38,13 +38,15 @@ model::LonLatPath path_of(OGRGeometryH line) {
     return path;
 }
 
-// The first geometry type in a feature that is neither a line nor an area ("Point"), if any.
+// The first geometry type in a feature that is neither a point, a line nor an area ("TIN"), if any.
 const char* foreign_geometry(OGRGeometryH geometry) {
     const GdalApi& gdal = io::gdal();
     switch (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry))) {
+        case wkbPoint:
         case wkbLineString:
         case wkbPolygon:
             return nullptr;
+        case wkbMultiPoint:
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
@@ -60,6 +62,10 @@ const char* foreign_geometry(OGRGeometryH geometry) {
 void collect(OGRGeometryH geometry, model::Feature& feature) {
     const GdalApi& gdal = io::gdal();
     switch (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry))) {
+        case wkbPoint:
+            if (gdal.OGR_G_IsEmpty(geometry) == 0)
+                feature.points.push_back({gdal.OGR_G_GetX(geometry, 0), gdal.OGR_G_GetY(geometry, 0)});
+            break;
         case wkbLineString:
             feature.lines.push_back(path_of(geometry));
             break;
@@ -71,6 +77,7 @@ void collect(OGRGeometryH geometry, model::Feature& feature) {
             feature.polygons.push_back(std::move(polygon));
             break;
         }
+        case wkbMultiPoint:
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
@@ -78,7 +85,7 @@ void collect(OGRGeometryH geometry, model::Feature& feature) {
                 collect(gdal.OGR_G_GetGeometryRef(geometry, i), feature);
             break;
         default:
-            break;  // points carry no basemap meaning
+            break;
     }
 }
 
@@ -212,15 +219,17 @@ std::vector<model::Feature> GdalSource::features(const std::filesystem::path& pa
         ++number;
         OGRGeometryH geometry = gdal.OGR_F_GetGeometryRef(handle.get());
         if (geometry == nullptr) continue;
-        // A basemap draws lines and areas; a point here means the wrong file was put in its place.
+        // A basemap draws points (towns), lines and areas; anything else means the wrong file.
         if (const char* foreign = foreign_geometry(geometry)) {
             SourceLocation where;
             where.file = file;
             where.feature = number;
             throw DataError(where, fmt::format("a {} geometry in a basemap layer", foreign),
-                            "basemap layers hold lines (rivers, borders) or polygons (land, lakes, countries)");
+                            "basemap layers hold lines (rivers, borders), polygons (land, lakes, countries) or "
+                            "points (towns)");
         }
         model::Feature feature;
+        feature.number = number;
         collect(geometry, feature);
         feature.name = {string_field(handle.get(), "name"), string_field(handle.get(), "name_ru"),
                         string_field(handle.get(), "name_kk")};

@@ -26,7 +26,7 @@ namespace steppeflow::io {
 namespace {
 
 // Bumped whenever what an entry holds, or how GDAL's results are taken, changes.
-constexpr std::uint32_t kFormat = 2;  // 2: features carry names in three languages and dates
+constexpr std::uint32_t kFormat = 3;  // 2: names in three languages and dates; 3: points, numbers
 constexpr std::string_view kMagic = "steppeflow read cache\n";
 
 // Entries are native-endian; one written elsewhere is merely not found (its name differs).
@@ -253,6 +253,8 @@ std::optional<std::vector<model::Feature>> ReadCache::find_features(std::string_
         }
         feature.lines.resize(in.count(4));
         for (auto& line : feature.lines) line = in.path();
+        feature.points = in.path();
+        feature.number = in.i32();
     }
     if (!in.ok() || !in.at_end()) return std::nullopt;
     return features;
@@ -278,6 +280,8 @@ void ReadCache::store_features(std::string_view kind, std::string_view content,
         }
         out.u32(static_cast<std::uint32_t>(feature.lines.size()));
         for (const auto& line : feature.lines) out.path(line);
+        out.path(feature.points);
+        out.i32(feature.number);
     }
     write_entry(entry_path(kind, content), out.bytes());
 }

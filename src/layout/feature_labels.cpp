@@ -91,6 +91,23 @@ std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, 
         for (const auto& feature : layer.features) {
             const std::string& name = feature.name.in(language);
             if (name.empty()) continue;
+            if (!feature.points.empty()) {
+                // A town: its name beside its dot, as a place's label beside its symbol.
+                const auto xy = projection.forward(feature.points.front());
+                if (!xy) continue;
+                const Point at = transform.to_page(*xy);
+                if (!contains(shrink(frame, 2), at)) continue;
+                LabelRequest request;
+                request.text = config::is_spaced_caps(rule.lettering) ? spaced_caps(name) : name;
+                request.anchor = at;
+                request.clearance_mm = kTownDotMm;
+                request.kind = Label::Kind::feature;
+                request.size_pt = rule.size_pt.value_or(style.text.feature_label_pt);
+                request.layer = layer.name;
+                request.dot = at;
+                requests.push_back(std::move(request));
+                continue;
+            }
             const BasemapLayer projected = project_features({feature}, projection, transform);
             auto centres = projected.polygons.empty() ? line_centres(projected, frame) : area_centres(projected, frame);
             if (centres.empty()) continue;  // outside the map

@@ -151,7 +151,8 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
                                   "",
                                   {x - size.width_mm / 2, bottom - size.height_mm - 0.5, size.width_mm, size.height_mm},
                                   size_pt,
-                                  {}});
+                                  {},
+                                  std::nullopt});
                 break;
             }
             if (!line.meridian && (a.x - frame.x) * (b.x - frame.x) <= 0 && a.x != b.x) {
@@ -162,7 +163,8 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
                                   "",
                                   {frame.x + 0.8, y - size.height_mm - 0.2, size.width_mm, size.height_mm},
                                   size_pt,
-                                  {}});
+                                  {},
+                                  std::nullopt});
                 break;
             }
         }

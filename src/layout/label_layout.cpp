@@ -82,6 +82,16 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
     const FlowOccupancy occupancy(flows, frame);
 
     for (const auto& request : requests) {
+        std::optional<Box> dot_box;
+        if (request.dot) {
+            dot_box = Box{request.dot->x - kTownDotMm, request.dot->y - kTownDotMm, 2 * kTownDotMm, 2 * kTownDotMm};
+            bool clear = inside(*dot_box, frame) && occupancy.flows_touching(*dot_box) == 0;
+            obstacles_grid.query(*dot_box, [&](std::size_t o) { clear = clear && !dot_box->overlaps(obstacles[o]); });
+            if (!clear) {
+                result.names_left_out.push_back(request.text);
+                continue;
+            }
+        }
         const TextSize size = measure(request.text, request.size_pt, false, 0);
         const double w = size.width_mm;
         const double h = size.height_mm;
@@ -128,8 +138,10 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             (request.kind == Label::Kind::feature ? result.names_left_out : result.unplaced).push_back(request.text);
             continue;
         }
-        result.placed.push_back({request.kind, request.text, request.place_id, *best, request.size_pt, request.layer});
+        result.placed.push_back(
+            {request.kind, request.text, request.place_id, *best, request.size_pt, request.layer, request.dot});
         add_obstacle(*best);
+        if (dot_box) add_obstacle(*dot_box);
     }
     return result;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct LabelRequest {
     // Area and frame labels: centres to choose from, best first, instead of positions around the anchor.
     std::vector<Point> centres;
     std::string layer;  // feature labels: their label layer
+    // A basemap town: the dot its name is set beside, drawn only when the name is placed and the dot
+    // itself is clear of symbols, labels and flows.
+    std::optional<Point> dot;
 };
 
 struct LabelResult {

@@ -60,6 +60,9 @@ struct FlowShape {
     int period = config::kNoPeriod;  // index into the scene's periods when the map is coloured by period
 };
 
+// The radius of a basemap town's dot, in mm.
+inline constexpr double kTownDotMm = 0.45;
+
 struct Label {
     // area: a destination region's name; frame: a destination beyond the frame; graticule: degrees;
     // feature: the name of a river, lake or range from a label layer, in italics
@@ -68,7 +71,8 @@ struct Label {
     std::string place_id;
     Box box;  // the text's ink box on the page
     double font_size_pt = 7;
-    std::string layer;  // feature labels: the label layer, whose rule gives the text's colour
+    std::string layer;         // feature labels: the label layer, whose rule gives the text's colour
+    std::optional<Point> dot;  // a basemap town's dot, drawn with its name
 };
 
 struct TextBlock {

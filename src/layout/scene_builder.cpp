@@ -447,7 +447,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             Label::Kind::place,
                             text.label_pt,
                             {},
-                            {}});
+                            {},
+                            std::nullopt});
     }
     // Larger places claim their preferred positions first.
     std::stable_sort(requests.begin(), requests.end(),
@@ -462,7 +463,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                                            Label::Kind::area,
                                            text.area_label_pt,
                                            std::move(centres),
-                                           {}});
+                                           {},
+                                           std::nullopt});
     }
     for (const auto& flow : scene.flows) {
         if (flow.target != TargetKind::frame) continue;
@@ -476,7 +478,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             Label::Kind::frame,
                             text.label_pt,
                             {},
-                            {}});
+                            {},
+                            std::nullopt});
     }
     // The basemap's names (rivers, lakes, ranges) come last: the data's places and areas go first.
     for (auto& request : feature_label_requests(inputs.basemap, projection, transform, scene.map_frame, options.style,

@@ -30,8 +30,10 @@ struct LocalText {
 struct Feature {
     std::vector<LonLatPolygon> polygons;
     std::vector<LonLatPath> lines;
-    LocalText name;   // English (matched against place names), Russian, Kazakh
-    double rank = 0;  // Natural Earth scalerank: 0 = most important
+    std::vector<LonLat> points;  // label layers only: a town whose name is set beside its dot
+    int number = 0;              // 1-based, in its file, for messages
+    LocalText name;              // English (matched against place names), Russian, Kazakh
+    double rank = 0;             // Natural Earth scalerank: 0 = most important
     // The days the feature holds (a border of a period, a unit's name): from `valid_from` (the first
     // day) until `valid_to` (the first day it no longer holds); open where absent.
     std::optional<PartialDate> valid_from;

@@ -306,6 +306,10 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& s
             const layout::SceneLayer* layer = scene.layer(label.layer);
             set_colour(cr, layer != nullptr && layer->rule.fill ? *layer->rule.fill : style.colours.area_label);
             const bool italic = layer == nullptr || config::is_italic(layer->rule.lettering);
+            if (label.dot) {
+                cairo_arc(cr, label.dot->x, label.dot->y, layout::kTownDotMm, 0, 2 * M_PI);
+                cairo_fill(cr);
+            }
             draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm, 0,
                       italic);
             break;
