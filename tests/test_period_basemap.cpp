@@ -268,3 +268,31 @@ TEST(PeriodBasemap, TownsAreNamedAsTheyWereThenBesideTheirDot) {
                 ::testing::ThrowsMessage<DataError>(
                     HasSubstr("land.geojson: feature 1: a point geometry in the basemap layer 'land' (land)")));
 }
+
+TEST(PeriodBasemap, TheOverviewsLocatorNamesTheStatesAroundInShortFormsWhereNeeded) {
+    const auto dir = test::scratch_dir("period_locator");
+    std::string spec = test::read_file(test::source_dir() / "figures" / "overview.toml");
+    for (auto at = spec.find("\"output/"); at != std::string::npos; at = spec.find("\"output/", at))
+        spec.replace(at, 8, "\"" + dir.string() + "/");
+    test::write_file(dir / "overview.toml", spec);
+    const auto result = test::run_cli({"render", (dir / "overview.toml").string(), "--dpi", "30"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto report = nlohmann::json::parse(test::read_file(dir / "overview_layout.json"));
+    ASSERT_TRUE(report.contains("inset"));
+    std::vector<std::string> names;
+    for (const auto& name : report["inset"]["names"]) {
+        std::string text = name["text"];
+        for (auto at = text.find("\u200A"); at != std::string::npos; at = text.find("\u200A")) text.erase(at, 3);
+        names.push_back(text);
+        // Inside the locator.
+        const auto& box = report["inset"]["box"];
+        EXPECT_GE(name["box"][0].get<double>(), box[0].get<double>()) << text;
+        EXPECT_LE(name["box"][0].get<double>() + name["box"][2].get<double>(),
+                  box[0].get<double>() + box[2].get<double>())
+            << text;
+    }
+    // Mongolia, beyond the main map, is named in the locator by its short form.
+    EXPECT_THAT(names, Contains("KAZAKH ASSR"));
+    EXPECT_THAT(names, Contains("XINJIANG"));
+    EXPECT_THAT(names, Contains("MPR"));
+}

@@ -120,6 +120,13 @@ UNITS = [
 ]
 
 
+# Short forms for a locator map, where the full name does not fit (en, ru, kk).
+SHORT_NAMES = {
+    "mongolian_pr": ("MPR", "МНР", "МХР"),
+    "tuvan_pr": ("TPR", "ТНР", "ТХР"),
+}
+
+
 def cover_box():
     lon0, lat0, lon1, lat1 = COVER
     return ogr.CreateGeometryFromWkt(
@@ -286,7 +293,8 @@ def build_units(shared, dcw):
         if geometry.IsEmpty():
             continue
         made = " + ".join(("DCW-GMT " if p.lstrip("-") in dcw else "NE 50m ") + p for p in parts)
-        units.append(({"id": unit_id, "name": en, "name_ru": ru, "name_kk": kk, "level": level,
+        short = dict(zip(("short", "short_ru", "short_kk"), SHORT_NAMES.get(unit_id, ("", "", ""))))
+        units.append(({"id": unit_id, "name": en, "name_ru": ru, "name_kk": kk, **short, "level": level,
                        "valid_from": valid_from, "valid_to": valid_to, "made_from": made},
                       ogr.ForceToMultiPolygon(rounded(geometry).MakeValid()), label))
     return units
@@ -412,7 +420,8 @@ def main():
     units = build_units(shared, dcw)
     write(out / "units.geojson", [(p, g) for p, g, _ in units], ogr.wkbMultiPolygon)
     write(out / "unit_names.geojson",
-          [({k: p[k] for k in ("name", "name_ru", "name_kk", "valid_from", "valid_to")}, g.SimplifyPreserveTopology(0.1))
+          [({k: p[k] for k in ("name", "name_ru", "name_kk", "short", "short_ru", "short_kk", "valid_from", "valid_to")},
+            g.SimplifyPreserveTopology(0.1))
            for p, g, label in units if label], ogr.wkbMultiPolygon)
     lakes = build_lakes(shared)
     write(out / "lakes.geojson", lakes, ogr.wkbMultiPolygon)

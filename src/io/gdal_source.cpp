@@ -233,6 +233,8 @@ std::vector<model::Feature> GdalSource::features(const std::filesystem::path& pa
         collect(geometry, feature);
         feature.name = {string_field(handle.get(), "name"), string_field(handle.get(), "name_ru"),
                         string_field(handle.get(), "name_kk")};
+        feature.short_name = {string_field(handle.get(), "short"), string_field(handle.get(), "short_ru"),
+                              string_field(handle.get(), "short_kk")};
         SourceLocation where;
         where.file = file;
         where.feature = number;

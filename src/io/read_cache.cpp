@@ -26,7 +26,7 @@ namespace steppeflow::io {
 namespace {
 
 // Bumped whenever what an entry holds, or how GDAL's results are taken, changes.
-constexpr std::uint32_t kFormat = 3;  // 2: names in three languages and dates; 3: points, numbers
+constexpr std::uint32_t kFormat = 4;  // 2: names in 3 languages, dates; 3: points, numbers; 4: short names
 constexpr std::string_view kMagic = "steppeflow read cache\n";
 
 // Entries are native-endian; one written elsewhere is merely not found (its name differs).
@@ -243,6 +243,9 @@ std::optional<std::vector<model::Feature>> ReadCache::find_features(std::string_
         feature.name.en = in.text();
         feature.name.ru = in.text();
         feature.name.kk = in.text();
+        feature.short_name.en = in.text();
+        feature.short_name.ru = in.text();
+        feature.short_name.kk = in.text();
         feature.rank = in.f64();
         feature.valid_from = read_date(in);
         feature.valid_to = read_date(in);
@@ -270,6 +273,9 @@ void ReadCache::store_features(std::string_view kind, std::string_view content,
         out.text(feature.name.en);
         out.text(feature.name.ru);
         out.text(feature.name.kk);
+        out.text(feature.short_name.en);
+        out.text(feature.short_name.ru);
+        out.text(feature.short_name.kk);
         out.f64(feature.rank);
         write_date(out, feature.valid_from);
         write_date(out, feature.valid_to);

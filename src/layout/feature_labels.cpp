@@ -83,14 +83,17 @@ std::vector<Point> line_centres(const BasemapLayer& projected, const Box& frame)
 
 std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, const geo::Projection& projection,
                                                  const MapTransform& transform, const Box& frame,
-                                                 const config::Style& style, model::Language language) {
+                                                 const config::Style& style, model::Language language,
+                                                 const std::optional<LocatorNames>& locator) {
     std::vector<LabelRequest> requests;
     for (const auto& layer : basemap.layers) {
         if (layer.role != model::LayerRole::label) continue;
         const config::LayerRule rule = rule_for(layer, style);
+        if (locator && rule.lettering != config::Lettering::spaced_caps) continue;
         for (const auto& feature : layer.features) {
-            const std::string& name = feature.name.in(language);
-            if (name.empty()) continue;
+            const bool use_short = locator && !feature.short_name.empty();
+            const std::string& name = use_short ? feature.short_name.in(language) : feature.name.in(language);
+            if (name.empty() || (locator && !feature.points.empty())) continue;
             if (!feature.points.empty()) {
                 // A town: its name beside its dot, as a place's label beside its symbol.
                 const auto xy = projection.forward(feature.points.front());
@@ -116,7 +119,7 @@ std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, 
             request.anchor = centres.front();
             request.clearance_mm = 0;
             request.kind = Label::Kind::feature;
-            request.size_pt = rule.size_pt.value_or(style.text.feature_label_pt);
+            request.size_pt = locator ? locator->size_pt : rule.size_pt.value_or(style.text.feature_label_pt);
             request.centres = std::move(centres);
             request.layer = layer.name;
             requests.push_back(std::move(request));

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "layout/basemap_layout.hpp"
+#include "layout/feature_labels.hpp"
 #include "layout/geometry.hpp"
+#include "layout/label_layout.hpp"
 #include "layout/map_text.hpp"
 
 namespace steppeflow::layout {
@@ -186,16 +188,22 @@ NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransf
 }
 
 Inset layout_inset(const geo::Projection& projection, const MapTransform& main, const model::Basemap& basemap,
-                   const config::Style& style, const LonLatBox& wide, Box box) {
+                   const TextMeasure& measure, model::Language language, const config::Style& style,
+                   const LonLatBox& wide, Box box) {
     Inset inset;
     const MapTransform transform(project_box(projection, wide), box);
     inset.box = transform.frame();
     inset.layers = project_layers(basemap, {model::LayerRole::land, model::LayerRole::water, model::LayerRole::border},
                                   style, projection, transform, 0.3);
-    // A locator's borders are hairlines, solid: at its scale a dash pattern would read as noise.
-    for (auto& layer : inset.layers) {
+    // A locator's borders are hairlines, solid: at its scale a dash pattern would read as noise; a
+    // unit of lower rank is told apart by a finer line.
+    for (std::size_t i = 0; i < inset.layers.size(); ++i) {
+        auto& layer = inset.layers[i];
         if (layer.role != model::LayerRole::border) continue;
-        layer.rule.width_mm = style.lines.hairline_mm;
+        const auto source = std::find_if(basemap.layers.begin(), basemap.layers.end(),
+                                         [&](const model::MapLayer& m) { return m.name == layer.name; });
+        const int rank = source == basemap.layers.end() ? 0 : std::min(source->rank, 2);
+        layer.rule.width_mm = style.lines.hairline_mm * (1.0 - 0.25 * rank);
         layer.rule.dash.clear();
         layer.rule.width_by_rank = false;
     }
@@ -204,6 +212,16 @@ Inset layout_inset(const geo::Projection& projection, const MapTransform& main, 
                           Point{f.x, f.y + f.height}, Point{f.x, f.y}}) {
         inset.extent.push_back(transform.to_page(main.to_projected(p)));
     }
+    // The states and units around, in short forms, at the smallest size the style sets a text; off the
+    // red outline of the main map where they can be (it is what a locator is read for), over it where
+    // a name has no other room.
+    auto requests = feature_label_requests(basemap, projection, transform, inset.box, style, language,
+                                           LocatorNames{style.text.graticule_pt});
+    for (auto& request : requests) request.kind = Label::Kind::area;
+    FlowShape outline;
+    outline.centre_line = inset.extent;
+    outline.width_mm = 0.8;
+    inset.names = place_labels(requests, {}, shrink(inset.box, 0.8), measure, {}, {outline}).placed;
     return inset;
 }
 

@@ -39,6 +39,7 @@ NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransf
 // A locator inset in `box`: land and borders of `wide` (lon/lat) in the same projection, with the
 // main map's extent outlined.
 Inset layout_inset(const geo::Projection& projection, const MapTransform& main, const model::Basemap& basemap,
-                   const config::Style& style, const LonLatBox& wide, Box box);
+                   const TextMeasure& measure, model::Language language, const config::Style& style,
+                   const LonLatBox& wide, Box box);
 
 }  // namespace steppeflow::layout

@@ -159,6 +159,16 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                                  {"letter", arrow.letter},
                                  {"letter_origin", {mm(arrow.letter_origin.x), mm(arrow.letter_origin.y)}}};
     }
+    if (scene.inset) {
+        const Inset& inset = *scene.inset;
+        ordered_json names = ordered_json::array();
+        for (const auto& name : inset.names) {
+            names.push_back({{"text", name.text},
+                             {"box", {mm(name.box.x), mm(name.box.y), mm(name.box.width), mm(name.box.height)}}});
+        }
+        report["inset"] = {{"box", {mm(inset.box.x), mm(inset.box.y), mm(inset.box.width), mm(inset.box.height)}},
+                           {"names", std::move(names)}};
+    }
 
     const LayoutQuality quality = measure_quality(scene, min_clearance_mm);
     ordered_json intrusions = ordered_json::array();

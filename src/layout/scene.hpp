@@ -133,6 +133,7 @@ struct Inset {
     Box box;
     std::vector<SceneLayer> layers;  // the basemap's land, water and borders, in its order
     PagePath extent;
+    std::vector<Label> names;  // the states and units around, where they fit
 };
 
 // Where a map lies on the earth: its projection (as PROJ reads it) and the transform between

@@ -423,7 +423,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         const double w = std::min(40.0, scene.map_frame.width * 0.28);
         const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5,
                       scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5, w, w * 0.62};
-        scene.inset = layout_inset(projection, transform, inputs.basemap, options.style, wide, box);
+        scene.inset =
+            layout_inset(projection, transform, inputs.basemap, measure, options.language, options.style, wide, box);
         reserved.push_back(scene.inset->box);
     }
     std::vector<Label> graticule_text;

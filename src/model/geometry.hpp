@@ -33,6 +33,7 @@ struct Feature {
     std::vector<LonLat> points;  // label layers only: a town whose name is set beside its dot
     int number = 0;              // 1-based, in its file, for messages
     LocalText name;              // English (matched against place names), Russian, Kazakh
+    LocalText short_name;        // for a small map (a locator): "MPR" for the Mongolian People's Republic
     double rank = 0;             // Natural Earth scalerank: 0 = most important
     // The days the feature holds (a border of a period, a unit's name): from `valid_from` (the first
     // day) until `valid_to` (the first day it no longer holds); open where absent.

@@ -286,6 +286,10 @@ void paint_inset(cairo_t* cr, const layout::Inset& inset, const config::Style& s
     cairo_fill_preserve(cr);
     cairo_clip(cr);
     for (const auto& layer : inset.layers) paint_layer(cr, layer);
+    const Font font{style.text.font, style.colours.halo};
+    set_colour(cr, style.colours.unit_label);
+    for (const auto& name : inset.names)
+        draw_text(cr, font, name.text, name.box.x, name.box.y, name.font_size_pt, false, style.text.halo_mm * 0.6);
     trace(cr, inset.extent, false);
     set_colour(cr, style.colours.inset_extent);
     cairo_set_line_width(cr, style.lines.inset_extent_mm);
