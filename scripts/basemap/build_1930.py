@@ -121,9 +121,15 @@ UNITS = [
 
 
 # Short forms for a locator map, where the full name does not fit (en, ru, kk).
+# An empty form: the full name in that language (the Soviet abbreviations are Russian usage).
 SHORT_NAMES = {
     "mongolian_pr": ("MPR", "МНР", "МХР"),
     "tuvan_pr": ("TPR", "ТНР", "ТХР"),
+    "kazakh_assr": ("", "КазАССР", ""),
+    "kirghiz_assr": ("", "КиргАССР", ""),
+    "uzbek_ssr": ("", "УзССР", ""),
+    "tajik_ssr": ("", "ТаджССР", ""),
+    "turkmen_ssr": ("", "ТуркмССР", ""),
 }
 
 

@@ -91,7 +91,7 @@ std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, 
         const config::LayerRule rule = rule_for(layer, style);
         if (locator && rule.lettering != config::Lettering::spaced_caps) continue;
         for (const auto& feature : layer.features) {
-            const bool use_short = locator && !feature.short_name.empty();
+            const bool use_short = locator && !feature.short_name.in(language).empty();
             const std::string& name = use_short ? feature.short_name.in(language) : feature.name.in(language);
             if (name.empty() || (locator && !feature.points.empty())) continue;
             if (!feature.points.empty()) {
