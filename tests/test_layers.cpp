@@ -160,7 +160,7 @@ TEST(Layers, MalformedListsAreRefusedWithFileLineAndKey) {
     };
     EXPECT_EQ(error_of("[[layer]]\nname = \"a\"\nrole = \"sea\"\nfiles = [\"a.geojson\"]\n"),
               "layers.toml:3:8 (key 'layer[1].role'): 'sea' is not one of land, water, river, border, area, "
-              "label, graticule");
+              "label, graticule, relief");
     EXPECT_EQ(error_of("[[layer]]\nname = \"a\"\nrole = \"land\"\nfiles = [\"a.geojson\"]\n[[layer]]\nname = "
                        "\"a\"\nrole = \"water\"\nfiles = [\"b.geojson\"]\n"),
               "layers.toml:6:8 (key 'layer[2].name'): a layer named 'a' is already in the list; give each layer "

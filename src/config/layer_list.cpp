@@ -45,6 +45,8 @@ LayerEntry read_layer(TomlSection& section) {
         section.fail("files", "the graticule layer only says where the graticule is drawn; it has no files");
     if (entry.role != model::LayerRole::graticule && entry.files.empty())
         section.fail("files", "the layer names no file", "add files = [\"name.geojson\"]");
+    if (entry.role == model::LayerRole::relief && entry.files.size() != 1)
+        section.fail("files", "a relief layer takes one elevation model", "files = [\"dem.tif\"]");
     entry.rule = section.string("rule").value_or("");
     if (!entry.rule.empty()) entry.rule_where = section.where("rule");
     if (const auto rank = section.integer("rank")) {

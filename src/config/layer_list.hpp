@@ -6,7 +6,7 @@
 //
 //   [[layer]]
 //   name = "borders"                  # unique in the list
-//   role = "border"                   # land | water | river | border | area | label | graticule
+//   role = "border"                   # land | water | river | border | area | label | graticule | relief
 //   rank = 1                          # borders: 0 international (default), 1+ internal units
 //   files = ["borders.geojson"]       # relative to the list's directory; any vector format GDAL reads
 //   rule = "border_internal"          # the style's [rules.NAME]; default: the role's name

@@ -60,6 +60,8 @@ std::optional<LayerRule> layer_rule(const Style& style, const std::string& name)
     if (name == "border_internal") return drawn(std::nullopt, c.border, l.border_mm * 0.6, {0.7, 0.5});
     // Units inside those (autonomous republics): finer again, dotted.
     if (name == "border_autonomous") return drawn(std::nullopt, c.border, l.border_mm * 0.45, {0.25, 0.45});
+    // Shaded relief: `fill` is the shadow's colour (lit slopes are lightened, level ground left alone).
+    if (name == "relief") return drawn(Rgb{0.25, 0.2, 0.15}, std::nullopt);
     // Names of rivers, lakes and ranges: `fill` is the text's colour.
     if (name == "label") return lettered(c.area_label, Lettering::italic);
     if (name == "label_water") return lettered(c.water_label, Lettering::italic);

@@ -6,6 +6,7 @@
 
 #include "config/layer_list.hpp"
 #include "io/basemap_reader.hpp"
+#include "io/relief_raster.hpp"
 #include "layout/basemap_layout.hpp"
 
 namespace steppeflow::figure {
@@ -98,6 +99,11 @@ model::Basemap load_basemap(const std::filesystem::path& directory, const std::f
             if (!std::filesystem::exists(path)) {
                 throw DataError(entry.where, fmt::format("layer '{}': {} not found", entry.name, path.string()),
                                 "give the file's path relative to the layer list");
+            }
+            if (layer.role == model::LayerRole::relief) {
+                io::check_relief_raster(path);  // shaded when the map's frame is known (layout)
+                layer.raster = path.string();
+                continue;
             }
             auto features = io::read_features(path, source, &warnings);
             refuse_points_outside_label_layers(layer, features, path);

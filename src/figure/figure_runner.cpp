@@ -1,9 +1,9 @@
 #include "figure/figure_runner.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <optional>
-#include <ranges>
 #include <set>
 #include <utility>
 
@@ -18,6 +18,7 @@
 #include "io/basemap_reader.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
+#include "io/relief_raster.hpp"
 #include "layout/map_text.hpp"
 #include "layout/multiples_layout.hpp"
 #include "layout/scene_builder.hpp"
@@ -69,6 +70,24 @@ std::string subtitle_of(const FigureRequest& request, const FlowSelection& selec
     return subtitle;
 }
 
+// A relief layer's elevation model, shaded by GDAL over a map frame at 4 pixels a millimetre (0.25 mm:
+// finer than print shows of relief, coarse enough to be quick).
+std::shared_ptr<const layout::ReliefImage> shade_relief(const std::string& raster, const std::string& projection,
+                                                        const layout::ProjectedBox& extent, const layout::Box& frame) {
+    constexpr double kPixelsPerMm = 4;
+    const int width = std::max(1, static_cast<int>(std::lround(frame.width * kPixelsPerMm)));
+    const int height = std::max(1, static_cast<int>(std::lround(frame.height * kPixelsPerMm)));
+    auto grid =
+        io::shaded_relief(raster, projection, {extent.xmin, extent.ymin, extent.xmax, extent.ymax}, width, height);
+    auto image = std::make_shared<layout::ReliefImage>();
+    image->box = frame;
+    image->width = grid.width;
+    image->height = grid.height;
+    image->shade = std::move(grid.shade);
+    image->flat = grid.flat;
+    return image;
+}
+
 // The default credits: the data's source, then the basemap's layers as their list credits them
 // (each attribution once, then each note), then the projection.
 std::string default_credits(const FigureRequest& request, const model::Basemap& basemap) {
@@ -79,9 +98,12 @@ std::string default_credits(const FigureRequest& request, const model::Basemap& 
     // A layer made from several sources names each in its attribution, separated by "; ".
     const auto add = [](std::vector<std::string>& to, const model::LocalText& text, model::Language in) {
         if (text.empty()) return;
-        for (const auto part : std::views::split(std::string_view(text.in(in)), std::string_view("; "))) {
-            const std::string said(part.begin(), part.end());
+        const std::string& all = text.in(in);
+        for (std::size_t start = 0; start <= all.size();) {
+            const std::size_t end = std::min(all.find("; ", start), all.size());
+            const std::string said = all.substr(start, end - start);
             if (!said.empty() && std::find(to.begin(), to.end(), said) == to.end()) to.push_back(said);
+            start = end + 2;
         }
     };
     for (const auto& layer : basemap.layers) {
@@ -205,6 +227,7 @@ std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spe
 layout::FigureOptions figure_options(const FigureRequest& request, const FlowSelection& selection,
                                      const model::Basemap& basemap) {
     layout::FigureOptions options = request.options;
+    options.relief_shader = shade_relief;
     options.subtitle = subtitle_of(request, selection);
     if (request.default_credits) options.credits = default_credits(request, basemap);
     return options;

@@ -7,6 +7,7 @@
 
 #include <cpl_error.h>
 #include <gdal.h>
+#include <gdal_utils.h>
 #include <ogr_api.h>
 
 namespace steppeflow::io {
@@ -18,6 +19,16 @@ namespace steppeflow::io {
     X(GDALClose)                     \
     X(GDALDatasetGetLayerCount)      \
     X(GDALDatasetGetLayer)           \
+    X(GDALGetRasterCount)            \
+    X(GDALGetRasterBand)             \
+    X(GDALRasterIO)                  \
+    X(GDALGetProjectionRef)          \
+    X(GDALWarpAppOptionsNew)         \
+    X(GDALWarpAppOptionsFree)        \
+    X(GDALWarp)                      \
+    X(GDALDEMProcessingOptionsNew)   \
+    X(GDALDEMProcessingOptionsFree)  \
+    X(GDALDEMProcessing)             \
     X(OGR_L_ResetReading)            \
     X(OGR_L_GetNextFeature)          \
     X(OGR_L_GetLayerDefn)            \

@@ -79,11 +79,19 @@ config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& st
 
 std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std::vector<model::LayerRole>& roles,
                                        const config::Style& style, const geo::Projection& projection,
-                                       const MapTransform& transform, double tolerance_mm) {
+                                       const MapTransform& transform, double tolerance_mm,
+                                       const ReliefShader* relief_shader) {
     std::vector<SceneLayer> layers;
     for (const auto& layer : basemap.layers) {
         if (std::find(roles.begin(), roles.end(), layer.role) == roles.end()) continue;
-        SceneLayer projected{layer.name, layer.role, rule_for(layer, style), {}, layer.rule_name()};
+        SceneLayer projected{layer.name, layer.role, rule_for(layer, style), {}, layer.rule_name(), nullptr};
+        if (layer.role == model::LayerRole::relief) {
+            if (relief_shader && *relief_shader)
+                projected.relief =
+                    (*relief_shader)(layer.raster, projection.definition(), transform.extent(), transform.frame());
+            layers.push_back(std::move(projected));
+            continue;
+        }
         // Areas are drawn only where flows end in them; a label layer draws names, not lines.
         if (layer.role != model::LayerRole::area && layer.role != model::LayerRole::label)
             projected.geometry = project_features(layer.features, projection, transform, tolerance_mm);

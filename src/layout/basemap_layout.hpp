@@ -20,8 +20,10 @@ config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& st
 // The basemap's layers with these roles on the page, in order, each with its rule. Area layers are
 // left empty: only the areas flows end in are drawn (scene_builder adds them); label layers too: they
 // are drawn as names (feature_labels.hpp).
+// A relief layer is shaded by `relief_shader` (left blank without one).
 std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std::vector<model::LayerRole>& roles,
                                        const config::Style& style, const geo::Projection& projection,
-                                       const MapTransform& transform, double tolerance_mm = 0.1);
+                                       const MapTransform& transform, double tolerance_mm = 0.1,
+                                       const ReliefShader* relief_shader = nullptr);
 
 }  // namespace steppeflow::layout

@@ -8,6 +8,7 @@
 
 #include "config/style.hpp"
 #include "layout/map_frame.hpp"
+#include "layout/relief_image.hpp"
 #include "layout/text_measure.hpp"
 #include "model/flow_filter.hpp"
 #include "model/place.hpp"
@@ -48,6 +49,7 @@ struct FigureOptions {
     bool inset = false;
     std::optional<LonLatBox> inset_extent;  // the locator's region (default: the basemap's coverage)
     config::Style style;                    // fonts, sizes, line weights and colours
+    ReliefShader relief_shader;             // shades relief layers; none: they are left blank
     // Year comparison: flows coloured by the period they belong to, with a legend of periods.
     bool colour_by_period = false;
     std::vector<model::Period> periods;

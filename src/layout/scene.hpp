@@ -2,6 +2,8 @@
 // Everything that will be drawn, laid out in page coordinates: millimetres from the top-left
 // corner of the page, y downwards. Rendering only paints a Scene; tests and reports read it.
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +12,7 @@
 #include "config/style.hpp"
 #include "layout/map_frame.hpp"
 #include "layout/page_geometry.hpp"
+#include "layout/relief_image.hpp"
 #include "model/flow.hpp"
 #include "model/geometry.hpp"
 #include "model/place.hpp"
@@ -30,7 +33,8 @@ struct SceneLayer {
     model::LayerRole role = model::LayerRole::land;
     config::LayerRule rule;
     BasemapLayer geometry;
-    std::string rule_name;  // which of the style's rules it is drawn by
+    std::string rule_name;                      // which of the style's rules it is drawn by
+    std::shared_ptr<const ReliefImage> relief;  // relief layers
 };
 
 struct PlaceSymbol {

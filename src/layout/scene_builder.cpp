@@ -333,9 +333,9 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
 
     using model::LayerRole;
     scene.layers = project_layers(inputs.basemap,
-                                  {LayerRole::land, LayerRole::water, LayerRole::river, LayerRole::border,
-                                   LayerRole::area, LayerRole::label, LayerRole::graticule},
-                                  options.style, projection, transform);
+                                  {LayerRole::land, LayerRole::relief, LayerRole::water, LayerRole::river,
+                                   LayerRole::border, LayerRole::area, LayerRole::label, LayerRole::graticule},
+                                  options.style, projection, transform, 0.1, &options.relief_shader);
     if (options.graticule) scene.graticule = layout_graticule(projection, transform);
 
     // The areas flows end in are drawn (tinted) in the area layer they come from.

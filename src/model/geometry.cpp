@@ -6,7 +6,8 @@
 namespace steppeflow::model {
 
 namespace {
-constexpr std::array<std::string_view, 7> kRoleNames{"land", "water", "river", "border", "area", "label", "graticule"};
+constexpr std::array<std::string_view, 8> kRoleNames{"land", "water", "river",     "border",
+                                                     "area", "label", "graticule", "relief"};
 }  // namespace
 
 std::string_view to_string(LayerRole role) { return kRoleNames[static_cast<std::size_t>(role)]; }
@@ -26,8 +27,8 @@ const std::string& LocalText::in(Language language) const {
 }
 
 const std::string& MapLayer::rule_name() const {
-    static const std::array<std::string, 7> kRoleRules{"land", "water", "river",    "border",
-                                                       "area", "label", "graticule"};
+    static const std::array<std::string, 8> kRoleRules{"land", "water", "river",     "border",
+                                                       "area", "label", "graticule", "relief"};
     static const std::string kInternalBorder = "border_internal";
     if (!rule.empty()) return rule;
     if (role == LayerRole::border && rank > 0) return kInternalBorder;

@@ -50,8 +50,9 @@ struct Feature {
 //   land, water: filled areas; river: lines by rank; border: lines;
 //   area: polygons named by place (countries, provinces) that flows can end in, tinted only then;
 //   label: named lines and areas whose names are set on the map (rivers, lakes, ranges), in italics;
-//   graticule: no features, only where the graticule is drawn among the layers.
-enum class LayerRole { land, water, river, border, area, label, graticule };
+//   graticule: no features, only where the graticule is drawn among the layers;
+//   relief: a digital elevation model (a raster), drawn as shaded relief.
+enum class LayerRole { land, water, river, border, area, label, graticule, relief };
 [[nodiscard]] std::string_view to_string(LayerRole role);
 [[nodiscard]] std::optional<LayerRole> layer_role_from(std::string_view text);
 [[nodiscard]] std::vector<std::string_view> layer_role_names();
@@ -68,6 +69,7 @@ struct MapLayer {
     std::optional<int> first_year;
     std::optional<int> last_year;
     std::string source;         // the layer list (or directory) it was declared in, for messages
+    std::string raster;         // relief: the elevation model's file
     SourceLocation rule_where;  // where the list names its rule, when it does
 
     [[nodiscard]] const std::string& rule_name() const;

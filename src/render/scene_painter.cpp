@@ -65,8 +65,50 @@ void stroke_outlines(cairo_t* cr, const layout::BasemapLayer& layer, const confi
 }
 
 // One layer by its rule: areas filled, then lines (and area outlines) stroked, dashed if it says so.
+// Shaded relief: slopes turned from the light darkened in the rule's colour, slopes facing it
+// lightened, level ground (and no data) left as the land beneath.
+void paint_relief(cairo_t* cr, const layout::ReliefImage& relief, const config::Rgb& shadow) {
+    constexpr double kShadowAlpha = 0.7;
+    constexpr double kLightAlpha = 0.35;
+    Surface image(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, relief.width, relief.height));
+    cairo_surface_flush(image.get());
+    unsigned char* data = cairo_image_surface_get_data(image.get());
+    const int stride = cairo_image_surface_get_stride(image.get());
+    const double flat = relief.flat;
+    for (int y = 0; y < relief.height; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < relief.width; ++x) {
+            const double shade = relief.shade[static_cast<std::size_t>(y) * relief.width + x];
+            double alpha = 0;
+            config::Rgb colour{1, 1, 1};
+            if (shade > 0 && shade < flat) {
+                alpha = kShadowAlpha * (flat - shade) / flat;
+                colour = shadow;
+            } else if (shade > flat) {
+                alpha = kLightAlpha * (shade - flat) / (255 - flat);
+            }
+            // Premultiplied ARGB.
+            const auto channel = [&](double c) { return static_cast<std::uint32_t>(std::lround(c * alpha * 255)); };
+            row[x] = (static_cast<std::uint32_t>(std::lround(alpha * 255)) << 24) | (channel(colour.r) << 16) |
+                     (channel(colour.g) << 8) | channel(colour.b);
+        }
+    }
+    cairo_surface_mark_dirty(image.get());
+    cairo_save(cr);
+    cairo_translate(cr, relief.box.x, relief.box.y);
+    cairo_scale(cr, relief.box.width / relief.width, relief.box.height / relief.height);
+    cairo_set_source_surface(cr, image.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
 void paint_layer(cairo_t* cr, const layout::SceneLayer& layer) {
     const config::LayerRule& rule = layer.rule;
+    if (layer.relief) {
+        paint_relief(cr, *layer.relief, rule.fill.value_or(config::Rgb{0, 0, 0}));
+        return;
+    }
     if (rule.fill) fill_polygons(cr, layer.geometry, *rule.fill);
     if (!rule.line) return;
     if (!rule.dash.empty()) cairo_set_dash(cr, rule.dash.data(), static_cast<int>(rule.dash.size()), 0);
