@@ -35,7 +35,7 @@ command -v ogr2ogr >/dev/null || { echo "make_basemap.sh: needs ogr2ogr (apt-get
 
 find_one() {  # the largest (most detailed) file in SOURCE_DIR whose name matches, or nothing
     find "$source" -maxdepth 1 -type f \( -name "*.geojson" -o -name "*.shp" -o -name "*.gpkg" -o -name "*.json" \) \
-        -name "$1" -printf '%s %p\n' | sort -rn | head -n 1 | cut -d' ' -f2-
+        -name "$1" ! -name "*boundary*" -printf '%s %p\n' | sort -rn | head -n 1 | cut -d' ' -f2-
 }
 
 mkdir -p "$out"
@@ -84,7 +84,9 @@ if rivers=$(find_one '*rivers*') && [[ -n $rivers ]]; then
     clip "$rivers" rivers name,scalerank
     add_layer rivers river '"rivers.geojson"'
 fi
-if borders=$(find_one '*boundary_lines_land*') && [[ -n $borders ]]; then
+borders=$(find "$source" -maxdepth 1 -type f -name '*boundary_lines_land*' -printf '%s %p\n' | sort -rn | head -n 1 |
+    cut -d' ' -f2-)
+if [[ -n $borders ]]; then
     clip "$borders" borders name
     add_layer borders border '"borders.geojson"' \
         $'note = "modern borders"\nnote_ru = "современные границы"\nnote_kk = "қазіргі шекаралар"\n'

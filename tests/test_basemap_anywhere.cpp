@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "figure/basemap_choice.hpp"
 #include "geo/projection.hpp"
 #include "layout/lonlat_clip.hpp"
 #include "test_support.hpp"
@@ -148,12 +149,50 @@ TEST(BasemapAnywhere, AMapBeyondItsBasemapsCoverageIsWarnedAbout) {
     EXPECT_THAT(inside.err, Not(HasSubstr("coverage")));
 }
 
+TEST(BasemapAnywhere, AFewPlacesBeyondTheRegionKeepTheMapOf1930AndAreWarnedAbout) {
+    const auto dir = test::scratch_dir("anywhere_few_beyond");
+    // Three places in the region, one in Moscow: the map of 1930, and a word that it runs past it.
+    test::write_file(dir / "places.csv",
+                     "id,kind,name_en,name_ru,name_kk,variants,lon,lat,coord_source,precision_km,placed_at,period,"
+                     "parent,note,source\n"
+                     "a,town,Semipalatinsk,Семипалатинск,Семей,,80.27,50.43,test fixture,5,town,,,,test\n"
+                     "b,town,Zaysan,Зайсан,Зайсан,,84.86,47.47,test fixture,5,town,,,,test\n"
+                     "c,town,Urdzhar,Урджар,Үржар,,81.62,47.09,test fixture,5,town,,,,test\n"
+                     "m,town,Moscow,Москва,Мәскеу,,37.62,55.75,test fixture,5,town,,,,test\n");
+    test::write_file(dir / "flows.csv",
+                     "id,date_start,date_end,origin,via,destination,count,unit,status,certainty,livestock_head,scope,"
+                     "part_of,source,quote,note\n"
+                     "X1,1930,1930,a,,b,100,people,crossed,documented,,event,,test,,synthetic\n"
+                     "X2,1930,1930,c,,b,50,people,crossed,documented,,event,,test,,synthetic\n"
+                     "X3,1930,1930,a,,m,20,people,crossed,documented,,event,,test,,synthetic\n");
+    const auto result = test::run_cli({"render", "--gazetteer", (dir / "places.csv").string(), "--flows",
+                                       (dir / "flows.csv").string(), "--dpi", "30", "-o", (dir / "map.json").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_THAT(result.err, HasSubstr("runs past its basemap's coverage"));
+    EXPECT_THAT(test::read_file(dir / "map.json"), HasSubstr("borders_1930_international"));
+}
+
+TEST(BasemapAnywhere, DataAroundTheEquatorIsCentredInAnAzimuthalProjection) {
+    // An Albers cone with parallels at ±13° has no apex: a Lambert azimuthal equal-area instead.
+    const model::LonLatBounds box{10, -20, 40, 20};
+    EXPECT_THAT(figure::centred_projection(box), HasSubstr("+proj=laea +lat_0=0 +lon_0=25 "));
+    EXPECT_NO_THROW(geo::Projection(figure::centred_projection(box)));
+    EXPECT_EQ(figure::centred_projection_credit(box, model::Language::en),
+              "Lambert azimuthal equal-area, 0°N, 25°E, centred on the data.");
+    EXPECT_THAT(figure::centred_projection({-100, 20, -60, 50}), HasSubstr("+proj=aea +lat_1=25 +lat_2=45 "));
+}
+
 TEST(BasemapAnywhere, GeometryIsCutToTheWindowTheFrameShowsBeforeItIsProjected) {
     const model::LonLatBounds box{-10, 40, 10, 50};
     // A ring half inside: cut along the box's east edge.
     const auto ring = layout::clip_ring({{0, 42}, {20, 42}, {20, 48}, {0, 48}}, box);
-    ASSERT_EQ(ring.size(), 4U);
+    // Cut along the east edge, which is given a vertex every degree (a meridian is curved on most maps).
+    ASSERT_EQ(ring.size(), 9U);
     for (const auto& p : ring) EXPECT_LE(p.lon, 10.0);
+    // A concave ring (a U open to the east) cut across its arms keeps both arms joined at the base.
+    const auto u = layout::clip_ring({{0, 41}, {20, 41}, {20, 43}, {5, 43}, {5, 47}, {20, 47}, {20, 49}, {0, 49}}, box);
+    ASSERT_FALSE(u.empty());
+    for (const auto& p : u) EXPECT_LE(p.lon, 10.0);
     EXPECT_TRUE(layout::clip_ring({{20, 42}, {30, 42}, {30, 48}}, box).empty());
     // A ring round the box (a polygon wrapping the globe) becomes the box itself.
     const auto around = layout::clip_ring({{-170, -80}, {170, -80}, {170, 80}, {-170, 80}}, box);
@@ -163,6 +202,21 @@ TEST(BasemapAnywhere, GeometryIsCutToTheWindowTheFrameShowsBeforeItIsProjected) 
     ASSERT_EQ(pieces.size(), 2U);
     EXPECT_DOUBLE_EQ(pieces[0].back().lon, 10.0);
     EXPECT_DOUBLE_EQ(pieces[1].front().lon, 10.0);
+    // The window a frame shows: a map of Central Asia reaches neither pole nor the antimeridian.
+    const geo::Projection albers;
+    const layout::ProjectedBox extent{-500000, -500000, 500000, 500000};
+    const auto window = layout::visible_window(albers, layout::MapTransform(extent, {0, 0, 100, 100}));
+    ASSERT_TRUE(window.has_value());
+    EXPECT_GT(window->lon_min, 50.0);
+    EXPECT_LT(window->lon_max, 100.0);
+    EXPECT_LT(window->lat_max, 90.0);
+    // A polar frame reaches the pole: every longitude.
+    const geo::Projection polar("+proj=laea +lat_0=90 +lon_0=0 +datum=WGS84 +units=m +no_defs");
+    const auto arctic = layout::visible_window(polar, layout::MapTransform(extent, {0, 0, 100, 100}));
+    ASSERT_TRUE(arctic.has_value());
+    EXPECT_EQ(arctic->lat_max, 90.0);
+    EXPECT_EQ(arctic->lon_min, -180.0);
+    EXPECT_EQ(arctic->lon_max, 180.0);
 }
 
 TEST(BasemapAnywhere, MakeBasemapClipsARegionThatRendersAndRefusesBadArguments) {

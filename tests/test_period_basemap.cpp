@@ -86,10 +86,23 @@ TEST(PeriodBasemap, AFigureDrawsTheUnitsAndBordersOfItsOwnDate) {
     EXPECT_THAT(names_of(layer_named(figure::layers_for_years(all, {1928, 1929}), "unit_names_1930")),
                 Contains("Tajik SSR"));
     // Persia is Iran from 21 March 1935; the Tuvan People's Republic is there throughout.
-    const auto of_1936 = figure::layers_for_years(all, {1936});
+    const auto of_1935 = figure::layers_for_years(all, {1935});
     EXPECT_THAT(names_of(layer_named(of_1931, "unit_names_1930")), Contains("Persia"));
-    EXPECT_THAT(names_of(layer_named(of_1936, "unit_names_1930")), Contains("Iran"));
-    EXPECT_THAT(names_of(layer_named(of_1936, "unit_names_1930")), Not(Contains("Persia")));
+    EXPECT_THAT(names_of(layer_named(of_1935, "unit_names_1930")), Contains("Iran"));
+    EXPECT_THAT(names_of(layer_named(of_1935, "unit_names_1930")), Not(Contains("Persia")));
+    // Every year of the period layers names the Kazakh and Kirghiz ASSRs (no year without its units).
+    for (int year = 1926; year <= 1935; ++year) {
+        const auto units = names_of(layer_named(figure::layers_for_years(all, {year}), "unit_names_1930"));
+        EXPECT_THAT(units, Contains("Kazakh ASSR")) << year;
+        EXPECT_THAT(units, Contains("Kirghiz ASSR")) << year;
+    }
+    // 1936 (the SSRs of 5 December) and 1925 (before the Kirghiz ASSR) are beyond the reconstruction.
+    for (const int year : {1925, 1936}) {
+        const auto basemap = figure::layers_for_years(all, {year});
+        EXPECT_FALSE(std::any_of(basemap.layers.begin(), basemap.layers.end(), [](const model::MapLayer& layer) {
+            return layer.name == "unit_names_1930";
+        })) << year;
+    }
     EXPECT_THAT(names_of(layer_named(of_1931, "unit_names_1930")), Contains("Tuvan People's Republic"));
     // Beyond the years of the reconstruction its borders and units are not drawn at all.
     const auto of_1950 = figure::layers_for_years(all, {1950});
@@ -244,8 +257,16 @@ TEST(PeriodBasemap, TownsAreNamedAsTheyWereThenBesideTheirDot) {
         return names_of(layer_named(figure::layers_for_years(all, {year}), "town_names_1930"));
     };
     // Pishpek became Frunze on 5 May 1926; Verny had become Alma-Ata in 1921.
-    EXPECT_THAT(towns(1925), Contains("Pishpek"));
-    EXPECT_THAT(towns(1925), Not(Contains("Frunze")));
+    const auto& all_towns = layer_named(all, "town_names_1930").features;
+    const auto town = [&](const std::string& name) -> const model::Feature& {
+        return test::find_one(
+            all_towns, [&](const model::Feature& f) { return f.name.en == name; }, name);
+    };
+    EXPECT_TRUE(town("Pishpek").holds_on(model::PartialDate{1926, 5, 4}));
+    EXPECT_FALSE(town("Pishpek").holds_on(model::PartialDate{1926, 5, 5}));
+    EXPECT_TRUE(town("Frunze").holds_on(model::PartialDate{1926, 5, 5}));
+    EXPECT_THAT(towns(1926), Contains("Frunze"));
+    EXPECT_THAT(towns(1926), Not(Contains("Pishpek")));
     EXPECT_THAT(towns(1930), Contains("Frunze"));
     EXPECT_THAT(towns(1930), Contains("Alma-Ata"));
     EXPECT_THAT(towns(1930), Not(Contains("Verny")));
@@ -256,7 +277,15 @@ TEST(PeriodBasemap, TownsAreNamedAsTheyWereThenBesideTheirDot) {
     const auto rendered = test::render_with(dir, {}, "");
     int towns_named = 0;
     for (const auto& label : rendered.report["labels"]) {
-        if (label["text"] == "Alma-Ata" || label["text"] == "Kulja") ++towns_named;
+        if (label["text"] != "Alma-Ata" && label["text"] != "Kulja") continue;
+        ++towns_named;
+        // Beside its dot, which is drawn with it.
+        ASSERT_TRUE(label.contains("dot")) << label.dump();
+        const double x = label["dot"][0], y = label["dot"][1];
+        const double left = label["box"]["x"], top = label["box"]["y"];
+        const double right = left + label["box"]["width"].get<double>();
+        const double bottom = top + label["box"]["height"].get<double>();
+        EXPECT_LT(std::max({left - x, x - right, top - y, y - bottom, 0.0}), 2.5) << label.dump();
     }
     EXPECT_EQ(towns_named, 2) << rendered.report["labels"].dump();
     // A point in a land layer is still the wrong file, named with its layer.
@@ -295,4 +324,10 @@ TEST(PeriodBasemap, TheOverviewsLocatorNamesTheStatesAroundInShortFormsWhereNeed
     EXPECT_THAT(names, Contains("KAZAKH ASSR"));
     EXPECT_THAT(names, Contains("XINJIANG"));
     EXPECT_THAT(names, Contains("MPR"));
+    // In Russian the Soviet abbreviation, as written (not spaced out in capitals).
+    const auto ru = test::run_cli({"render", (dir / "overview.toml").string(), "--lang", "ru", "--dpi", "30",
+                                   "--report", (dir / "ru.json").string()});
+    ASSERT_EQ(ru.exit_code, 0) << ru.err;
+    const auto ru_report = nlohmann::json::parse(test::read_file(dir / "ru.json"));
+    EXPECT_THAT(ru_report["inset"]["names"].dump(), HasSubstr("\"КазАССР\""));
 }

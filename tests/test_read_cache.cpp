@@ -10,15 +10,15 @@
 
 #include <zlib.h>
 #include <cstdlib>
-#include <iterator>
 #include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
 #include "io/basemap_reader.hpp"
+#include "io/cached_source.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
-#include "io/cached_source.hpp"
 #include "io/gdal_source.hpp"
 #include "io/read_cache.hpp"
 #include "io/table.hpp"
@@ -60,7 +60,10 @@ void expect_same_table(const io::Table& a, const io::Table& b) {
 bool same_features(const std::vector<model::Feature>& a, const std::vector<model::Feature>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i].name != b[i].name || a[i].rank != b[i].rank || a[i].lines != b[i].lines) return false;
+        if (a[i].name != b[i].name || a[i].short_name != b[i].short_name || a[i].rank != b[i].rank ||
+            a[i].lines != b[i].lines || a[i].points != b[i].points || a[i].number != b[i].number ||
+            a[i].valid_from != b[i].valid_from || a[i].valid_to != b[i].valid_to)
+            return false;
         if (a[i].polygons.size() != b[i].polygons.size()) return false;
         for (std::size_t p = 0; p < a[i].polygons.size(); ++p)
             if (a[i].polygons[p].rings != b[i].polygons[p].rings) return false;
@@ -93,7 +96,10 @@ TEST(ReadCache, BasemapFromTheCacheIsWhatGdalRead) {
     const auto dir = test::scratch_dir("basemap");
     const io::ReadCache store(dir / "cache");
     const io::CachedSource cache(io::gdal_source(), store);
-    for (const char* layer : {"lakes.geojson", "rivers.geojson", "countries.geojson"}) {
+    // The 1930 files carry every field a feature has: names in three languages, short forms, dates,
+    // points (towns).
+    for (const char* layer :
+         {"lakes.geojson", "rivers.geojson", "countries.geojson", "1930/unit_names.geojson", "1930/towns.geojson"}) {
         const auto path = test::source_dir() / "geodata" / "basemap" / layer;
         const auto from_gdal = io::read_features(path);
         (void)io::read_features(path, cache);
@@ -101,7 +107,7 @@ TEST(ReadCache, BasemapFromTheCacheIsWhatGdalRead) {
         EXPECT_TRUE(same_features(cached, from_gdal)) << layer;
         EXPECT_FALSE(cached.empty());
     }
-    EXPECT_EQ(entries(dir / "cache"), 3U);
+    EXPECT_EQ(entries(dir / "cache"), 5U);
 }
 
 TEST(ReadCache, LocationsNameTheFileAsItIsNow) {
@@ -183,7 +189,8 @@ TEST(ReadCache, FileThatFailsToReadLeavesNoEntry) {
 TEST(ReadCache, UnwritableDirectoryIsSkipped) {
     const auto dir = test::scratch_dir("unwritable");
     test::write_file(dir / "file-in-the-way", "");
-    const io::CachedSource cache(io::gdal_source(), io::ReadCache(dir / "file-in-the-way" / "cache"));  // a file is in its path
+    const io::CachedSource cache(io::gdal_source(),
+                                 io::ReadCache(dir / "file-in-the-way" / "cache"));  // a file is in its path
     const auto places = io::read_places(test::data_dir() / "mini_gazetteer.csv", nullptr, cache);
     EXPECT_EQ(places, io::read_places(test::data_dir() / "mini_gazetteer.csv"));
 }
@@ -248,9 +255,9 @@ TEST(ReadCache, EachTestReadsAndFillsItsOwnCacheNeverTheUsers) {
     EXPECT_NE(dir.find("ReadCache.EachTestReadsAndFillsItsOwnCacheNeverTheUsers"), std::string::npos) << dir;
     std::filesystem::remove_all(dir);
     const auto out = test::scratch_dir("own_cache") / "x.png";
-    const auto result = test::run_cli({"render", "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
-                                       "--flows", (test::data_dir() / "mini_flows.csv").string(), "--dpi", "30", "-o",
-                                       out.string()});
+    const auto result =
+        test::run_cli({"render", "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(), "--flows",
+                       (test::data_dir() / "mini_flows.csv").string(), "--dpi", "30", "-o", out.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     // The render's reads were kept in this test's cache.
     ASSERT_TRUE(std::filesystem::is_directory(dir));

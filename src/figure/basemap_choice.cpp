@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -43,14 +44,47 @@ std::optional<model::LonLatBounds> places_bounds(const model::Gazetteer& gazette
     return model::LonLatBounds::of_points(points);
 }
 
+double share_of_places_within(const model::Gazetteer& gazetteer, const std::vector<model::Flow>& flows,
+                              const model::LonLatBounds& box) {
+    std::set<std::string> seen;
+    int all = 0;
+    int inside = 0;
+    for (const auto& flow : flows) {
+        for (const std::string* id : {&flow.origin, &flow.destination, &flow.via}) {
+            if (id->empty() || !seen.insert(*id).second) continue;
+            const auto* place = gazetteer.find(*id);
+            if (place == nullptr) continue;
+            ++all;
+            inside +=
+                box.contains({place->position.lon, place->position.lat, place->position.lon, place->position.lat});
+        }
+    }
+    return all == 0 ? 1.0 : static_cast<double>(inside) / all;
+}
+
+model::LonLatBounds grown(const model::LonLatBounds& box, double margin) {
+    const double pad = margin * std::max(box.lon_max - box.lon_min, box.lat_max - box.lat_min);
+    return {std::max(box.lon_min - pad, -180.0), std::max(box.lat_min - pad, -90.0), std::min(box.lon_max + pad, 180.0),
+            std::min(box.lat_max + pad, 90.0)};
+}
+
 std::string centred_projection(const model::LonLatBounds& box) {
     const Parallels p = parallels_of(box);
+    if (std::abs(p.first + p.second) <= 1) {
+        return fmt::format("+proj=laea +lat_0={} +lon_0={} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs", p.centre_lat,
+                           p.centre_lon);
+    }
     return fmt::format("+proj=aea +lat_1={} +lat_2={} +lat_0={} +lon_0={} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs",
                        p.first, p.second, p.centre_lat, p.centre_lon);
 }
 
 std::string centred_projection_credit(const model::LonLatBounds& box, model::Language language) {
     const Parallels p = parallels_of(box);
+    if (std::abs(p.first + p.second) <= 1) {
+        return fmt::format(fmt::runtime(layout::phrase(layout::Phrase::centred_azimuthal, language)),
+                           layout::hemisphere_degrees(static_cast<double>(p.centre_lat), false, language),
+                           layout::hemisphere_degrees(static_cast<double>(p.centre_lon), true, language));
+    }
     return fmt::format(fmt::runtime(layout::phrase(layout::Phrase::centred_projection, language)),
                        layout::hemisphere_degrees(static_cast<double>(p.first), false, language),
                        layout::hemisphere_degrees(static_cast<double>(p.second), false, language),

@@ -18,8 +18,17 @@ namespace steppeflow::figure {
 [[nodiscard]] std::optional<model::LonLatBounds> places_bounds(const model::Gazetteer& gazetteer,
                                                                const std::vector<model::Flow>& flows);
 
+// The share of those places (counted once each) that lie inside the box; 1 when there are none.
+[[nodiscard]] double share_of_places_within(const model::Gazetteer& gazetteer, const std::vector<model::Flow>& flows,
+                                            const model::LonLatBounds& box);
+
+// The box grown by `margin` of its larger side on each side, as the layout frames data.
+[[nodiscard]] model::LonLatBounds grown(const model::LonLatBounds& box, double margin);
+
 // An Albers equal-area projection (PROJ string) centred on the box: standard parallels at a sixth
-// and five sixths of its latitudes, central meridian in its middle, all in whole degrees.
+// and five sixths of its latitudes, central meridian in its middle, all in whole degrees; a Lambert
+// azimuthal equal-area one where those parallels would lie on both sides of the equator alike (an
+// Albers cone then has no apex). Data across the antimeridian is not handled: its box spans the globe.
 [[nodiscard]] std::string centred_projection(const model::LonLatBounds& box);
 
 // Its description for the credits, in the language ("Albers equal-area, 30°N/50°N, 65°W, centred on

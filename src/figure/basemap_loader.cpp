@@ -50,7 +50,9 @@ std::optional<model::LonLatBounds> features_box(const model::Basemap& basemap) {
     };
     for (const auto& layer : basemap.layers) {
         for (const auto& feature : layer.features) {
-            for (const auto& polygon : feature.polygons) grow(polygon.rings.front());
+            for (const auto& polygon : feature.polygons) {
+                if (!polygon.rings.empty()) grow(polygon.rings.front());
+            }
             for (const auto& line : feature.lines) grow(line);
         }
     }

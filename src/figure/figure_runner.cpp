@@ -207,10 +207,13 @@ std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spe
     const auto layer_list = layer_list_of(spec);
     data->basemap = load_basemap(spec.basemap, layer_list, data->warnings, source);
     // Data beyond the shipped region on the default basemap: the world layers beside it instead.
-    if (layer_list.empty() && spec.basemap == config::FigureSpec{}.basemap) {
+    // Only when most of its places lie beyond it: a flow or two to Moscow keeps the map of 1930 (and
+    // a warning that the map runs past it).
+    if (layer_list.empty() && spec.basemap == config::FigureSpec{}.basemap && data->basemap.coverage) {
         const auto bounds = places_bounds(data->gazetteer, data->flows);
         const auto world = spec.basemap.parent_path() / "world";
-        if (bounds && data->basemap.coverage && !data->basemap.coverage->contains(*bounds) &&
+        if (bounds && !data->basemap.coverage->contains(*bounds) &&
+            share_of_places_within(data->gazetteer, data->flows, *data->basemap.coverage) < 0.5 &&
             std::filesystem::exists(world / config::kLayerListName)) {
             data->basemap = load_basemap(world, {}, data->warnings, source);
             data->beyond_region = bounds;
@@ -316,7 +319,11 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     const auto& asked = request.options.extent;
     const auto extent = asked ? std::optional<model::LonLatBounds>(
                                     model::LonLatBounds{asked->lon_min, asked->lat_min, asked->lon_max, asked->lat_max})
-                              : places_bounds(data.gazetteer, selection.flows);
+                              : [&]() -> std::optional<model::LonLatBounds> {
+        const auto box = places_bounds(data.gazetteer, selection.flows);
+        if (!box) return box;
+        return grown(*box, request.options.extent_margin);
+    }();
     if (auto warning = coverage_warning(extent, data.basemap.coverage)) outcome.warnings.push_back(std::move(*warning));
     layout::FigureOptions options = figure_options(request, selection, basemap);
     options.progress = progress;

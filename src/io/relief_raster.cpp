@@ -24,6 +24,8 @@ public:
         for (auto& word : words_) pointers_.push_back(word.data());
         pointers_.push_back(nullptr);
     }
+    Arguments(const Arguments&) = delete;  // the pointers point into this object's words
+    Arguments& operator=(const Arguments&) = delete;
     char** get() { return pointers_.data(); }
 
 private:
@@ -59,22 +61,12 @@ ShadeGrid shaded_relief(const std::filesystem::path& path, const std::string& ta
         return IoError(
             fmt::format("{}: the relief could not be {} ({})", path.string(), step, errors.last_or("no reason given")));
     };
-    std::vector<std::string> warp_words{"-of",
-                                        "MEM",
-                                        "-t_srs",
-                                        target,
-                                        "-te",
-                                        fmt::format("{}", window.xmin),
-                                        fmt::format("{}", window.ymin),
-                                        fmt::format("{}", window.xmax),
-                                        fmt::format("{}", window.ymax),
-                                        "-ts",
-                                        std::to_string(width),
-                                        std::to_string(height),
-                                        "-r",
-                                        "bilinear",
-                                        "-ot",
-                                        "Float32"};
+    std::vector<std::string> warp_words{"-of", "MEM", "-t_srs", target, "-te", fmt::format("{}", window.xmin),
+                                        fmt::format("{}", window.ymin), fmt::format("{}", window.xmax),
+                                        fmt::format("{}", window.ymax), "-ts", std::to_string(width),
+                                        std::to_string(height), "-r", "bilinear", "-ot", "Float32",
+                                        // Beyond the model: no data, not sea level (a cliff at its edge).
+                                        "-dstnodata", "-32768"};
     const char* own = gdal.GDALGetProjectionRef(source.get());
     if (own == nullptr || *own == '\0') {
         warp_words.emplace_back("-s_srs");  // a grid without a CRS: lon/lat, as DEMs of the region come

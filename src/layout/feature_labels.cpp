@@ -115,7 +115,8 @@ std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, 
             auto centres = projected.polygons.empty() ? line_centres(projected, frame) : area_centres(projected, frame);
             if (centres.empty()) continue;  // outside the map
             LabelRequest request;
-            request.text = config::is_spaced_caps(rule.lettering) ? spaced_caps(name) : name;
+            // A short form is set as written ("КазАССР", "MPR"): capitals would change what it says.
+            request.text = config::is_spaced_caps(rule.lettering) && !use_short ? spaced_caps(name) : name;
             request.anchor = centres.front();
             request.clearance_mm = 0;
             request.kind = Label::Kind::feature;

@@ -122,6 +122,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                           {"kind", label_kind(label.kind)},
                           {"size_pt", label.font_size_pt},
                           {"box", box_json(label.box)}});
+        if (label.dot) labels.back()["dot"] = {mm(label.dot->x), mm(label.dot->y)};
     }
     report["labels"] = std::move(labels);
 

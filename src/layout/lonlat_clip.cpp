@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "layout/geometry.hpp"
 
@@ -65,13 +66,13 @@ std::optional<model::LonLatBounds> visible_window(const geo::Projection& project
         const double t = static_cast<double>(i) / kPointsPerEdge;
         for (const Point page : {Point{f.x + t * f.width, f.y}, Point{f.x + t * f.width, f.y + f.height},
                                  Point{f.x, f.y + t * f.height}, Point{f.x + f.width, f.y + t * f.height}}) {
-            const auto lonlat = projection.inverse(transform.to_projected(page));
-            if (!lonlat) return std::nullopt;
-            points.push_back(*lonlat);
+            // An edge point beyond the projection's domain (the far side of an azimuthal map) is
+            // left out: the window is what the rest shows.
+            if (const auto lonlat = projection.inverse(transform.to_projected(page))) points.push_back(*lonlat);
         }
     }
+    if (points.size() < 4) return std::nullopt;
     auto box = model::LonLatBounds::of_points(points);
-    if (!box) return std::nullopt;
     box->lon_min = std::max(box->lon_min - kLonMargin, -180.0);
     box->lon_max = std::min(box->lon_max + kLonMargin, 180.0);
     box->lat_min = std::max(box->lat_min - kLatMargin, -90.0);
@@ -103,11 +104,32 @@ model::LonLatPath clip_ring(const model::LonLatPath& ring, const model::LonLatBo
             if (in_now) out.push_back(current);
         }
     }
-    return out.size() >= 3 ? out : model::LonLatPath{};
+    if (out.size() < 3) return {};
+    // Where the ring now runs along the box, add a vertex every degree: a parallel or meridian is a
+    // curve in most projections, and a straight chord across the frame would cut the land short.
+    model::LonLatPath dense;
+    dense.reserve(out.size());
+    const auto on_same_edge = [&](const model::LonLat& a, const model::LonLat& b) {
+        return (a.lon == b.lon && (a.lon == box.lon_min || a.lon == box.lon_max)) ||
+               (a.lat == b.lat && (a.lat == box.lat_min || a.lat == box.lat_max));
+    };
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const model::LonLat& a = out[i];
+        const model::LonLat& b = out[(i + 1) % out.size()];
+        dense.push_back(a);
+        if (!on_same_edge(a, b)) continue;
+        const double span = std::max(std::abs(b.lon - a.lon), std::abs(b.lat - a.lat));
+        const int steps = static_cast<int>(span);
+        for (int k = 1; k < steps; ++k) {
+            const double t = static_cast<double>(k) / steps;
+            dense.push_back({a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
+        }
+    }
+    return dense;
 }
 
-// A segment with both ends outside that passes through a corner of the box is left out: basemap lines
-// are dense enough (a vertex every few km) for that to be a few km of line beyond the frame's margin.
+// A segment with both ends outside is left out even where it passes through the box: basemap lines
+// are dense (a vertex every few km), and the box lies 5–10° beyond the frame.
 std::vector<model::LonLatPath> clip_line(const model::LonLatPath& line, const model::LonLatBounds& box) {
     std::vector<model::LonLatPath> pieces;
     model::LonLatPath piece;

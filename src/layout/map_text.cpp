@@ -93,13 +93,16 @@ constexpr std::array kWordings{
     Wording{Phrase::centred_projection, "Albers equal-area, {}/{}, {}, centred on the data.",
             "Равновеликая проекция Альберса, {}/{}, {}, по центру данных.",
             "Альберстің тең аудандық проекциясы, {}/{}, {}, деректердің ортасында."},
+    Wording{Phrase::centred_azimuthal, "Lambert azimuthal equal-area, {}, {}, centred on the data.",
+            "Равновеликая азимутальная проекция Ламберта, {}, {}, по центру данных.",
+            "Ламберттің тең аудандық азимуттық проекциясы, {}, {}, деректердің ортасында."},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::centred_projection) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::centred_azimuthal) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 

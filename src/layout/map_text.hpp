@@ -50,6 +50,7 @@ enum class Phrase {
     projection,            // "Projection: {}."
     household_assumption,  // ". Assumption: households converted to people at {} per household (…{}; {})"
     centred_projection,    // "Albers equal-area, {}/{}, {}, centred on the data."
+    centred_azimuthal,     // "Lambert azimuthal equal-area, {}, {}, centred on the data."
 };
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).
