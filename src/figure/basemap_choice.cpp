@@ -55,8 +55,8 @@ double share_of_places_within(const model::Gazetteer& gazetteer, const std::vect
             const auto* place = gazetteer.find(*id);
             if (place == nullptr) continue;
             ++all;
-            inside +=
-                box.contains({place->position.lon, place->position.lat, place->position.lon, place->position.lat});
+            if (box.contains({place->position.lon, place->position.lat, place->position.lon, place->position.lat}))
+                ++inside;
         }
     }
     return all == 0 ? 1.0 : static_cast<double>(inside) / all;

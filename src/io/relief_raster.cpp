@@ -1,5 +1,6 @@
 #include "io/relief_raster.hpp"
 
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -75,9 +76,9 @@ ShadeGrid shaded_relief(const std::filesystem::path& path, const std::string& ta
     Arguments warp_arguments(warp_words);
     GDALWarpAppOptions* warp_options = gdal.GDALWarpAppOptionsNew(warp_arguments.get(), nullptr);
     if (warp_options == nullptr) throw failed("warped");
-    GDALDatasetH sources[] = {source.get()};
+    std::array<GDALDatasetH, 1> sources{source.get()};
     int usage_error = 0;
-    DatasetHandle warped(gdal.GDALWarp("", nullptr, 1, sources, warp_options, &usage_error));
+    DatasetHandle warped(gdal.GDALWarp("", nullptr, 1, sources.data(), warp_options, &usage_error));
     gdal.GDALWarpAppOptionsFree(warp_options);
     if (!warped) throw failed("warped into the map's projection");
 
