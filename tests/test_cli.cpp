@@ -303,11 +303,7 @@ TEST(Cli, TheShippedBatchRepeatsNoWarningAndQuietPrintsNone) {
     // Every shipped figure, its files written into the scratch directory instead of output/.
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "figures")) {
         if (entry.path().extension() != ".toml") continue;
-        std::string spec = test::read_file(entry.path());
-        for (auto at = spec.find("\"output/"); at != std::string::npos; at = spec.find("\"output/", at))
-            spec.replace(at, 8, "\"" + dir.string() + "/");
-        test::write_file(dir / entry.path().filename(), spec);
-        args.push_back((dir / entry.path().filename()).string());
+        args.push_back(test::spec_writing_into(entry.path(), dir).string());
     }
     const auto loud = test::run_cli(args);
     ASSERT_EQ(loud.exit_code, 0) << loud.err;

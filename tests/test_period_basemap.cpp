@@ -224,13 +224,9 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlow) {
     int reports = 0;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "figures")) {
         if (entry.path().extension() != ".toml") continue;
-        std::string spec = test::read_file(entry.path());
-        for (auto at = spec.find("\"output/"); at != std::string::npos; at = spec.find("\"output/", at))
-            spec.replace(at, 8, "\"" + dir.string() + "/");
-        test::write_file(dir / entry.path().filename(), spec);
+        const auto spec = test::spec_writing_into(entry.path(), dir);
         const auto report = dir / (entry.path().stem().string() + "_check.json");
-        const auto result = test::run_cli(
-            {"render", (dir / entry.path().filename()).string(), "--dpi", "30", "--report", report.string()});
+        const auto result = test::run_cli({"render", spec.string(), "--dpi", "30", "--report", report.string()});
         ASSERT_EQ(result.exit_code, 0) << entry.path() << result.err;
     }
     // Every report (a sequence writes one per frame), its panels included.
@@ -300,11 +296,8 @@ TEST(PeriodBasemap, TownsAreNamedAsTheyWereThenBesideTheirDot) {
 
 TEST(PeriodBasemap, TheOverviewsLocatorNamesTheStatesAroundInShortFormsWhereNeeded) {
     const auto dir = test::scratch_dir("period_locator");
-    std::string spec = test::read_file(test::source_dir() / "figures" / "overview.toml");
-    for (auto at = spec.find("\"output/"); at != std::string::npos; at = spec.find("\"output/", at))
-        spec.replace(at, 8, "\"" + dir.string() + "/");
-    test::write_file(dir / "overview.toml", spec);
-    const auto result = test::run_cli({"render", (dir / "overview.toml").string(), "--dpi", "30"});
+    const auto spec = test::spec_writing_into(test::source_dir() / "figures" / "overview.toml", dir);
+    const auto result = test::run_cli({"render", spec.string(), "--dpi", "30"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto report = nlohmann::json::parse(test::read_file(dir / "overview_layout.json"));
     ASSERT_TRUE(report.contains("inset"));

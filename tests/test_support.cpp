@@ -66,6 +66,15 @@ const bool kCacheIsolated = [] {
 
 }  // namespace
 
+std::filesystem::path spec_writing_into(const std::filesystem::path& spec, const std::filesystem::path& dir) {
+    std::string text = read_file(spec);
+    for (auto at = text.find("\"output/"); at != std::string::npos; at = text.find("\"output/", at))
+        text.replace(at, 8, "\"" + dir.string() + "/");
+    const auto copy = dir / spec.filename();
+    write_file(copy, text);
+    return copy;
+}
+
 int run_shell(const std::string& command) {
     const int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -24,6 +24,10 @@ struct CliResult {
 };
 CliResult run_cli(const std::vector<std::string>& args);
 
+// A copy of a shipped figure spec in `dir` whose outputs ("output/…") are written into `dir` instead;
+// its path.
+std::filesystem::path spec_writing_into(const std::filesystem::path& spec, const std::filesystem::path& dir);
+
 // A shell command's exit code (-1 when it did not exit normally).
 int run_shell(const std::string& command);
 
