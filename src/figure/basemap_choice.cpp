@@ -30,36 +30,34 @@ std::string box_text(const model::LonLatBounds& box) {
                        box.lat_max);
 }
 
+// Where the flows start, pass and end, each place once (those the gazetteer has).
+std::vector<model::LonLat> flow_places(const model::Gazetteer& gazetteer, const std::vector<model::Flow>& flows) {
+    std::set<std::string> seen;
+    std::vector<model::LonLat> points;
+    for (const auto& flow : flows) {
+        for (const std::string* id : {&flow.origin, &flow.destination, &flow.via}) {
+            if (id->empty() || !seen.insert(*id).second) continue;
+            if (const auto* place = gazetteer.find(*id)) points.push_back(place->position);
+        }
+    }
+    return points;
+}
+
 }  // namespace
 
 std::optional<model::LonLatBounds> places_bounds(const model::Gazetteer& gazetteer,
                                                  const std::vector<model::Flow>& flows) {
-    std::vector<model::LonLat> points;
-    for (const auto& flow : flows) {
-        for (const std::string* id : {&flow.origin, &flow.destination, &flow.via}) {
-            if (id->empty()) continue;
-            if (const auto* place = gazetteer.find(*id)) points.push_back(place->position);
-        }
-    }
-    return model::LonLatBounds::of_points(points);
+    return model::LonLatBounds::of_points(flow_places(gazetteer, flows));
 }
 
 double share_of_places_within(const model::Gazetteer& gazetteer, const std::vector<model::Flow>& flows,
                               const model::LonLatBounds& box) {
-    std::set<std::string> seen;
-    int all = 0;
-    int inside = 0;
-    for (const auto& flow : flows) {
-        for (const std::string* id : {&flow.origin, &flow.destination, &flow.via}) {
-            if (id->empty() || !seen.insert(*id).second) continue;
-            const auto* place = gazetteer.find(*id);
-            if (place == nullptr) continue;
-            ++all;
-            if (box.contains({place->position.lon, place->position.lat, place->position.lon, place->position.lat}))
-                ++inside;
-        }
-    }
-    return all == 0 ? 1.0 : static_cast<double>(inside) / all;
+    const auto points = flow_places(gazetteer, flows);
+    if (points.empty()) return 1.0;
+    const auto inside = std::count_if(points.begin(), points.end(), [&](const model::LonLat& p) {
+        return box.contains({p.lon, p.lat, p.lon, p.lat});
+    });
+    return static_cast<double>(inside) / static_cast<double>(points.size());
 }
 
 model::LonLatBounds grown(const model::LonLatBounds& box, double margin) {

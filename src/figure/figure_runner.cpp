@@ -316,14 +316,12 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
         }
     }
     check_layer_rules(data.basemap, request.options.style);
-    const auto& asked = request.options.extent;
-    const auto extent = asked ? std::optional<model::LonLatBounds>(
-                                    model::LonLatBounds{asked->lon_min, asked->lat_min, asked->lon_max, asked->lat_max})
-                              : [&]() -> std::optional<model::LonLatBounds> {
-        const auto box = places_bounds(data.gazetteer, selection.flows);
-        if (!box) return box;
-        return grown(*box, request.options.extent_margin);
-    }();
+    // What the map will show: the extent asked for, else the data's places framed as the layout frames them.
+    std::optional<model::LonLatBounds> extent = request.options.extent;
+    if (!extent) {
+        if (const auto box = places_bounds(data.gazetteer, selection.flows))
+            extent = grown(*box, request.options.extent_margin);
+    }
     if (auto warning = coverage_warning(extent, data.basemap.coverage)) outcome.warnings.push_back(std::move(*warning));
     layout::FigureOptions options = figure_options(request, selection, basemap);
     options.progress = progress;

@@ -28,41 +28,65 @@ PagePath project_path(const model::LonLatPath& path, const geo::Projection& proj
 
 }  // namespace
 
-BasemapLayer project_features(const std::vector<model::Feature>& features, const geo::Projection& projection,
-                              const MapTransform& transform, double tolerance_mm) {
-    BasemapLayer layer;
+FeatureProjector::FeatureProjector(const geo::Projection& projection, const MapTransform& transform,
+                                   double tolerance_mm)
+    : projection_(projection),
+      transform_(transform),
+      tolerance_mm_(tolerance_mm),
+      window_(visible_window(projection, transform)) {}
+
+void FeatureProjector::add(const model::Feature& feature, BasemapLayer& layer) const {
     // Geometry beyond what the frame shows is cut off first (lonlat_clip.hpp); inside it, as it is.
-    const auto window = visible_window(projection, transform);
-    const auto holds = [&](const model::LonLatPath& path) {
+    const auto inside_window = [&](const model::LonLatPath& path) {
         const auto box = model::LonLatBounds::of_points(path);
-        return !window || (box && window->contains(*box));
+        return !window_ || (box && window_->contains(*box));
     };
-    for (const auto& feature : features) {
-        for (const auto& polygon : feature.polygons) {
-            std::vector<PagePath> rings;
-            for (const auto& ring : polygon.rings) {
-                const model::LonLatPath cut = holds(ring) ? model::LonLatPath{} : clip_ring(ring, *window);
-                if (!holds(ring) && cut.empty()) continue;
-                PagePath projected = project_path(holds(ring) ? ring : cut, projection, transform, tolerance_mm);
-                if (projected.size() >= 3) rings.push_back(std::move(projected));
+    const auto project = [&](const model::LonLatPath& path) {
+        return project_path(path, projection_, transform_, tolerance_mm_);
+    };
+    for (const auto& polygon : feature.polygons) {
+        std::vector<PagePath> rings;
+        for (const auto& ring : polygon.rings) {
+            PagePath projected;
+            if (inside_window(ring)) {
+                projected = project(ring);
+            } else if (const auto cut = clip_ring(ring, *window_); !cut.empty()) {
+                projected = project(cut);
             }
-            if (!rings.empty()) layer.polygons.push_back(std::move(rings));
+            if (projected.size() >= 3) rings.push_back(std::move(projected));
         }
-        for (const auto& line : feature.lines) {
-            const auto add = [&](const model::LonLatPath& path) {
-                PagePath projected = project_path(path, projection, transform, tolerance_mm);
-                if (projected.size() < 2) return;
-                layer.lines.push_back(std::move(projected));
-                layer.line_ranks.push_back(feature.rank);
-            };
-            if (holds(line)) {
-                add(line);
-            } else {
-                for (const auto& piece : clip_line(line, *window)) add(piece);
-            }
+        if (!rings.empty()) layer.polygons.push_back(std::move(rings));
+    }
+    const auto add_line = [&](const model::LonLatPath& path) {
+        PagePath projected = project(path);
+        if (projected.size() < 2) return;
+        layer.lines.push_back(std::move(projected));
+        layer.line_ranks.push_back(feature.rank);
+    };
+    for (const auto& line : feature.lines) {
+        if (inside_window(line)) {
+            add_line(line);
+        } else {
+            for (const auto& piece : clip_line(line, *window_)) add_line(piece);
         }
     }
+}
+
+BasemapLayer FeatureProjector::operator()(const model::Feature& feature) const {
+    BasemapLayer layer;
+    add(feature, layer);
     return layer;
+}
+
+BasemapLayer FeatureProjector::operator()(const std::vector<model::Feature>& features) const {
+    BasemapLayer layer;
+    for (const auto& feature : features) add(feature, layer);
+    return layer;
+}
+
+BasemapLayer project_features(const std::vector<model::Feature>& features, const geo::Projection& projection,
+                              const MapTransform& transform, double tolerance_mm) {
+    return FeatureProjector(projection, transform, tolerance_mm)(features);
 }
 
 config::LayerRule rule_for(const model::MapLayer& layer, const config::Style& style) {
@@ -81,6 +105,7 @@ std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std:
                                        const config::Style& style, const geo::Projection& projection,
                                        const MapTransform& transform, double tolerance_mm,
                                        const ReliefShader* relief_shader) {
+    const FeatureProjector project(projection, transform, tolerance_mm);
     std::vector<SceneLayer> layers;
     for (const auto& layer : basemap.layers) {
         if (std::find(roles.begin(), roles.end(), layer.role) == roles.end()) continue;
@@ -94,7 +119,7 @@ std::vector<SceneLayer> project_layers(const model::Basemap& basemap, const std:
         }
         // Areas are drawn only where flows end in them; a label layer draws names, not lines.
         if (layer.role != model::LayerRole::area && layer.role != model::LayerRole::label)
-            projected.geometry = project_features(layer.features, projection, transform, tolerance_mm);
+            projected.geometry = project(layer.features);
         layers.push_back(std::move(projected));
     }
     return layers;

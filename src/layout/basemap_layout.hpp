@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "layout/map_frame.hpp"
@@ -7,6 +8,23 @@
 #include "model/geometry.hpp"
 
 namespace steppeflow::layout {
+
+// Projects features onto one map's page, each cut first to the lon/lat window its frame shows (found
+// once, when the projector is made: a label layer projects its features one by one). Vertices closer
+// than `tolerance_mm` to the previous kept vertex are dropped.
+class FeatureProjector {
+public:
+    FeatureProjector(const geo::Projection& projection, const MapTransform& transform, double tolerance_mm = 0.1);
+    [[nodiscard]] BasemapLayer operator()(const model::Feature& feature) const;
+    [[nodiscard]] BasemapLayer operator()(const std::vector<model::Feature>& features) const;
+
+private:
+    void add(const model::Feature& feature, BasemapLayer& layer) const;
+    const geo::Projection& projection_;
+    const MapTransform& transform_;
+    double tolerance_mm_;
+    std::optional<model::LonLatBounds> window_;
+};
 
 // Projects features onto the page. Vertices closer than `tolerance_mm` to the previous kept vertex
 // are dropped: detail finer than the output can show only costs drawing time.

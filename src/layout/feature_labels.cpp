@@ -86,6 +86,7 @@ std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, 
                                                  const config::Style& style, model::Language language,
                                                  const std::optional<LocatorNames>& locator) {
     std::vector<LabelRequest> requests;
+    const FeatureProjector project(projection, transform);
     for (const auto& layer : basemap.layers) {
         if (layer.role != model::LayerRole::label) continue;
         const config::LayerRule rule = rule_for(layer, style);
@@ -111,7 +112,7 @@ std::vector<LabelRequest> feature_label_requests(const model::Basemap& basemap, 
                 requests.push_back(std::move(request));
                 continue;
             }
-            const BasemapLayer projected = project_features({feature}, projection, transform);
+            const BasemapLayer projected = project(feature);
             auto centres = projected.polygons.empty() ? line_centres(projected, frame) : area_centres(projected, frame);
             if (centres.empty()) continue;  // outside the map
             LabelRequest request;

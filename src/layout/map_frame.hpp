@@ -6,6 +6,7 @@
 
 #include "geo/projection.hpp"
 #include "layout/page_geometry.hpp"
+#include "model/geometry.hpp"
 
 namespace steppeflow::layout {
 
@@ -18,12 +19,8 @@ struct ProjectedBox {
     [[nodiscard]] double height() const { return ymax - ymin; }
 };
 
-struct LonLatBox {
-    double lon_min = 0;
-    double lat_min = 0;
-    double lon_max = 0;
-    double lat_max = 0;
-};
+// A box of longitude and latitude: the model's, one type for an extent asked for and a basemap's coverage.
+using LonLatBox = model::LonLatBounds;
 
 // The smallest box holding all points, grown by `margin` (a fraction of the larger side).
 // `minimum_span_m` keeps a box around a single point (or a few close together) from collapsing.

@@ -350,8 +350,9 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         return nullptr;
     };
     AreaIndex areas;
+    const FeatureProjector project(projection, transform);
     for (const auto& [id, feature] : area_features) {
-        const BasemapLayer layer = project_features({*feature}, projection, transform);
+        const BasemapLayer layer = project(*feature);
         DestinationArea area{id, model::display_name(*inputs.gazetteer.find(id), options.language), {}};
         SceneLayer* drawn_in = scene_layer_of(feature);
         for (const auto& polygon : layer.polygons) {
