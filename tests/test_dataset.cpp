@@ -102,7 +102,7 @@ TEST(Dataset, StatsByYearKeepUnitsApartAndCsvNamesSources) {
     EXPECT_TRUE(units.count("people") && units.count("households"));
     const auto csv = test::run_cli({"stats", "--flows", kFlows.string(), "--by", "year", "--format", "csv"});
     EXPECT_EQ(csv.exit_code, 0);
-    EXPECT_THAT(csv.out, HasSubstr("year,unit,total,"));
+    EXPECT_THAT(csv.out, HasSubstr("year,unit,status,total,total_high,"));
     EXPECT_THAT(csv.out, HasSubstr("Asharshylyk 2023: 169"));
     const auto markdown =
         test::run_cli({"stats", "--flows", kFlows.string(), "--by", "destination", "--format", "markdown"});

@@ -151,7 +151,8 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
         {"[filter]\nfrom = \"1931\"\nto = \"1930-08\"\n" + kOutput,
          "spec.toml:3:6 (key 'filter.to'): '1930-08' is before from = '1931'"},
         {"[filter]\nstatus = [\"fled\"]\n" + kOutput,
-         "spec.toml:2:10 (key 'filter.status'): 'fled' is not one of crossed, attempted, detained, planned"},
+         "spec.toml:2:10 (key 'filter.status'): 'fled' is not one of crossed, attempted, detained, planned, died, "
+         "returned, not_returned"},
         {"[years]\nshow = \"animated\"\n" + kOutput,
          "spec.toml:2:8 (key 'years.show'): 'animated' is not one of single, overlay, multiples, sequence"},
         {"[years]\nperiods = [\"1931-1930\"]\n" + kOutput,

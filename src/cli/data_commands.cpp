@@ -79,13 +79,16 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
 
     int errors = 0;
     int warnings = static_cast<int>(reading.size());
+    int notes = 0;
     for (const auto& warning : reading) fmt::print(out, "warning: {}\n", warning);
     for (const auto& finding : findings) {
-        (finding.severity == model::Severity::error ? errors : warnings) += 1;
+        (finding.severity == model::Severity::error     ? errors
+         : finding.severity == model::Severity::warning ? warnings
+                                                        : notes) += 1;
         fmt::print(finding.severity == model::Severity::error ? err : out, "{}\n", finding.to_string());
     }
-    fmt::print(out, "{} places, {} flows: {} errors, {} warnings\n", gazetteer.places().size(), flows.size(), errors,
-               warnings);
+    fmt::print(out, "{} places, {} flows: {} errors, {} warnings, {} notes (sources that disagree)\n",
+               gazetteer.places().size(), flows.size(), errors, warnings, notes);
     return errors > 0 ? static_cast<int>(ExitCode::data_error) : 0;
 }
 
@@ -102,50 +105,64 @@ std::string csv_cell(const std::string& text) {
 }
 
 std::string total_text(const model::StatsRow& row) {
-    std::string text = row.records == row.without_count ? "?" : fmt::format("{}", row.total);
+    if (row.records == row.without_count + static_cast<int>(row.within_totals.size())) return "?";
+    std::string text = row.has_ranges ? fmt::format("{}–{}", row.total, row.total_high) : fmt::format("{}", row.total);
     if (row.has_estimates) text += " ≈";
-    if (row.without_count > 0 && row.records != row.without_count)
-        text += fmt::format(" (+{} of unknown size)", row.without_count);
+    if (row.without_count > 0) text += fmt::format(" (+{} of unknown size)", row.without_count);
     return text;
+}
+
+std::string parts_text(const model::StatsRow& row) {
+    return row.within_totals.empty() ? "" : fmt::format("{} counted in their total", fmt::join(row.within_totals, " "));
 }
 
 void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key_name, const std::string& format,
                 std::ostream& out) {
     if (format == "csv") {
-        fmt::print(
-            out,
-            "{},unit,total,approximate,records,unknown_size_records,people_stated,kolkhoz_households,flows,sources\n",
-            key_name);
+        fmt::print(out,
+                   "{},unit,status,total,total_high,approximate,records,unknown_size_records,people_stated,"
+                   "kolkhoz_households,livestock_head,flows,parts_in_their_total,sources\n",
+                   key_name);
         for (const auto& row : rows) {
-            fmt::print(out, "{},{},{},{},{},{},{},{},{},{}\n", csv_cell(row.key), row.unit, row.total,
-                       row.has_estimates ? "yes" : "no", row.records, row.without_count, row.people_stated,
-                       row.kolkhoz_households, csv_cell(fmt::format("{}", fmt::join(row.flow_ids, " "))),
+            fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(row.key), row.unit, row.status,
+                       row.total, row.total_high, row.has_estimates ? "yes" : "no", row.records, row.without_count,
+                       row.people_stated, row.kolkhoz_households, row.livestock_head,
+                       csv_cell(fmt::format("{}", fmt::join(row.flow_ids, " "))),
+                       csv_cell(fmt::format("{}", fmt::join(row.within_totals, " "))),
                        csv_cell(fmt::format("{}", fmt::join(row.sources, " | "))));
         }
         return;
     }
     if (format == "markdown") {
-        fmt::print(out, "| {} | unit | total | people stated | kolkhoz households | records | flows | sources |\n",
-                   key_name);
-        fmt::print(out, "|---|---|---:|---:|---:|---:|---|---|\n");
+        fmt::print(
+            out,
+            "| {} | unit | status | total | people stated | kolkhoz households | livestock head | records | flows "
+            "| sources |\n",
+            key_name);
+        fmt::print(out, "|---|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (const auto& row : rows) {
-            fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n", row.key, row.unit, total_text(row),
-                       row.people_stated, row.kolkhoz_households, row.records, fmt::join(row.flow_ids, " "),
+            const std::string parts = parts_text(row);
+            fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} | {}{} | {} |\n", row.key, row.unit, row.status,
+                       total_text(row), row.people_stated, row.kolkhoz_households, row.livestock_head, row.records,
+                       fmt::join(row.flow_ids, " "), parts.empty() ? "" : " (" + parts + ")",
                        fmt::join(row.sources, "; "));
         }
         return;
     }
     std::size_t key_width = key_name.size();
     for (const auto& row : rows) key_width = std::max(key_width, row.key.size());
-    fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", key_name, key_width, "unit", "total", "people",
-               "kolkhoz", "flows");
+    fmt::print(out, "{:<{}}  {:<14}  {:<12}  {:>28}  {:>7}  {:>7}  {:>9}  {}\n", key_name, key_width, "unit", "status",
+               "total", "people", "kolkhoz", "livestock", "flows");
     for (const auto& row : rows) {
-        fmt::print(out, "{:<{}}  {:<14}  {:>28}  {:>7}  {:>7}  {}\n", row.key, key_width,
-                   row.unit.empty() ? "-" : row.unit, total_text(row), row.people_stated, row.kolkhoz_households,
-                   fmt::join(row.flow_ids, " "));
+        fmt::print(out, "{:<{}}  {:<14}  {:<12}  {:>28}  {:>7}  {:>7}  {:>9}  {}\n", row.key, key_width,
+                   row.unit.empty() ? "-" : row.unit, row.status, total_text(row), row.people_stated,
+                   row.kolkhoz_households, row.livestock_head, fmt::join(row.flow_ids, " "));
+        if (!row.within_totals.empty()) fmt::print(out, "{:<{}}    not added: {}\n", "", key_width, parts_text(row));
         for (const auto& source : row.sources) fmt::print(out, "{:<{}}    source: {}\n", "", key_width, source);
     }
-    fmt::print(out, "≈: includes estimates or lower bounds. Totals never add different units.\n");
+    fmt::print(out,
+               "≈: includes estimates or lower bounds. Totals never add different units or outcomes, nor a stated part "
+               "to its own total.\n");
 }
 
 }  // namespace
@@ -169,12 +186,21 @@ int run_stats(const DataSettings& settings, std::ostream& out, std::ostream& /*e
     filter.part_of = settings.part_of;
     const auto flows = io::read_flows(settings.flows);
     const auto rows = model::totals_by(flows, *key, filter);
+    if (!filter.part_of.empty() && rows.empty()) {
+        const bool known =
+            std::any_of(flows.begin(), flows.end(), [&](const auto& f) { return f.id == filter.part_of; });
+        throw UsageError(known ? fmt::format("--part-of: {} has no stated parts (no record names it in part_of); "
+                                             "there is nothing to compare it with",
+                                             filter.part_of)
+                               : fmt::format("--part-of: no flow has id '{}'", filter.part_of));
+    }
     print_rows(rows, settings.by, settings.format, out);
 
     if (!filter.part_of.empty()) {
         const auto total =
             std::find_if(flows.begin(), flows.end(), [&](const model::Flow& f) { return f.id == filter.part_of; });
         if (total == flows.end()) throw UsageError(fmt::format("--part-of: no flow has id '{}'", filter.part_of));
+
         std::int64_t sum = 0;
         std::int64_t people = 0;
         std::int64_t kolkhoz = 0;

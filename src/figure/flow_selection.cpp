@@ -82,26 +82,14 @@ FlowSelection select_flows(const FigureRequest& request, const model::Gazetteer&
     std::vector<model::Flow> movements;
     std::copy_if(chosen->begin(), chosen->end(), std::back_inserter(movements), is_movement);
     std::vector<model::Flow> drawn = model::apply(filter, movements, gazetteer);
-    // A whole country as origin, with no named crossing, has no point to draw from (see plan_routes).
-    std::vector<std::string> undrawable;
-    std::erase_if(drawn, [&](const model::Flow& flow) {
-        const auto* origin = gazetteer.find(flow.origin);
-        const bool whole_country = origin != nullptr && origin->kind == model::PlaceKind::country && flow.via.empty();
-        if (whole_country) undrawable.push_back(flow.id);
-        return whole_country;
-    });
-    if (!undrawable.empty()) {
-        selection.warnings.push_back(fmt::format(
-            "{} not drawn: the origin is a whole country and no crossing is named", fmt::join(undrawable, ", ")));
-    }
     if (drawn.empty()) {
         // Only now is it worth knowing whether the filter or drawability emptied the list.
         const auto matching = static_cast<std::size_t>(std::count_if(
             chosen->begin(), chosen->end(), [&](const model::Flow& flow) { return filter.matches(flow); }));
-        if (matching == 0) throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw", request.name));
+        if (matching == 0)
+            throw UsageError(fmt::format("{}: no flow matches the filter; nothing to draw", request.name));
         throw UsageError(fmt::format(
-            "{}: {} flow(s) match the filter, but none can be drawn (livestock, no destination, or a whole country "
-            "as origin with no named crossing); nothing to draw",
+            "{}: {} flow(s) match the filter, but none can be drawn (livestock, or no destination); nothing to draw",
             request.name, matching));
     }
     const bool compares_years = request.years_mode != config::YearsMode::single;

@@ -1,5 +1,7 @@
 #include "io/flow_reader.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "io/field_parsers.hpp"
@@ -24,6 +26,19 @@ Enum parse_enum(const RecordView& row, std::string_view column) {
     return *model::enum_from<Enum>(parse_choice(row, column, model::enum_names<Enum>()));
 }
 
+// One place id, or several separated by ';' when the source states one figure for several places.
+std::vector<std::string> place_list(const RecordView& row, std::string_view column) {
+    auto ids = split_list(optional_text(row, column), ';');
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), ids[i]) !=
+            ids.begin() + static_cast<std::ptrdiff_t>(i)) {
+            throw DataError(row.where(column), fmt::format("'{}' is named twice", ids[i]),
+                            "name each place once, separated by ';'");
+        }
+    }
+    return ids;
+}
+
 model::Flow flow_from(const RecordView& row) {
     model::Flow flow;
     flow.where = row.record().where;
@@ -31,10 +46,23 @@ model::Flow flow_from(const RecordView& row) {
     flow.date_start = parse_date(row, "date_start");
     flow.date_end = parse_date(row, "date_end");
     if (!flow.date_end) flow.date_end = flow.date_start;
-    flow.origin = required_text(row, "origin");
+    auto origins = place_list(row, "origin");
+    if (origins.empty()) origins.push_back(required_text(row, "origin"));  // the error for an empty cell
+    flow.origin = origins.front();
+    flow.more_origins.assign(origins.begin() + 1, origins.end());
     flow.via = optional_text(row, "via");
-    flow.destination = optional_text(row, "destination");
+    if (flow.via.find(';') != std::string::npos) {
+        throw DataError(row.where("via"), "via names several crossings", "give the one crossing the source names");
+    }
+    auto destinations = place_list(row, "destination");
+    if (!destinations.empty()) {
+        flow.destination = destinations.front();
+        flow.more_destinations.assign(destinations.begin() + 1, destinations.end());
+    }
     flow.count = parse_optional_count(row, "count");
+    if (row.has_column("count_high")) flow.count_high = parse_optional_count(row, "count_high");
+    if (row.has_column("basis") && !optional_text(row, "basis").empty())
+        flow.basis = parse_enum<model::Basis>(row, "basis");
     if (!optional_text(row, "unit").empty()) flow.unit = parse_enum<model::Unit>(row, "unit");
     flow.status = parse_enum<model::Status>(row, "status");
     flow.certainty = parse_enum<model::Certainty>(row, "certainty");
@@ -57,6 +85,15 @@ model::Flow flow_from(const RecordView& row) {
         throw DataError(row.where("unit"), "a count needs a unit",
                         fmt::format("expected one of: {}", fmt::join(model::enum_names<model::Unit>(), ", ")));
     }
+    if (flow.count_high && !flow.count) {
+        throw DataError(row.where("count_high"), "count_high without a count",
+                        "a range is count (its low end) and count_high (its high end)");
+    }
+    if (flow.count_high && *flow.count_high <= *flow.count) {
+        throw DataError(row.where("count_high"),
+                        fmt::format("count_high {} is not above count {}", *flow.count_high, *flow.count),
+                        "a range's high end must exceed its low end; leave count_high empty for one figure");
+    }
     if (flow.count && flow.certainty == model::Certainty::unknown_size) {
         throw DataError(row.where("certainty"), fmt::format("certainty is 'unknown_size' but count is {}", *flow.count),
                         "use documented, estimate or lower_bound for a stated figure");
@@ -68,11 +105,11 @@ model::Flow flow_from(const RecordView& row) {
 
 std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::string>* warnings) {
     require_columns(table, {"id", "date_start", "origin", "destination", "count", "unit", "status", "certainty"});
-    warn_unknown_columns(
-        table,
-        {"id", "date_start", "date_end", "origin", "via", "destination", "count", "unit", "status", "certainty",
-         "livestock_head", "people_stated", "kolkhoz_households", "scope", "part_of", "source", "quote", "note"},
-        warnings);
+    warn_unknown_columns(table, {"id",          "date_start", "date_end",       "origin",        "via",
+                                 "destination", "count",      "count_high",     "unit",          "status",
+                                 "certainty",   "basis",      "livestock_head", "people_stated", "kolkhoz_households",
+                                 "scope",       "part_of",    "source",         "quote",         "note"},
+                         warnings);
     if (warnings != nullptr) warnings->insert(warnings->end(), table.gdal_warnings.begin(), table.gdal_warnings.end());
     std::vector<model::Flow> flows;
     flows.reserve(table.records.size());

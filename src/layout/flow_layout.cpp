@@ -173,10 +173,12 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             bundles.push_back(std::move(bundle));
         }
         Bundle& bundle = bundles[found->second];
+        // A branch carries no share of the figure (the source gives none): the thinnest line.
+        const bool branch = route.part == FlowPart::branch;
         const double width =
-            flow.count ? scale.width_for(static_cast<double>(*flow.count)) : options.style.lines.flow_min_mm;
+            flow.count && !branch ? scale.width_for(static_cast<double>(*flow.count)) : options.style.lines.flow_min_mm;
         bundle.members.push_back({r, width, 0});
-        if (!is_stopped(flow.status)) {
+        if (!is_stopped(flow.status) && route.target != TargetKind::junction) {
             bundle.request.arrow_length_mm = std::max(bundle.request.arrow_length_mm, arrow_length_for(width));
             bundle.request.arrow_width_mm = std::max(bundle.request.arrow_width_mm, arrow_width_for(width));
         }
@@ -221,14 +223,18 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             shape.target = route.target;
             shape.target_id = route.target_id;
             shape.own_places = route.own_places;
+            shape.part = route.part;
+            shape.origin_area = route.origin_area;
             shape.width_mm = member.width;
+            if (flow.count_high && route.part != FlowPart::branch)
+                shape.high_width_mm = scale.width_for(static_cast<double>(*flow.count_high));
             shape.centre_line = centre_line(curves[b], bundles[b].request, 0.5, member.lateral);
             if (shape.centre_line.size() < 2) {
                 result.warnings.push_back("flow " + flow.id +
                                           " is not drawn: nothing is left of it between its symbols");
                 continue;
             }
-            if (!is_stopped(flow.status)) {
+            if (!is_stopped(flow.status) && route.target != TargetKind::junction) {
                 shape.arrow_length_mm = arrow_length_for(member.width);
                 shape.arrow_width_mm = arrow_width_for(member.width);
             }

@@ -12,7 +12,8 @@
 
 namespace steppeflow::layout {
 
-// A destination drawn as an area (a country): flows end inside its border, not at one point.
+// An origin or destination drawn as an area (a country, a republic): flows start or end inside its
+// border, not at one point.
 struct DestinationArea {
     std::string place_id;
     std::string name;
@@ -30,6 +31,8 @@ struct FlowRoute {
     TargetKind target = TargetKind::symbol;
     std::string target_id;                // the place the flow ends at or in
     std::vector<std::string> own_places;  // places this flow may touch: origin, outpost, destination
+    FlowPart part = FlowPart::whole;
+    std::string origin_area;  // the origin's area id when the flow starts inside an area
 };
 
 struct RoutePlan {
@@ -37,9 +40,10 @@ struct RoutePlan {
     std::vector<std::string> warnings;  // flows that cannot be drawn, and why
 };
 
-// Stopped movements (detained, attempted, planned) end before the border or at the outpost;
+// Stopped movements (detained, attempted, planned, died) end before the border or at the outpost;
 // crossings into an area destination end `area_inset_mm` inside its border; destinations beyond
-// the frame are reached at the frame's edge.
+// the frame are reached at the frame's edge. A flow from an area starts inside it, near the border
+// it leaves by. A figure for several places gives one trunk route and one branch route per place.
 RoutePlan plan_routes(const std::vector<model::Flow>& flows, const SymbolIndex& symbols, const AreaIndex& areas,
                       const std::vector<PlaceSymbol>& drawn_symbols, const Box& frame, const FigureOptions& options);
 

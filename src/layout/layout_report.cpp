@@ -35,6 +35,8 @@ const char* target_name(TargetKind kind) {
             return "border";
         case TargetKind::frame:
             return "frame";
+        case TargetKind::junction:
+            return "junction";
     }
     return "symbol";
 }
@@ -96,6 +98,10 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         f["certainty"] = std::string(model::to_string(flow.certainty));
         if (flow.period != config::kNoPeriod) f["period"] = period_name(scene, flow.period);
         f["width_mm"] = mm(flow.width_mm);
+        // Only what a figure for several places, an area origin or a range adds: older reports keep their bytes.
+        if (flow.part != FlowPart::whole) f["part"] = flow.part == FlowPart::trunk ? "trunk" : "branch";
+        if (!flow.origin_area.empty()) f["origin_area"] = flow.origin_area;
+        if (flow.high_width_mm > 0) f["high_width_mm"] = mm(flow.high_width_mm);
         f["target"] = {{"kind", target_name(flow.target)}, {"place", flow.target_id}};
         f["arrowhead"] = {{"length_mm", mm(flow.arrow_length_mm)}, {"width_mm", mm(flow.arrow_width_mm)}};
         if (const auto gap = tip_gap(flow, scene.places)) f["tip_gap_mm"] = mm(*gap);

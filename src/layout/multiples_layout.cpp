@@ -64,7 +64,7 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     const double width = options.page_width_mm - 2 * m;
 
     // One legend under the grid, for every panel.
-    const auto areas = destination_areas(all_flows, gazetteer, basemap);
+    const auto areas = flow_areas(all_flows, gazetteer, basemap);
     const auto area_ids = area_ids_of(areas);
     std::vector<PlaceSymbol> symbols;
     for (const auto& id : places_used(all_flows, gazetteer, area_ids)) {

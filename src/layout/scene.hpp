@@ -46,8 +46,13 @@ struct PlaceSymbol {
 };
 
 // What a flow's end is measured against: a place symbol (tip a set gap before it), the inside of a
-// destination area, the near side of its border (a stopped movement), or the map frame.
-enum class TargetKind { symbol, area, border, frame };
+// destination area, the near side of its border (a stopped movement), the map frame, or the junction
+// where one figure stated for several places divides into its branches (or its branches join).
+enum class TargetKind { symbol, area, border, frame, junction };
+
+// One figure stated for several origins or destinations is drawn as a trunk of its width and thin
+// branches to (or from) each named place: the source gives no share, so none is drawn.
+enum class FlowPart { whole, trunk, branch };
 
 struct FlowShape {
     std::string flow_id;
@@ -62,6 +67,9 @@ struct FlowShape {
     model::Status status = model::Status::crossed;
     model::Certainty certainty = model::Certainty::documented;
     int period = config::kNoPeriod;  // index into the scene's periods when the map is coloured by period
+    FlowPart part = FlowPart::whole;
+    std::string origin_area;   // the area the flow starts from, when its origin is one (tinted on the map)
+    double high_width_mm = 0;  // a stated range: the width of its high end, drawn as an outline around the low
 };
 
 // The radius of a basemap town's dot, in mm.

@@ -150,12 +150,27 @@ ProjectedBox fit_extent_with(const SceneInputs& inputs, const FigureOptions& opt
         if (const auto xy = projection.forward(place->position)) points.push_back(*xy);
     }
     for (const auto& flow : inputs.flows) {
-        const auto area = area_features.find(flow.destination);
-        if (area == area_features.end()) continue;
-        const auto* from = inputs.gazetteer.find(flow.via.empty() ? flow.origin : flow.via);
-        if (from == nullptr) continue;
-        if (const auto start = projection.forward(from->position)) {
-            if (const auto crossing = nearest_vertex(*area->second, projection, *start)) points.push_back(*crossing);
+        const auto origins = model::all_origins(flow);
+        const auto destinations = model::all_destinations(flow);
+        for (const auto& origin : origins) {
+            const auto* from = inputs.gazetteer.find(flow.via.empty() ? origin : flow.via);
+            if (from == nullptr) continue;
+            const auto start = projection.forward(from->position);
+            if (!start) continue;
+            const auto origin_area = area_features.find(origin);
+            for (const auto& destination : destinations) {
+                const auto* to = inputs.gazetteer.find(destination);
+                const auto end = to != nullptr ? projection.forward(to->position) : std::nullopt;
+                // A flow from an area starts at its border nearest the destination.
+                if (origin_area != area_features.end() && flow.via.empty() && end) {
+                    if (const auto leaving = nearest_vertex(*origin_area->second, projection, *end))
+                        points.push_back(*leaving);
+                }
+                const auto area = area_features.find(destination);
+                if (area == area_features.end()) continue;
+                if (const auto crossing = nearest_vertex(*area->second, projection, *start))
+                    points.push_back(*crossing);
+            }
         }
     }
     if (points.empty()) {
@@ -176,7 +191,7 @@ struct FigureBasis {
 };
 
 FigureBasis basis_of(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
-    auto area_features = destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap);
+    auto area_features = flow_areas(inputs.flows, inputs.gazetteer, inputs.basemap);
     auto area_ids = area_ids_of(area_features);
     auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
     const WidthScale scale(options.shared_max_count.value_or(largest_count(inputs.flows)),
@@ -189,8 +204,7 @@ FigureBasis basis_of(const SceneInputs& inputs, const FigureOptions& options, co
 }  // namespace
 
 ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options, const geo::Projection& projection) {
-    return fit_extent_with(inputs, options, projection,
-                           destination_areas(inputs.flows, inputs.gazetteer, inputs.basemap));
+    return fit_extent_with(inputs, options, projection, flow_areas(inputs.flows, inputs.gazetteer, inputs.basemap));
 }
 
 // Title, subtitle and credits, the legend beside or under the map, and the map frame between them.
@@ -207,7 +221,7 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
     std::vector<std::string> legend_places = used;
     if (options.legend_flows) {
         std::set<std::string> area_ids;
-        for (const auto& [id, feature] : destination_areas(legend_flows, inputs.gazetteer, inputs.basemap))
+        for (const auto& [id, feature] : flow_areas(legend_flows, inputs.gazetteer, inputs.basemap))
             area_ids.insert(id);
         legend_places = places_used(legend_flows, inputs.gazetteer, area_ids);
         has_areas = has_areas || !area_ids.empty();
@@ -365,8 +379,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     // Every referenced place gets a symbol position (flows need them); only the used ones are drawn.
     std::set<std::string> referenced(used.begin(), used.end());
     for (const auto& flow : inputs.flows) {
-        referenced.insert(flow.origin);
-        referenced.insert(flow.destination);
+        for (const auto& id : model::all_origins(flow)) referenced.insert(id);
+        for (const auto& id : model::all_destinations(flow)) referenced.insert(id);
     }
     std::vector<PlaceSymbol> all_symbols;
     for (const auto& id : referenced) {

@@ -25,15 +25,20 @@ const model::Feature* area_feature(const model::Place& place, const std::vector<
 
 }  // namespace
 
-std::map<std::string, const model::Feature*> destination_areas(const std::vector<model::Flow>& flows,
-                                                               const model::Gazetteer& gazetteer,
-                                                               const model::Basemap& basemap) {
+std::map<std::string, const model::Feature*> flow_areas(const std::vector<model::Flow>& flows,
+                                                        const model::Gazetteer& gazetteer,
+                                                        const model::Basemap& basemap) {
     const auto countries = basemap.features_of(model::LayerRole::area);
     std::map<std::string, const model::Feature*> areas;
     for (const auto& flow : flows) {
-        const auto* place = gazetteer.find(flow.destination);
-        if (place == nullptr) continue;
-        if (const auto* feature = area_feature(*place, countries)) areas[place->id] = feature;
+        auto ends = model::all_origins(flow);
+        const auto destinations = model::all_destinations(flow);
+        ends.insert(ends.end(), destinations.begin(), destinations.end());
+        for (const auto& id : ends) {
+            const auto* place = gazetteer.find(id);
+            if (place == nullptr) continue;
+            if (const auto* feature = area_feature(*place, countries)) areas[place->id] = feature;
+        }
     }
     return areas;
 }
@@ -56,11 +61,15 @@ std::vector<std::string> places_used(const std::vector<model::Flow>& flows, cons
                                      const std::set<std::string>& area_ids) {
     std::set<std::string> ids;
     for (const auto& flow : flows) {
-        // A whole-country origin with a named crossing is drawn from the crossing (see plan_routes).
-        const auto* origin = gazetteer.find(flow.origin);
-        const bool country_origin = origin != nullptr && origin->kind == model::PlaceKind::country && !flow.via.empty();
-        if (!country_origin) ids.insert(flow.origin);
-        if (!area_ids.contains(flow.destination)) ids.insert(flow.destination);
+        // A whole-country origin is drawn from its area or its named crossing (see plan_routes).
+        for (const auto& id : model::all_origins(flow)) {
+            const auto* origin = gazetteer.find(id);
+            const bool country_origin = origin != nullptr && origin->kind == model::PlaceKind::country;
+            if (!country_origin && !area_ids.contains(id)) ids.insert(id);
+        }
+        for (const auto& id : model::all_destinations(flow)) {
+            if (!area_ids.contains(id)) ids.insert(id);
+        }
         if (!flow.via.empty()) ids.insert(flow.via);
     }
     return {ids.begin(), ids.end()};

@@ -14,10 +14,11 @@
 
 namespace steppeflow::layout {
 
-// Areas that flows end in and that have a polygon in one of the basemap's area layers, by place id.
-std::map<std::string, const model::Feature*> destination_areas(const std::vector<model::Flow>& flows,
-                                                               const model::Gazetteer& gazetteer,
-                                                               const model::Basemap& basemap);
+// Areas that flows start from or end in and that have a polygon in one of the basemap's area layers,
+// by place id.
+std::map<std::string, const model::Feature*> flow_areas(const std::vector<model::Flow>& flows,
+                                                        const model::Gazetteer& gazetteer,
+                                                        const model::Basemap& basemap);
 
 // The ids of those areas.
 std::set<std::string> area_ids_of(const std::map<std::string, const model::Feature*>& areas);
@@ -25,7 +26,8 @@ std::set<std::string> area_ids_of(const std::map<std::string, const model::Featu
 // The largest count among the flows (0 when none has one): the count drawn at the widest width.
 double largest_count(const std::vector<model::Flow>& flows);
 
-// The places drawn as symbols: origins, outposts and destinations that are not areas, sorted.
+// The places drawn as symbols: origins, outposts and destinations that are not areas, sorted. A whole
+// country as origin is never a symbol: a flow starts from its area, or from its named crossing.
 std::vector<std::string> places_used(const std::vector<model::Flow>& flows, const model::Gazetteer& gazetteer,
                                      const std::set<std::string>& area_ids);
 

@@ -1,15 +1,18 @@
 #include "model/validation.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "model/quote_numbers.hpp"
+
 namespace steppeflow::model {
 
 std::string Finding::to_string() const {
-    std::string text =
-        fmt::format("{}: {}: {}", where.to_string(), severity == Severity::error ? "error" : "warning", message);
+    const char* kind = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+    std::string text = fmt::format("{}: {}: {}", where.to_string(), kind, message);
     if (!suggestion.empty()) text += fmt::format("; {}", suggestion);
     return text;
 }
@@ -25,6 +28,66 @@ void check_reference(const Gazetteer& gazetteer, const Flow& flow, const std::st
     findings.push_back(
         {Severity::error, at(flow.where, field), fmt::format("unknown place '{}'", id),
          near.empty() ? "add it to the gazetteer" : fmt::format("did you mean '{}'?", fmt::join(near, "', '"))});
+}
+
+struct StatedFigure {
+    const char* field;
+    std::optional<std::int64_t> value;
+};
+
+std::vector<StatedFigure> figures_of(const Flow& flow) {
+    return {{"count", flow.count},
+            {"count_high", flow.count_high},
+            {"people_stated", flow.people_stated},
+            {"livestock_head", flow.livestock_head},
+            {"kolkhoz_households", flow.kolkhoz_households}};
+}
+
+// The figures of a record that its quote does not state (a typo, or a figure from elsewhere).
+std::vector<StatedFigure> figures_not_in_quote(const Flow& flow) {
+    std::vector<StatedFigure> missing;
+    if (flow.quote.empty()) return missing;
+    const auto stated = numbers_in(flow.quote);
+    for (const auto& figure : figures_of(flow)) {
+        if (figure.value && !stated.contains(*figure.value)) missing.push_back(figure);
+    }
+    return missing;
+}
+
+std::string place_set(const Flow& flow) {
+    auto origins = all_origins(flow);
+    auto destinations = all_destinations(flow);
+    std::sort(origins.begin(), origins.end());
+    std::sort(destinations.begin(), destinations.end());
+    return fmt::format("{} → {}", fmt::join(origins, ";"), fmt::join(destinations, ";"));
+}
+
+bool periods_overlap(const Flow& a, const Flow& b) {
+    if (!a.date_start || !b.date_start || !a.date_end || !b.date_end) return !a.date_start && !b.date_start;
+    return !ends_before(*a.date_end, *b.date_start) && !ends_before(*b.date_end, *a.date_start);
+}
+
+// Stated totals of one movement (same places, unit, outcome, overlapping dates) from different works.
+void compare_works(const std::vector<Flow>& flows, std::vector<Finding>& findings) {
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        const Flow& a = flows[i];
+        if (!a.count || a.scope != Scope::aggregate || !a.part_of.empty()) continue;
+        for (std::size_t j = i + 1; j < flows.size(); ++j) {
+            const Flow& b = flows[j];
+            if (!b.count || b.scope != Scope::aggregate || !b.part_of.empty() || a.source == b.source) continue;
+            if (a.unit != b.unit || a.status != b.status || place_set(a) != place_set(b) || !periods_overlap(a, b))
+                continue;
+            if (a.count == b.count && a.count_high == b.count_high) continue;
+            const auto figure = [](const Flow& f) {
+                return f.count_high ? fmt::format("{}–{}", *f.count, *f.count_high) : fmt::format("{}", *f.count);
+            };
+            findings.push_back({Severity::note, at(b.where, "count"),
+                                fmt::format("{} and {} state different figures for {} ({}, {}): {} ({}) and {} ({})",
+                                            a.id, b.id, place_set(a), a.unit ? to_string(*a.unit) : "",
+                                            to_string(a.status), figure(a), a.source, figure(b), b.source),
+                                "the sources disagree; both records are kept as stated"});
+        }
+    }
 }
 
 }  // namespace
@@ -62,9 +125,11 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
     }
     std::map<std::string, std::vector<const Flow*>> parts_of;
     for (const auto& flow : flows) {
-        check_reference(gazetteer, flow, flow.origin, "origin", findings);
+        const auto origins = all_origins(flow);
+        const auto destinations = all_destinations(flow);
+        for (const auto& id : origins) check_reference(gazetteer, flow, id, "origin", findings);
         check_reference(gazetteer, flow, flow.via, "via", findings);
-        check_reference(gazetteer, flow, flow.destination, "destination", findings);
+        for (const auto& id : destinations) check_reference(gazetteer, flow, id, "destination", findings);
         if (const auto* via = gazetteer.find(flow.via);
             via != nullptr && via->kind != PlaceKind::outpost && via->kind != PlaceKind::border_section) {
             findings.push_back(
@@ -73,11 +138,19 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
                  fmt::format("via '{}' is a {}, not an outpost or border section", flow.via, to_string(via->kind)),
                  {}});
         }
-        if (!flow.destination.empty() && flow.origin == flow.destination) {
-            findings.push_back({Severity::error,
-                                at(flow.where, "destination"),
-                                fmt::format("origin and destination are both '{}'", flow.origin),
-                                {}});
+        for (const auto& id : destinations) {
+            if (std::find(origins.begin(), origins.end(), id) != origins.end()) {
+                findings.push_back({Severity::error,
+                                    at(flow.where, "destination"),
+                                    fmt::format("origin and destination are both '{}'", id),
+                                    {}});
+            }
+        }
+        for (const auto& figure : figures_not_in_quote(flow)) {
+            findings.push_back(
+                {Severity::warning, at(flow.where, figure.field),
+                 fmt::format("{} {} of flow '{}' does not appear in its quote", figure.field, *figure.value, flow.id),
+                 "check the figure against the source; quote the words that state it"});
         }
         if (flow.source.empty()) {
             findings.push_back({Severity::error, at(flow.where, "source"),
@@ -126,10 +199,28 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         std::vector<std::string> ids;
         ids.reserve(parts.size());
         for (const auto* part : parts) ids.push_back(part->id);
+        // Which side the difference comes from: a figure its own quote does not state is a typo in the
+        // data; when every figure is as quoted, the source itself disagrees with itself.
+        const auto unquoted = [&](const Flow& f) {
+            const auto missing = figures_not_in_quote(f);
+            return !f.quote.empty() && std::any_of(missing.begin(), missing.end(), [&](const StatedFigure& m) {
+                return std::string_view(m.field) == what;
+            });
+        };
+        std::vector<std::string> typos;
+        if (unquoted(total)) typos.push_back(total.id);
+        for (const auto* part : parts) {
+            if (unquoted(*part)) typos.push_back(part->id);
+        }
+        const std::string side =
+            typos.empty()
+                ? "every figure is as its quote states it: a discrepancy in the source; both are kept as stated"
+                : fmt::format("{} does not match its quote: a typo in the data, not in the source; correct {}",
+                              fmt::join(typos, ", "), typos.size() == 1 ? "it" : "them");
         findings.push_back({Severity::warning, at(total.where, what),
                             fmt::format("stated total {} ({}) differs from the sum of its parts {}: {} ({:+})", *stated,
                                         what, fmt::join(ids, "+"), sum, sum - *stated),
-                            "a discrepancy in the source; both figures are kept as stated"});
+                            side});
     };
     for (const auto& [total_id, parts] : parts_of) {
         const Flow& total = *by_id.at(total_id);
@@ -147,6 +238,7 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         compare(total, parts, "people_stated", [](const Flow& f) { return f.people_stated; });
         compare(total, parts, "kolkhoz_households", [](const Flow& f) { return f.kolkhoz_households; });
     }
+    compare_works(flows, findings);
     return findings;
 }
 

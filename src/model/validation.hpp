@@ -1,6 +1,7 @@
 #pragma once
 // Checks across records that no single row can make: references resolve, ids are unique, dates are
-// ordered, every record names its source, and stated totals agree with their stated parts.
+// ordered, every record names its source, its figures appear in its quote, stated totals agree with
+// their stated parts, and records of the same movement from different works are compared.
 
 #include <string>
 #include <vector>
@@ -10,7 +11,8 @@
 
 namespace steppeflow::model {
 
-enum class Severity { error, warning };
+// A note reports what the sources themselves say differently (two works, two figures): nothing to fix.
+enum class Severity { error, warning, note };
 
 struct Finding {
     Severity severity = Severity::error;
