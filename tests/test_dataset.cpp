@@ -8,6 +8,7 @@
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
 #include "model/gazetteer.hpp"
+#include "model/quote_numbers.hpp"
 #include "model/stats.hpp"
 #include "model/validation.hpp"
 #include "test_support.hpp"
@@ -180,4 +181,32 @@ TEST(Validate, PartsInAnotherUnitThanTheirTotalAreErrors) {
         "P,1930,,zaisan_district,,kulja,40,people,crossed,documented,,aggregate,T,src,,\n");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.err, HasSubstr("part in people of a total in households"));
+}
+
+TEST(Dataset, QuoteNumbersReadTheWaysTheSourcesPrintFigures) {
+    const auto in = [](const char* text, std::int64_t value) { return model::numbers_in(text).contains(value); };
+    EXPECT_TRUE(in("more than 1, 000 people were killed", 1000));
+    EXPECT_TRUE(in("about 83 thousand farms emigrated abroad", 83000));
+    EXPECT_TRUE(in("estimated at 1million 30 thousand", 1030000));
+    EXPECT_TRUE(in("On August 24, 500 people tried", 500));
+    EXPECT_TRUE(in("as many as ten kolkhoz families", 10));
+    EXPECT_TRUE(in("4,216 people migrated", 4216));
+    EXPECT_FALSE(in("On August 19, 66 farms", 67));
+}
+
+TEST(Dataset, StatsNeverAddATotalToItsOwnParts) {
+    model::StatsFilter filter;
+    filter.scope.reset();
+    const auto rows = model::totals_by(shipped_flows(), model::StatsKey::year, filter);
+    for (const auto& row : rows) {
+        // Undated detained households: F030 (650) states the total of F031–F033; only 650 is counted.
+        if (row.key == "undated" && row.unit == "households" && row.status == "detained") {
+            EXPECT_EQ(row.total, 650);
+            EXPECT_EQ(row.within_totals.size(), 3u);
+        }
+        // Deaths (F009) are never added to those who crossed.
+        if (row.status == "crossed") {
+            EXPECT_THAT(row.flow_ids, Not(::testing::Contains("F009")));
+        }
+    }
 }
