@@ -186,21 +186,20 @@ int run_stats(const DataSettings& settings, std::ostream& out, std::ostream& /*e
     filter.part_of = settings.part_of;
     const auto flows = io::read_flows(settings.flows);
     const auto rows = model::totals_by(flows, *key, filter);
-    if (!filter.part_of.empty() && rows.empty()) {
-        const bool known =
-            std::any_of(flows.begin(), flows.end(), [&](const auto& f) { return f.id == filter.part_of; });
-        throw UsageError(known ? fmt::format("--part-of: {} has no stated parts (no record names it in part_of); "
-                                             "there is nothing to compare it with",
-                                             filter.part_of)
-                               : fmt::format("--part-of: no flow has id '{}'", filter.part_of));
+    const auto total =
+        std::find_if(flows.begin(), flows.end(), [&](const model::Flow& f) { return f.id == filter.part_of; });
+    if (!filter.part_of.empty()) {
+        if (total == flows.end()) throw UsageError(fmt::format("--part-of: no flow has id '{}'", filter.part_of));
+        if (rows.empty()) {
+            throw UsageError(
+                fmt::format("--part-of: {} has no stated parts (no record names it in part_of); there is nothing to "
+                            "compare it with",
+                            filter.part_of));
+        }
     }
     print_rows(rows, settings.by, settings.format, out);
 
     if (!filter.part_of.empty()) {
-        const auto total =
-            std::find_if(flows.begin(), flows.end(), [&](const model::Flow& f) { return f.id == filter.part_of; });
-        if (total == flows.end()) throw UsageError(fmt::format("--part-of: no flow has id '{}'", filter.part_of));
-
         std::int64_t sum = 0;
         std::int64_t people = 0;
         std::int64_t kolkhoz = 0;

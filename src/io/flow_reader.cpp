@@ -1,6 +1,6 @@
 #include "io/flow_reader.hpp"
 
-#include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -29,10 +29,10 @@ Enum parse_enum(const RecordView& row, std::string_view column) {
 // One place id, or several separated by ';' when the source states one figure for several places.
 std::vector<std::string> place_list(const RecordView& row, std::string_view column) {
     auto ids = split_list(optional_text(row, column), ';');
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), ids[i]) !=
-            ids.begin() + static_cast<std::ptrdiff_t>(i)) {
-            throw DataError(row.where(column), fmt::format("'{}' is named twice", ids[i]),
+    std::set<std::string_view> seen;
+    for (const auto& id : ids) {
+        if (!seen.insert(id).second) {
+            throw DataError(row.where(column), fmt::format("'{}' is named twice", id),
                             "name each place once, separated by ';'");
         }
     }
@@ -46,8 +46,9 @@ model::Flow flow_from(const RecordView& row) {
     flow.date_start = parse_date(row, "date_start");
     flow.date_end = parse_date(row, "date_end");
     if (!flow.date_end) flow.date_end = flow.date_start;
-    auto origins = place_list(row, "origin");
-    if (origins.empty()) origins.push_back(required_text(row, "origin"));  // the error for an empty cell
+    (void)required_text(row, "origin");  // an empty cell is refused as for any required column
+    const auto origins = place_list(row, "origin");
+    if (origins.empty()) throw DataError(row.where("origin"), "origin names no place", "give a gazetteer id");
     flow.origin = origins.front();
     flow.more_origins.assign(origins.begin() + 1, origins.end());
     flow.via = optional_text(row, "via");

@@ -28,23 +28,26 @@ bool clear_way(Point a, Point b, const std::vector<PlaceSymbol>& symbols, const 
     });
 }
 
+// The point of the area's border nearest `from`; empty for an area with no rings.
+std::optional<Point> nearest_border_point(const DestinationArea& area, Point from) {
+    std::optional<Point> best;
+    for (const auto& ring : area.rings) {
+        const Point q = nearest_point_on_path(from, ring, true);
+        if (!best || distance(from, q) < distance(from, *best)) best = q;
+    }
+    return best;
+}
+
 // Where a route from `from` (arriving along `arrival`, zero if unknown) meets the area: the nearest
 // point of its border that can be reached without passing over another place's symbol, or straight
 // on when `from` already lies on the border (an outpost).
 std::optional<AreaEntry> area_entry(const DestinationArea& area, Point from, Point arrival, double on_border_mm,
                                     std::optional<Point> area_point, const std::vector<PlaceSymbol>& symbols,
                                     const std::vector<std::string>& own, double clearance_mm) {
-    Point best{};
-    double best_distance = std::numeric_limits<double>::infinity();
-    for (const auto& ring : area.rings) {
-        const Point q = nearest_point_on_path(from, ring, true);
-        const double d = distance(from, q);
-        if (d < best_distance) {
-            best_distance = d;
-            best = q;
-        }
-    }
-    if (!std::isfinite(best_distance)) return std::nullopt;
+    const auto nearest = nearest_border_point(area, from);
+    if (!nearest) return std::nullopt;
+    const Point best = *nearest;
+    const double best_distance = distance(from, best);
     if (best_distance <= on_border_mm || inside_rings(from, area.rings)) {
         // Straight on; or, with no way in known (a crossing named without its origin), towards the
         // place that stands for the area.
@@ -79,16 +82,9 @@ std::optional<AreaEntry> area_entry(const DestinationArea& area, Point from, Poi
 // the way it goes, so a reader sees it leave that area. Empty when `toward` lies inside the area.
 std::optional<Point> area_start(const DestinationArea& area, Point toward, double inset_mm) {
     if (inside_rings(toward, area.rings)) return std::nullopt;
-    Point border{};
-    double best = std::numeric_limits<double>::infinity();
-    for (const auto& ring : area.rings) {
-        const Point q = nearest_point_on_path(toward, ring, true);
-        if (const double d = distance(toward, q); d < best) {
-            best = d;
-            border = q;
-        }
-    }
-    if (!std::isfinite(best)) return std::nullopt;
+    const auto nearest = nearest_border_point(area, toward);
+    if (!nearest) return std::nullopt;
+    const Point border = *nearest;
     const Point inward = unit(border - toward);
     for (const double depth : {inset_mm, inset_mm / 2, inset_mm / 4}) {
         const Point start = border + inward * depth;
@@ -137,12 +133,7 @@ struct Planner {
     // point, an area is aimed at where its border is nearest.
     [[nodiscard]] std::optional<Point> aim_of(const std::string& id, std::optional<Point> from = std::nullopt) const {
         if (const auto area = areas.find(id); from && area != areas.end() && !inside_rings(*from, area->second.rings)) {
-            std::optional<Point> best;
-            for (const auto& ring : area->second.rings) {
-                const Point q = nearest_point_on_path(*from, ring, true);
-                if (!best || distance(*from, q) < distance(*from, *best)) best = q;
-            }
-            if (best) return best;
+            if (const auto border = nearest_border_point(area->second, *from)) return border;
         }
         const auto symbol = symbols.find(id);
         if (symbol != symbols.end()) return symbol->second.centre;
@@ -311,17 +302,14 @@ struct Planner {
         for (const auto& id : destinations.size() > 1 ? destinations : origins) {
             if (const auto aim = aim_of(id)) aims.push_back(*aim);
         }
-        Point middle{};
-        for (const auto& aim : aims) middle = middle + aim;
-        if (!aims.empty()) middle = middle * (1.0 / static_cast<double>(aims.size()));
-        const auto far_aim = aim_of(destinations.size() > 1 ? origins.front() : destinations.front(), middle);
+        Point mean{};
+        for (const auto& aim : aims) mean = mean + aim;
+        if (!aims.empty()) mean = mean * (1.0 / static_cast<double>(aims.size()));
+        const auto far_aim = aim_of(destinations.size() > 1 ? origins.front() : destinations.front(), mean);
         if (aims.size() < (destinations.size() > 1 ? destinations.size() : origins.size()) || !far_aim) {
             plan.warnings.push_back(fmt::format("flow {} is not drawn: one of its places has no position", flow.id));
             return;
         }
-        Point mean{};
-        for (const auto& aim : aims) mean = mean + aim;
-        mean = mean * (1.0 / static_cast<double>(aims.size()));
 
         std::vector<FlowRoute> routes;
         const auto make = [&](FlowPart part) {

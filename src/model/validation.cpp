@@ -69,21 +69,23 @@ bool periods_overlap(const Flow& a, const Flow& b) {
 
 // Stated totals of one movement (same places, unit, outcome, overlapping dates) from different works.
 void compare_works(const std::vector<Flow>& flows, std::vector<Finding>& findings) {
+    std::vector<std::string> places;
+    places.reserve(flows.size());
+    for (const auto& flow : flows) places.push_back(place_set(flow));
     for (std::size_t i = 0; i < flows.size(); ++i) {
         const Flow& a = flows[i];
         if (!a.count || a.scope != Scope::aggregate || !a.part_of.empty()) continue;
         for (std::size_t j = i + 1; j < flows.size(); ++j) {
             const Flow& b = flows[j];
             if (!b.count || b.scope != Scope::aggregate || !b.part_of.empty() || a.source == b.source) continue;
-            if (a.unit != b.unit || a.status != b.status || place_set(a) != place_set(b) || !periods_overlap(a, b))
-                continue;
+            if (a.unit != b.unit || a.status != b.status || places[i] != places[j] || !periods_overlap(a, b)) continue;
             if (a.count == b.count && a.count_high == b.count_high) continue;
             const auto figure = [](const Flow& f) {
                 return f.count_high ? fmt::format("{}–{}", *f.count, *f.count_high) : fmt::format("{}", *f.count);
             };
             findings.push_back({Severity::note, at(b.where, "count"),
                                 fmt::format("{} and {} state different figures for {} ({}, {}): {} ({}) and {} ({})",
-                                            a.id, b.id, place_set(a), a.unit ? to_string(*a.unit) : "",
+                                            a.id, b.id, places[i], a.unit ? to_string(*a.unit) : "",
                                             to_string(a.status), figure(a), a.source, figure(b), b.source),
                                 "the sources disagree; both records are kept as stated"});
         }
@@ -124,6 +126,8 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         }
     }
     std::map<std::string, std::vector<const Flow*>> parts_of;
+    // The fields of each record that its quote does not state, read once: the sum check asks again.
+    std::map<const Flow*, std::set<std::string>> unquoted_fields;
     for (const auto& flow : flows) {
         const auto origins = all_origins(flow);
         const auto destinations = all_destinations(flow);
@@ -147,6 +151,7 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
             }
         }
         for (const auto& figure : figures_not_in_quote(flow)) {
+            unquoted_fields[&flow].insert(figure.field);
             findings.push_back(
                 {Severity::warning, at(flow.where, figure.field),
                  fmt::format("{} {} of flow '{}' does not appear in its quote", figure.field, *figure.value, flow.id),
@@ -202,10 +207,8 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         // Which side the difference comes from: a figure its own quote does not state is a typo in the
         // data; when every figure is as quoted, the source itself disagrees with itself.
         const auto unquoted = [&](const Flow& f) {
-            const auto missing = figures_not_in_quote(f);
-            return !f.quote.empty() && std::any_of(missing.begin(), missing.end(), [&](const StatedFigure& m) {
-                return std::string_view(m.field) == what;
-            });
+            const auto found = unquoted_fields.find(&f);
+            return found != unquoted_fields.end() && found->second.contains(what);
         };
         std::vector<std::string> typos;
         if (unquoted(total)) typos.push_back(total.id);
