@@ -167,8 +167,10 @@ TEST(Cli, WritesEveryRequestedFormatAndEachDrawsTheSameMap) {
     ASSERT_EQ(run_shell("rsvg-convert --dpi-x 100 --dpi-y 100 -b white " + quoted(dir / "a.svg") + " -o " +
                         quoted(dir / "svg.png")),
               0);
-    ASSERT_EQ(run_shell("pdftoppm -r 100 -png -singlefile " + quoted(dir / "a.pdf") + " " + quoted(dir / "pdf")), 0);
-    // Measured: 0.10 % of pixels differ for each; a map without its rivers differs by 0.24 %.
+    // poppler's Cairo renderer: its Splash renderer snaps thin lines to whole pixels, so a frame edge
+    // that falls on half a pixel differs along its whole length (0.21 % of the pixels here).
+    ASSERT_EQ(run_shell("pdftocairo -r 100 -png -singlefile " + quoted(dir / "a.pdf") + " " + quoted(dir / "pdf")), 0);
+    // Measured: 0.09 % (SVG) and 0.15 % (PDF) of pixels differ; a map without its rivers differs more.
     constexpr double kBound = 0.0016;
     const double svg = differing_share(dir / "svg.png", dir / "a.png", 64);
     const double pdf = differing_share(dir / "pdf.png", dir / "a.png", 64);
@@ -315,7 +317,7 @@ TEST(Cli, TheShippedBatchRepeatsNoWarningAndQuietPrintsNone) {
         lines.push_back(line);
     }
     EXPECT_GE(lines.size(), 3U);   // the data's own: undrawable totals, places at one point
-    EXPECT_LE(lines.size(), 12U);  // not one per figure (28 before grouping)
+    EXPECT_LE(lines.size(), 14U);  // not one per figure of 11 (28 for 9 figures before grouping)
     args.push_back("--quiet");
     const auto quiet = test::run_cli(args);
     EXPECT_EQ(quiet.exit_code, 0);

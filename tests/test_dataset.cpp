@@ -192,6 +192,9 @@ TEST(Dataset, QuoteNumbersReadTheWaysTheSourcesPrintFigures) {
     EXPECT_TRUE(in("as many as ten kolkhoz families", 10));
     EXPECT_TRUE(in("4,216 people migrated", 4216));
     EXPECT_FALSE(in("On August 19, 66 farms", 67));
+    EXPECT_TRUE(in("Around one million of Kazakhs", 1000000));
+    EXPECT_TRUE(in("At least half a million Kazakhs", 500000));
+    EXPECT_FALSE(in("At least half a million Kazakhs", 1000000));
 }
 
 TEST(Dataset, StatsNeverAddATotalToItsOwnParts) {

@@ -108,7 +108,7 @@ report = "r.json"
     EXPECT_EQ(spec.legend, "below");
     EXPECT_FALSE(spec.graticule);
     EXPECT_TRUE(spec.inset);
-    EXPECT_EQ(spec.flows, "tests/data/mini_flows.csv");
+    EXPECT_EQ(spec.flows, std::vector<std::filesystem::path>{"tests/data/mini_flows.csv"});
     EXPECT_EQ(spec.years, (std::vector<int>{1930, 1931}));
     EXPECT_EQ(spec.from, "1930-08");
     EXPECT_EQ(spec.scope, (std::vector<std::string>{"event", "aggregate"}));
@@ -292,7 +292,7 @@ TEST(Style, AMissingFontIsAnIoErrorNamingIt) {
     test::write_file(style, "[text]\nfont = \"No Such Font Family\"\n");
     spec.style = style.string();
     spec.gazetteer = test::data_dir() / "mini_gazetteer.csv";
-    spec.flows = test::data_dir() / "mini_flows.csv";
+    spec.flows = {test::data_dir() / "mini_flows.csv"};
     spec.outputs = {dir / "x.png"};
     const auto data = figure::load_figure_data(spec);
     EXPECT_THAT([&] { (void)figure::render_figure(spec, *data); },

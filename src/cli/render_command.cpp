@@ -68,7 +68,10 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
     bind_option(render, command, "--gazetteer", &config::FigureSpec::gazetteer,
                 "Places: CSV with lon/lat columns, GeoJSON, GeoPackage, XLSX…")
         ->capture_default_str();
-    bind_option(render, command, "--flows", &config::FigureSpec::flows, "Flow records (same formats)")
+    // One table per occurrence (--flows a.csv --flows b.csv): a bare path after it is a spec, not a table.
+    bind_option(render, command, "--flows", &config::FigureSpec::flows,
+                "Flow records (same formats); repeat for several tables of the same schema")
+        ->allow_extra_args(false)
         ->capture_default_str();
     bind_option(render, command, "--basemap", &config::FigureSpec::basemap,
                 "Basemap directory: its layers.toml lists the layers (else land, lakes, rivers, borders, countries "
@@ -125,7 +128,7 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                 "Which records: event (single events, default), aggregate (totals by region or period), or both")
         ->delimiter(',');
     bind_option(render, command, "--status", &config::FigureSpec::status,
-                "Only these outcomes: crossed, attempted, detained, planned")
+                "Only these outcomes: crossed, attempted, detained, planned, died, returned, not_returned")
         ->delimiter(',');
     bind_option(render, command, "--certainty", &config::FigureSpec::certainty,
                 "Only these: documented, estimate, lower_bound, unknown_size")
@@ -134,6 +137,8 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
         ->delimiter(',');
     bind_option(render, command, "--origin", &config::FigureSpec::origin,
                 "Only flows from (or through) these places: ids or names in any language")
+        ->delimiter(',');
+    bind_option(render, command, "--ids", &config::FigureSpec::ids, "Only these records, by flow id: F006,F008")
         ->delimiter(',');
     bind_option(render, command, "--destination", &config::FigureSpec::destination, "Only flows to these places")
         ->delimiter(',');

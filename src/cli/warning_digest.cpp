@@ -8,7 +8,8 @@
 namespace steppeflow::cli {
 
 void WarningDigest::add(const std::string& figure, const std::string& warning) {
-    static const std::regex period_prefix("^([0-9]{4}(?:\u2013[0-9]{4})?): (.*)$");
+    // A panel's warnings carry its name: a period of small multiples, or a detail layout's panel.
+    static const std::regex period_prefix("^([0-9]{4}(?:\u2013[0-9]{4})?|overview|detail): (.*)$");
     std::smatch match;
     std::string text = warning;
     Source where{figure, {}};
@@ -18,8 +19,7 @@ void WarningDigest::add(const std::string& figure, const std::string& warning) {
     }
     auto entry = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.text == text; });
     if (entry == entries_.end()) entry = entries_.insert(entries_.end(), Entry{text, {}});
-    if (std::find(entry->where.begin(), entry->where.end(), where) == entry->where.end())
-        entry->where.push_back(where);
+    if (std::find(entry->where.begin(), entry->where.end(), where) == entry->where.end()) entry->where.push_back(where);
 }
 
 std::vector<std::string> WarningDigest::lines(std::size_t figures_in_batch) const {

@@ -18,21 +18,35 @@ namespace steppeflow::config {
 // period (overlay), one panel per period (multiples), or one file per period (sequence).
 enum class YearsMode { single, overlay, multiples, sequence };
 
+// [detail]: part of the map again at a larger scale, as a second panel below it, with its own width
+// key: a whole flight and its documented events on one page.
+struct DetailSpec {
+    std::string extent;                          // "lon_min,lat_min,lon_max,lat_max", required
+    std::string title;                           // the detail panel's heading
+    std::string overview_title;                  // the main panel's heading
+    std::vector<std::string> scope = {"event"};  // replaces [filter] scope for the detail
+    std::vector<std::string> ids;                // replaces [filter] ids (empty: every record of the scope)
+    std::string legend = "right";                // auto | right | below
+    SourceLocation where;                        // the table, for messages about it
+};
+
 struct FigureSpec {
     std::string source;                       // the spec file, empty for the command line
     std::set<std::string> from_command_line;  // options ("--extent") that replaced the spec's values
     // [data]
     std::filesystem::path gazetteer = "geodata/gazetteer.csv";
-    std::filesystem::path flows = "geodata/flows.csv";
+    // One or more flow tables of the same schema, drawn together (ids must differ across them).
+    std::vector<std::filesystem::path> flows = {"geodata/flows.csv"};
     std::filesystem::path basemap = "geodata/basemap";
     std::filesystem::path layers;  // the basemap's layer list; empty: basemap/layers.toml (config/layer_list.hpp)
     // [figure]
     std::string title = "Flight of Kazakh households across the border, 1928–1933";
-    std::optional<std::string> subtitle;  // default: says what the widths and colours mean
-    std::optional<std::string> credits;   // default: sources, basemap and projection
-    std::string style;                    // preset name in styles/ or a .toml path; empty: built-in colour
-    std::string size;                     // "single", "double" or "WIDTHxHEIGHT" in mm; empty: double
-    std::optional<double> flow_max_mm;    // width of the largest flow; default: the style's (narrow pages want less)
+    std::optional<std::string> subtitle;     // default: says what the widths and colours mean
+    std::optional<std::string> credits;      // default: sources, basemap and projection
+    std::optional<std::string> data_credit;  // the default credits' first sentence: the works the data cite
+    std::string style;                       // preset name in styles/ or a .toml path; empty: built-in colour
+    std::string size;                        // "single", "double" or "WIDTHxHEIGHT" in mm; empty: double
+    std::optional<double> flow_max_mm;       // width of the largest flow; default: the style's (narrow pages want less)
     double dpi = 300;
     std::string lang = "en";
     std::string projection = geo::kDefaultProjection;
@@ -56,12 +70,16 @@ struct FigureSpec {
     std::vector<std::string> unit;
     std::vector<std::string> origin;       // place ids or names (any language or spelling)
     std::vector<std::string> destination;  // place ids or names
-    SourceLocation origin_where;           // where the spec gave them, for unknown names
+    std::vector<std::string> ids;          // flow ids: a figure of chosen records
+    SourceLocation ids_where;
+    SourceLocation origin_where;  // where the spec gave them, for unknown names
     SourceLocation destination_where;
     // [years]
     YearsMode years_mode = YearsMode::single;
     std::vector<std::string> periods;  // "1930", "1931-1932"; empty: each year the flows have
     int columns = 0;                   // small multiples per row; 0: chosen from the page
+    // [detail]
+    std::optional<DetailSpec> detail;
     // [output]
     std::vector<std::filesystem::path> outputs;  // .svg/.png/.pdf/.json; for sequences a {period} or {n} pattern
     SourceLocation outputs_where;                // where the spec names them (its extension is checked later)

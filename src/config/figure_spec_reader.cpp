@@ -34,10 +34,22 @@ void enum_list(TomlSection& section, const std::string& key, std::vector<std::st
     target = *values;
 }
 
+// [lon_min, lat_min, lon_max, lat_max] in degrees, as the text the command line's --extent takes.
+std::string lonlat_box(TomlSection& section, const std::string& key, const char* expected) {
+    const auto box = section.numbers(key);
+    if (!box || box->size() != 4) section.fail(key, expected);
+    const auto& b = *box;
+    if (b[0] >= b[2] || b[1] >= b[3] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
+        section.fail(key, "not a box with lon_min < lon_max and lat_min < lat_max in degrees");
+    }
+    return fmt::format("{},{},{},{}", b[0], b[1], b[2], b[3]);
+}
+
 void read_figure(TomlSection section, FigureSpec& spec) {
     if (const auto title = section.string("title")) spec.title = *title;
     if (const auto subtitle = section.string("subtitle")) spec.subtitle = *subtitle;
     if (const auto credits = section.string("credits")) spec.credits = *credits;
+    if (const auto credit = section.string("data_credit")) spec.data_credit = *credit;
     if (const auto style = section.string("style")) spec.style = *style;
     if (const auto size = section.string("size")) {
         const bool named = *size == "single" || *size == "double";
@@ -70,15 +82,7 @@ void read_figure(TomlSection section, FigureSpec& spec) {
         if (extent->is_string() && *extent->value<std::string>() == "auto") {
             spec.extent.clear();
         } else {
-            const auto box = section.numbers("extent");
-            if (!box || box->size() != 4) {
-                section.fail("extent", "expected \"auto\" or [lon_min, lat_min, lon_max, lat_max]");
-            }
-            const auto& b = *box;
-            if (b[0] >= b[2] || b[1] >= b[3] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
-                section.fail("extent", "not a box with lon_min < lon_max and lat_min < lat_max in degrees");
-            }
-            spec.extent = fmt::format("{},{},{},{}", b[0], b[1], b[2], b[3]);
+            spec.extent = lonlat_box(section, "extent", "expected \"auto\" or [lon_min, lat_min, lon_max, lat_max]");
         }
     }
     one_of(section, "width_scale", spec.width_scale, {"linear", "sqrt", "classes"});
@@ -103,7 +107,22 @@ void read_map(TomlSection section, FigureSpec& spec) {
 
 void read_data(TomlSection section, FigureSpec& spec) {
     if (const auto path = section.string("gazetteer")) spec.gazetteer = *path;
-    if (const auto path = section.string("flows")) spec.flows = *path;
+    // One table as a string, several as an array of strings.
+    if (const auto* node = section.node("flows")) {
+        if (const auto* one = node->as_string()) {
+            spec.flows = {one->get()};
+        } else if (const auto* many = node->as_array(); many != nullptr && !many->empty()) {
+            spec.flows.clear();
+            for (const auto& item : *many) {
+                const auto* path = item.as_string();
+                if (path == nullptr) section.fail("flows", "every flow table must be a string (a path)");
+                spec.flows.emplace_back(path->get());
+            }
+        } else {
+            section.fail("flows", "expected a path or a non-empty array of paths",
+                         "flows = \"geodata/flows.csv\" or flows = [\"a.csv\", \"b.csv\"]");
+        }
+    }
     if (const auto path = section.string("basemap")) spec.basemap = *path;
     if (const auto path = section.string("layers")) spec.layers = *path;
     section.finish();
@@ -141,6 +160,10 @@ void read_filter(TomlSection section, FigureSpec& spec) {
         spec.origin = *origins;
         spec.origin_where = section.where("origin");
     }
+    if (const auto ids = section.strings("ids")) {
+        spec.ids = *ids;
+        spec.ids_where = section.where("ids");
+    }
     if (const auto destinations = section.strings("destination")) {
         spec.destination = *destinations;
         spec.destination_where = section.where("destination");
@@ -169,6 +192,26 @@ void read_years(TomlSection section, FigureSpec& spec) {
         spec.columns = static_cast<int>(*columns);
     }
     section.finish();
+}
+
+void read_detail(TomlSection section, FigureSpec& spec) {
+    DetailSpec detail;
+    detail.where = section.where("extent");
+    if (!section.has("extent")) {
+        section.fail("extent", "a detail panel needs the extent it shows",
+                     "add extent = [lon_min, lat_min, lon_max, lat_max] in degrees");
+    }
+    detail.extent = lonlat_box(section, "extent", "expected [lon_min, lat_min, lon_max, lat_max]");
+    if (const auto title = section.string("title")) detail.title = *title;
+    if (const auto title = section.string("overview_title")) detail.overview_title = *title;
+    if (section.has("scope")) {
+        detail.scope.clear();
+        enum_list<model::Scope>(section, "scope", detail.scope);
+    }
+    if (const auto ids = section.strings("ids")) detail.ids = *ids;
+    one_of(section, "legend", detail.legend, {"auto", "right", "below"});
+    section.finish();
+    spec.detail = std::move(detail);
 }
 
 void read_output(TomlSection section, FigureSpec& spec) {
@@ -202,6 +245,7 @@ FigureSpec read_figure_spec(const std::filesystem::path& path) {
     if (auto section = root.section("data")) read_data(*section, spec);
     if (auto section = root.section("filter")) read_filter(*section, spec);
     if (auto section = root.section("years")) read_years(*section, spec);
+    if (auto section = root.section("detail")) read_detail(*section, spec);
     if (auto section = root.section("output")) read_output(*section, spec);
     root.finish();
     return spec;

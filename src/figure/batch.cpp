@@ -69,8 +69,9 @@ std::vector<BatchFigure> render_batch(const std::vector<std::filesystem::path>& 
             if (adjust) adjust(spec);
             // Resolved once here (a style may name it), for the key and for the read.
             spec.layers = layer_list_of(spec);
-            const DataKey key{spec.gazetteer.string(), spec.flows.string(), spec.basemap.string(),
-                              spec.layers.string()};
+            std::string flow_tables;
+            for (const auto& path : spec.flows) flow_tables += path.string() + '\n';
+            const DataKey key{spec.gazetteer.string(), flow_tables, spec.basemap.string(), spec.layers.string()};
             auto& shared = loaded[key];
             if (!shared) shared = load_figure_data(spec, source);
             data[i] = shared;

@@ -57,6 +57,7 @@ std::string default_subtitle(const config::FigureSpec& spec, model::Language lan
     std::string text = layout::phrase(width, language);
     if (spec.years_mode == config::YearsMode::overlay) text += layout::phrase(Phrase::subtitle_overlay, language);
     if (spec.years_mode == config::YearsMode::multiples) text += layout::phrase(Phrase::subtitle_multiples, language);
+    if (spec.detail) text += layout::phrase(Phrase::detail_scales, language);
     return text;
 }
 
@@ -105,6 +106,7 @@ model::FlowFilter filter_from(const config::FigureSpec& spec) {
     filter.certainties =
         enums_from<model::Certainty>(spec.certainty, origin_of(spec, "filter.certainty", "--certainty"));
     filter.units = enums_from<model::Unit>(spec.unit, origin_of(spec, "filter.unit", "--unit"));
+    filter.ids = spec.ids;  // checked against the flows when they are read (figure/flow_selection.cpp)
     return filter;
 }
 
@@ -263,6 +265,28 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     request.columns = spec.columns;
     request.households_as_people = spec.households_as_people;
     request.default_credits = !spec.credits.has_value();
+    if (spec.detail) {
+        const config::DetailSpec& in = *spec.detail;
+        if (spec.years_mode != config::YearsMode::single) {
+            throw DataError(in.where, "a detail panel is drawn with one map of all years (years.show = \"single\")",
+                            "leave out [years] show, or make the year comparison its own figure");
+        }
+        DetailRequest detail;
+        const auto extent = parse_extent(in.extent, origin_of(spec, "detail.extent", ""));
+        if (!extent) throw DataError(in.where, "the detail's extent is empty", "give lon_min,lat_min,lon_max,lat_max");
+        detail.extent = *extent;
+        config::FigureSpec scoped = spec;
+        scoped.scope = in.scope;
+        scoped.ids = in.ids;
+        scoped.from_command_line.erase("--scope");
+        detail.filter = filter_from(scoped);
+        detail.title = in.title;
+        detail.overview_title = in.overview_title;
+        detail.legend = in.legend == "below"  ? layout::FigureOptions::LegendPlace::below
+                        : in.legend == "auto" ? layout::FigureOptions::LegendPlace::automatic
+                                              : layout::FigureOptions::LegendPlace::right;
+        request.detail = std::move(detail);
+    }
     return request;
 }
 

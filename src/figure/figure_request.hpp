@@ -4,6 +4,7 @@
 // strings it came from; a malformed value is refused here, naming the option or the spec's key.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,16 @@
 #include "model/flow_filter.hpp"
 
 namespace steppeflow::figure {
+
+// The detail panel ([detail]): its extent, its flows (the figure's filter with the detail's scope)
+// and the two panels' headings.
+struct DetailRequest {
+    layout::LonLatBox extent;
+    model::FlowFilter filter;
+    std::string title;
+    std::string overview_title;
+    layout::FigureOptions::LegendPlace legend = layout::FigureOptions::LegendPlace::right;
+};
 
 struct FigureRequest {
     config::FigureSpec spec;             // as written: data paths, place names, where values came from
@@ -28,6 +39,7 @@ struct FigureRequest {
     bool households_as_people = false;
     bool default_credits = true;    // no credits given: made from the data's sources and the basemap's layers
     std::string projection_credit;  // what the credits say of the projection; empty: made from spec.projection
+    std::optional<DetailRequest> detail;
 };
 
 // Checks every value of the spec (as the command line has overridden it) and types it; the style

@@ -19,6 +19,7 @@
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
 #include "io/relief_raster.hpp"
+#include "layout/detail_layout.hpp"
 #include "layout/map_text.hpp"
 #include "layout/multiples_layout.hpp"
 #include "layout/scene_builder.hpp"
@@ -90,7 +91,29 @@ std::shared_ptr<const layout::ReliefImage> shade_relief(const std::string& raste
 
 // The default credits: the data's source, then the basemap's layers as their list credits them
 // (each attribution once, then each note), then the projection.
-std::string default_credits(const FigureRequest& request, const model::Basemap& basemap) {
+bool cites_shipped_article(const model::Flow& flow) { return flow.source.starts_with("Atantayeva2025"); }
+
+// The credits' first sentence: the data_credit given, the shipped article when the flows cite it, or
+// (data that is not ours) the works the drawn flows name, never the shipped article's.
+std::string data_sentence(const FigureRequest& request, const FlowSelection& selection) {
+    if (request.spec.data_credit) return *request.spec.data_credit + " ";
+    const bool ours = std::any_of(selection.flows.begin(), selection.flows.end(), cites_shipped_article);
+    if (ours || selection.flows.empty()) return layout::phrase(layout::Phrase::credits, request.options.language);
+    constexpr std::size_t kNamed = 3;
+    std::vector<std::string> works;
+    for (const auto& flow : selection.flows) {
+        if (!flow.source.empty() && std::find(works.begin(), works.end(), flow.source) == works.end())
+            works.push_back(flow.source);
+    }
+    if (works.empty()) return {};
+    std::string text =
+        fmt::format("Data: {}", fmt::join(works.begin(), works.begin() + std::min(works.size(), kNamed), "; "));
+    if (works.size() > kNamed) text += fmt::format("; and {} more", works.size() - kNamed);
+    return text + ". ";
+}
+
+std::string default_credits(const FigureRequest& request, const FlowSelection& selection,
+                            const model::Basemap& basemap) {
     using layout::Phrase;
     const model::Language language = request.options.language;
     std::vector<std::string> attributions;
@@ -110,7 +133,7 @@ std::string default_credits(const FigureRequest& request, const model::Basemap& 
         add(attributions, layer.attribution, language);
         add(notes, layer.note, language);
     }
-    std::string credits = layout::phrase(Phrase::credits, language);
+    std::string credits = data_sentence(request, selection);
     if (!attributions.empty() || !notes.empty()) {
         std::string basemap_text = fmt::format("{}", fmt::join(attributions, ", "));
         if (!notes.empty())
@@ -232,8 +255,25 @@ layout::FigureOptions figure_options(const FigureRequest& request, const FlowSel
     layout::FigureOptions options = request.options;
     options.relief_shader = shade_relief;
     options.subtitle = subtitle_of(request, selection);
-    if (request.default_credits) options.credits = default_credits(request, basemap);
+    if (request.default_credits) options.credits = default_credits(request, selection, basemap);
     return options;
+}
+
+// The default credits name the shipped article; drawn records that cite other works need a credit of
+// their own ([figure] data_credit), or the figure would credit them to the wrong work.
+std::optional<std::string> uncredited_sources(const FigureRequest& request, const FlowSelection& selection) {
+    if (!request.default_credits || request.spec.data_credit) return std::nullopt;
+    const auto& flows = selection.flows;
+    if (std::none_of(flows.begin(), flows.end(), cites_shipped_article)) return std::nullopt;  // named from the data
+    std::vector<std::string> ids;
+    for (const auto& flow : flows) {
+        if (!cites_shipped_article(flow)) ids.push_back(flow.id);
+    }
+    if (ids.empty()) return std::nullopt;
+    return fmt::format(
+        "{} drawn flow(s) cite works the default credits do not name ({}); give [figure] "
+        "data_credit naming them",
+        ids.size(), fmt::join(ids.begin(), ids.begin() + std::min<std::size_t>(ids.size(), 5), ", "));
 }
 
 std::filesystem::path layer_list_of(const config::FigureSpec& spec) {
@@ -325,12 +365,37 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     if (auto warning = coverage_warning(extent, data.basemap.coverage)) outcome.warnings.push_back(std::move(*warning));
     layout::FigureOptions options = figure_options(request, selection, basemap);
     options.progress = progress;
+    if (auto warning = uncredited_sources(request, selection)) outcome.warnings.push_back(std::move(*warning));
     const auto& drawn = selection.flows;
     const auto measure = render::pango_text_measure(options.style.text.font);
 
     layout::SceneResult result;
     switch (request.years_mode) {
         case config::YearsMode::single:
+            if (request.detail) {
+                // The detail's flows: the figure's filter with the detail's scope (events, by default).
+                FigureRequest scoped = request;
+                scoped.filter = request.detail->filter;
+                FlowSelection in_detail = select_flows(scoped, data.gazetteer, data.flows);
+                append(outcome.warnings, in_detail.warnings);
+                // The detail shows the movements that start inside it; the others belong to the overview.
+                const layout::LonLatBox& box = request.detail->extent;
+                std::erase_if(in_detail.flows, [&](const model::Flow& flow) {
+                    const auto* start = data.gazetteer.find(flow.via.empty() ? flow.origin : flow.via);
+                    const model::LonLat p = start != nullptr ? start->position : model::LonLat{-999, -999};
+                    return !box.contains({p.lon, p.lat, p.lon, p.lat});
+                });
+                if (in_detail.flows.empty()) {
+                    throw UsageError(
+                        fmt::format("{}: no flow of the detail's scope starts inside its extent", request.name));
+                }
+                const layout::DetailPanel detail{request.detail->extent, request.detail->title,
+                                                 request.detail->overview_title, request.detail->legend,
+                                                 std::move(in_detail.flows)};
+                result =
+                    layout::build_with_detail({data.gazetteer, drawn, basemap}, detail, options, projection, measure);
+                break;
+            }
             result = layout::build_scene({data.gazetteer, drawn, basemap}, options, projection, measure);
             break;
         case config::YearsMode::overlay:

@@ -56,6 +56,24 @@ model::FlowFilter with_places(const FigureRequest& request, const model::Gazette
     return filter;
 }
 
+// Every id asked for names a record: a mistyped id would silently leave a flow out.
+void check_ids(const FigureRequest& request, const std::vector<model::Flow>& flows) {
+    if (request.filter.ids.empty()) return;
+    std::vector<std::string> known;
+    known.reserve(flows.size());
+    for (const auto& flow : flows) known.push_back(flow.id);
+    for (const auto& id : request.filter.ids) {
+        if (std::find(known.begin(), known.end(), id) != known.end()) continue;
+        const auto near = model::nearest_names(id, known, 1);
+        const std::string what = fmt::format("no flow has id '{}'", id);
+        const std::string suggestion = near.empty() ? "" : fmt::format("did you mean {}?", near.front());
+        const config::FigureSpec& spec = request.spec;
+        if (!spec.from_command_line.contains("--ids") && !spec.ids_where.file.empty())
+            throw DataError(spec.ids_where, what, suggestion);
+        throw UsageError(fmt::format("--ids: {}{}", what, suggestion.empty() ? "" : "; " + suggestion));
+    }
+}
+
 // Livestock is not a movement of people, and a flow without a destination has nowhere to go.
 bool is_movement(const model::Flow& flow) {
     return flow.unit != model::Unit::livestock_head && !flow.destination.empty();
@@ -72,12 +90,13 @@ FlowSelection select_flows(const FigureRequest& request, const model::Gazetteer&
         selection.ratio = model::derive_household_ratio(flows);
         if (!selection.ratio) {
             SourceLocation where;
-            where.file = request.spec.flows.string();
+            where.file = request.spec.flows.front().string();
             throw DataError(where, "no record states both households and people", "add people_stated");
         }
         converted = model::households_as_people(flows, *selection.ratio);
         chosen = &converted;
     }
+    check_ids(request, flows);
     const model::FlowFilter filter = with_places(request, gazetteer);
     std::vector<model::Flow> movements;
     std::copy_if(chosen->begin(), chosen->end(), std::back_inserter(movements), is_movement);
@@ -109,11 +128,15 @@ FlowSelection select_flows(const FigureRequest& request, const model::Gazetteer&
         throw UsageError(
             fmt::format("{}: no drawn flow has a date, so there is no year to make a frame of", request.name));
     }
-    // Years asked for that no drawable record has are said so on the map, not silently dropped.
+    // Years asked for that no drawable record has are said so on the map, not silently dropped. A
+    // record of 1931–1932 is coloured by 1931 but is a record of 1932 too.
     if (compares_years && request.periods.empty()) {
         for (const int year : request.filter.years) {
-            const bool present = std::any_of(periods.begin(), periods.end(),
-                                             [&](const model::Period& p) { return p.first_year == year; });
+            const bool present = std::any_of(drawn.begin(), drawn.end(), [&](const model::Flow& flow) {
+                const auto first = model::flow_year(flow);
+                const int last = flow.date_end ? flow.date_end->year : first.value_or(0);
+                return first && *first <= year && year <= last;
+            });
             if (!present) selection.missing_years.push_back(std::to_string(year));
         }
     }

@@ -123,4 +123,14 @@ std::vector<model::Flow> read_flows(const std::filesystem::path& path, std::vect
     return flows_from_table(read_table(path, source), warnings);
 }
 
+std::vector<model::Flow> read_flows(const std::vector<std::filesystem::path>& paths, std::vector<std::string>* warnings,
+                                    const DataSource& source) {
+    std::vector<model::Flow> flows;
+    for (const auto& path : paths) {
+        auto more = read_flows(path, warnings, source);
+        flows.insert(flows.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    return flows;
+}
+
 }  // namespace steppeflow::io

@@ -17,6 +17,10 @@ namespace steppeflow::io {
 // `source`: GDAL by default, or the read cache in front of it (io/data_source.hpp).
 std::vector<model::Flow> read_flows(const std::filesystem::path& path, std::vector<std::string>* warnings = nullptr,
                                     const DataSource& source = gdal_source());
+// Several tables of the same schema, in order, as one list (validation refuses an id used twice).
+std::vector<model::Flow> read_flows(const std::vector<std::filesystem::path>& paths,
+                                    std::vector<std::string>* warnings = nullptr,
+                                    const DataSource& source = gdal_source());
 std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::string>* warnings = nullptr);
 
 }  // namespace steppeflow::io

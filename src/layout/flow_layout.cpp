@@ -93,6 +93,65 @@ void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>
     }
 }
 
+// Each hub as wide as its flow; one that would touch a larger one moves towards its destinations
+// until it is clear. Its branches start at its rim.
+void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const WidthScale& scale,
+                const FigureOptions& options, std::vector<FlowHub>& hubs) {
+    constexpr double kLeastRadius = 0.8;
+    std::vector<std::size_t> order(plan.hubs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto radius_of = [&](const HubRoute& hub) {
+        const auto& flow = flows[hub.flow_index];
+        return std::max(kLeastRadius, scale.width_for(static_cast<double>(flow.count.value_or(0))) / 2);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return radius_of(plan.hubs[a]) > radius_of(plan.hubs[b]); });
+    for (const std::size_t i : order) {
+        HubRoute& route = plan.hubs[i];
+        const model::Flow& flow = flows[route.flow_index];
+        FlowHub hub;
+        hub.flow_id = flow.id;
+        hub.radius_mm = radius_of(route);
+        if (flow.count_high) hub.high_radius_mm = scale.width_for(static_cast<double>(*flow.count_high)) / 2;
+        const double outer = std::max(hub.radius_mm, hub.high_radius_mm);
+        const Point away = length(route.toward - route.centre) > 1e-6 ? unit(route.toward - route.centre) : Point{1, 0};
+        for (int step = 0; step < 200; ++step) {
+            const bool clear = std::all_of(hubs.begin(), hubs.end(), [&](const FlowHub& other) {
+                return distance(other.centre, route.centre) >=
+                       outer + std::max(other.radius_mm, other.high_radius_mm) + options.clearance_mm;
+            });
+            if (clear) break;
+            route.centre = route.centre + away * 0.25;
+        }
+        hub.centre = route.centre;
+        hub.unit = flow.unit;
+        hub.status = flow.status;
+        hub.certainty = flow.certainty;
+        if (options.colour_by_period) {
+            const auto period = model::period_of(flow, options.periods);
+            hub.period = period ? static_cast<int>(*period) : config::kUndated;
+        }
+        hub.origin_area = route.origin_area;
+        for (auto& branch : plan.routes) {
+            if (!branch.from_hub || branch.flow_index != route.flow_index) continue;
+            branch.stops.front() = hub.centre;
+            branch.start_trim_mm = outer;
+        }
+        hubs.push_back(std::move(hub));
+    }
+    // A trunk of another figure starting from the same area's interior starts clear of the hubs, so
+    // that it is not read as one of their branches.
+    for (auto& route : plan.routes) {
+        if (route.part != FlowPart::trunk || route.target != TargetKind::junction || route.stops.size() < 2) continue;
+        const Point direction = unit(route.stops[1] - route.stops[0]);
+        for (const auto& hub : hubs) {
+            const double clear = std::max(hub.radius_mm, hub.high_radius_mm) + 2 * options.clearance_mm + 1.0;
+            for (int step = 0; step < 200 && distance(hub.centre, route.stops.front()) < clear; ++step)
+                route.stops.front() = route.stops.front() + direction * 0.25;
+        }
+    }
+}
+
 }  // namespace
 
 WidthScale::WidthScale(double max_count, double max_width_mm, double min_width_mm, WidthMode mode,
@@ -136,6 +195,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
     const Box inner = shrink(frame, options.frame_inset_mm);  // flows keep inside it
     RoutePlan plan = plan_routes(flows, symbols, areas, drawn_symbols, frame, options);
     result.warnings = std::move(plan.warnings);
+    place_hubs(plan, flows, scale, options, result.hubs);
 
     std::vector<NodeObstacle> nodes;
     nodes.reserve(drawn_symbols.size());

@@ -36,6 +36,7 @@ double arrow_width_for(double width_mm);
 
 struct FlowLayout {
     std::vector<FlowShape> shapes;      // drawing order: wider beneath narrower
+    std::vector<FlowHub> hubs;          // figures for several destinations drawn as discs
     std::vector<std::string> warnings;  // flows not drawn, and why
 };
 

@@ -14,6 +14,10 @@ bool is_stopped(model::Status status) { return !model::arrived(status); }
 
 namespace {
 
+// Below this agreement of directions (the mean of unit vectors towards each destination; two
+// destinations 90° apart give 0.71) a trunk would point at none of them: the figure is drawn as a hub.
+constexpr double kTrunkAgreement = 0.75;
+
 struct AreaEntry {
     Point border;     // where the route meets the area's border
     Point direction;  // the direction of travel there
@@ -230,7 +234,8 @@ struct Planner {
             const auto symbol = symbols.find(origin_id);
             const Point fallback = symbol != symbols.end() ? symbol->second.centre : aim;
             if (several_ways) return std::pair{area_interior(area->second, fallback), 0.0};
-            if (const auto start = area_start(area->second, aim, 2 * options.area_inset_mm))
+            // Far enough inside for the flow to read as an arrow leaving the area, not a stub at its edge.
+            if (const auto start = area_start(area->second, aim, std::max(2 * options.area_inset_mm, 10.0)))
                 return std::pair{*start, 0.0};
             return std::nullopt;
         }
@@ -320,12 +325,49 @@ struct Planner {
             route.own_places.insert(route.own_places.end(), destinations.begin(), destinations.end());
             return route;
         };
+        if (!flow.count) {
+            // No figure: no quantity to keep whole, so each place is reached on its own, from the border
+            // nearest it when the origin is an area.
+            for (const auto& from : origins) {
+                for (const auto& to : destinations) {
+                    const auto aim = aim_of(to);
+                    const auto start = aim ? start_of(from, *aim, false) : std::nullopt;
+                    if (!start) continue;
+                    FlowRoute branch = make(FlowPart::branch);
+                    branch.stops = {start->first};
+                    branch.start_trim_mm = start->second;
+                    if (areas.contains(from)) branch.origin_area = from;
+                    if (finish(branch, flow, to, std::nullopt)) routes.push_back(std::move(branch));
+                }
+            }
+            plan.routes.insert(plan.routes.end(), routes.begin(), routes.end());
+            return;
+        }
         if (destinations.size() > 1) {
             const auto start = start_of(origins.front(), mean, true);
             if (!start) return;
-            // The trunk runs a third of the way towards the destinations' middle, 6 mm at least.
+            // How far the destinations agree in direction: 1 when all lie one way, near 0 when around.
+            Point resultant{};
+            for (const auto& aim : aims) {
+                if (length(aim - start->first) > 1e-6) resultant = resultant + unit(aim - start->first);
+            }
+            const double agreement = length(resultant) / static_cast<double>(aims.size());
+            if (agreement < kTrunkAgreement) {
+                plan.hubs.push_back(
+                    {index, start->first, mean, areas.contains(origins.front()) ? origins.front() : ""});
+                for (const auto& id : destinations) {
+                    FlowRoute branch = make(FlowPart::branch);
+                    branch.stops = {start->first};
+                    branch.start_trim_mm = start->second;
+                    branch.from_hub = true;
+                    if (finish(branch, flow, id, std::nullopt)) routes.push_back(std::move(branch));
+                }
+                plan.routes.insert(plan.routes.end(), routes.begin(), routes.end());
+                return;
+            }
+            // The trunk runs a third of the way towards the destinations' middle, 12 mm at least.
             const Point toward = mean - start->first;
-            const double reach = std::max(6.0, length(toward) / 3);
+            const double reach = std::max(12.0, length(toward) / 3);
             const Point split = start->first + (length(toward) > 0 ? unit(toward) : Point{1, 0}) * reach;
             FlowRoute trunk = make(FlowPart::trunk);
             trunk.stops = {start->first, split};

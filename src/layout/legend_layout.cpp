@@ -29,8 +29,9 @@ Phrase unit_phrase(std::optional<model::Unit> unit) {
 Phrase symbol_phrase(model::PlaceKind kind) {
     switch (kind) {
         case model::PlaceKind::okrug:
-        case model::PlaceKind::region:
             return Phrase::okrug_centre;
+        case model::PlaceKind::region:
+            return Phrase::region_point;
         case model::PlaceKind::district:
             return Phrase::district_centre;
         case model::PlaceKind::village:
@@ -106,7 +107,7 @@ public:
         LegendRow row;
         row.sample = LegendRow::Sample::flow;
         row.flow.width_mm = width;
-        const bool stopped = status != model::Status::crossed;
+        const bool stopped = !model::arrived(status);
         row.flow.arrow_length_mm = stopped ? 0 : arrow_length_for(width);
         row.flow.arrow_width_mm = stopped ? 0 : arrow_width_for(width);
         row.flow.unit = unit;
@@ -119,6 +120,25 @@ public:
         add(std::move(row), height, true);
     }
 
+    // A disc with a thin branch leaving it: a figure for several places.
+    void hub(const std::string& text, double radius, double branch_width, model::Certainty certainty) {
+        const double height = std::max(line_height_, 2 * radius + 0.9);
+        LegendRow row;
+        row.sample = LegendRow::Sample::hub;
+        const double cy = y_ + height / 2;
+        row.hub.centre = {radius, cy};
+        row.hub.radius_mm = radius;
+        row.hub.certainty = certainty;
+        row.flow.width_mm = branch_width;
+        row.flow.arrow_length_mm = arrow_length_for(branch_width);
+        row.flow.arrow_width_mm = arrow_width_for(branch_width);
+        row.flow.certainty = certainty;
+        row.flow.part = FlowPart::branch;
+        row.flow.centre_line = {{2 * radius, cy}, {kSampleLength, cy}};
+        row.text = text;
+        add(std::move(row), height, true);
+    }
+
     void symbol(const std::string& text, PlaceSymbol symbol) {
         LegendRow row;
         row.sample = LegendRow::Sample::symbol;
@@ -127,6 +147,8 @@ public:
         row.text = text;
         add(std::move(row), line_height_, true);
     }
+
+    FlowShape& last_flow() { return section_.rows.back().flow; }
 
     Section finish() {
         section_.height = y_;
@@ -161,6 +183,7 @@ void shift_row(LegendRow& row, double dx, double dy) {
     row.text_origin = {row.text_origin.x + dx, row.text_origin.y + dy};
     for (auto& p : row.flow.centre_line) p = {p.x + dx, p.y + dy};
     row.symbol.centre = {row.symbol.centre.x + dx, row.symbol.centre.y + dy};
+    row.hub.centre = {row.hub.centre.x + dx, row.hub.centre.y + dy};
 }
 
 }  // namespace
@@ -178,7 +201,15 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
             content.units.insert(*flow.unit);
         else
             content.unknown_unit = true;
-        (flow.status == model::Status::crossed ? content.crossed : content.stopped) = true;
+        if (flow.status == model::Status::died) {
+            content.died = true;
+        } else if (flow.status == model::Status::returned || flow.status == model::Status::not_returned) {
+            content.returned = true;
+        } else {
+            (flow.status == model::Status::crossed ? content.crossed : content.stopped) = true;
+        }
+        content.several_places = content.several_places || (model::has_branches(flow) && flow.count);
+        content.range = content.range || flow.count_high.has_value();
         content.uncertain = content.uncertain || flow.certainty == model::Certainty::estimate ||
                             flow.certainty == model::Certainty::lower_bound;
         content.unknown_size = content.unknown_size || flow.certainty == model::Certainty::unknown_size;
@@ -266,8 +297,14 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
         builder.flow(say(content.area_destination ? Phrase::crossed_the_border : Phrase::crossed), 1.0, std::nullopt,
                      model::Status::crossed, model::Certainty::documented);
     }
+    if (content.returned) {
+        builder.flow(say(Phrase::returned), 1.0, std::nullopt, model::Status::returned, model::Certainty::documented);
+    }
     if (content.stopped) {
         builder.flow(say(Phrase::stopped), 1.0, std::nullopt, model::Status::detained, model::Certainty::documented);
+    }
+    if (content.died) {
+        builder.flow(say(Phrase::died), 1.0, std::nullopt, model::Status::died, model::Certainty::documented);
     }
     if (content.uncertain) {
         builder.flow(say(Phrase::estimate_or_lower_bound), 1.0, std::nullopt, model::Status::crossed,
@@ -276,6 +313,13 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     if (content.unknown_size) {
         builder.flow(say(Phrase::number_not_stated), options.style.lines.flow_min_mm, std::nullopt,
                      model::Status::crossed, model::Certainty::unknown_size);
+    }
+    if (content.range) {
+        builder.flow(say(Phrase::range), 1.0, std::nullopt, model::Status::crossed, model::Certainty::estimate);
+        builder.last_flow().high_width_mm = 2.0;
+    }
+    if (content.several_places) {
+        builder.hub(say(Phrase::hub), 1.4, options.style.lines.flow_min_mm, model::Certainty::documented);
     }
     sections.push_back(builder.finish());
 
@@ -312,6 +356,16 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     }
     legend.box = {0, 0, std::max(widest + 2 * pad, available_width_mm), y + line_height + 2 * pad};
     return legend;
+}
+
+void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language) {
+    if (hubs_drawn) return;
+    for (auto& row : legend.rows) {
+        if (row.sample != LegendRow::Sample::hub) continue;
+        row.sample = LegendRow::Sample::flow;
+        if (!row.flow.centre_line.empty()) row.flow.centre_line.front().x -= 2 * row.hub.radius_mm;
+        row.text = phrase(Phrase::trunk_branches, language);
+    }
 }
 
 void shift_legend(Legend& legend, double dx, double dy) {

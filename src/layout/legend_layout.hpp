@@ -18,6 +18,11 @@ struct LegendContent {
     bool stopped = false;
     bool uncertain = false;  // estimates and lower bounds
     bool unknown_size = false;
+    bool died = false;
+    bool returned = false;        // returned or did not return: arrows
+    bool several_places = false;  // a figure for several places (trunk or hub, and branches)
+    bool hubs = false;            // some drawn as a disc (set from the layout)
+    bool range = false;           // a stated range (count_high)
     bool area_destination = false;
     bool by_period = false;            // colours stand for periods, not units
     std::vector<std::string> periods;  // their labels, in order
@@ -31,6 +36,10 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
 // The legend as a strip of sections (widths, colours, outcome, places) set side by side and wrapped
 // to `available_width_mm`; `reserved_width_mm` keeps room at the end of the last line (the scale
 // bar). The box starts at (0, 0); move it with shift_legend.
+// After the flows are laid out: the row for figures of several places shows a disc only when one is
+// drawn as a hub; otherwise it shows the thin branch alone.
+void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language);
+
 Legend layout_legend(const LegendContent& content, const WidthScale& scale, const FigureOptions& options,
                      const TextMeasure& measure, double available_width_mm, double reserved_width_mm = 0);
 

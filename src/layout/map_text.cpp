@@ -96,13 +96,25 @@ constexpr std::array kWordings{
     Wording{Phrase::centred_azimuthal, "Lambert azimuthal equal-area, {}, {}, centred on the data.",
             "Равновеликая азимутальная проекция Ламберта, {}, {}, по центру данных.",
             "Ламберттің тең аудандық азимуттық проекциясы, {}, {}, деректердің ортасында."},
+    Wording{Phrase::region_point, "region (at its seat)", "край, область (по центру)", "өлке, облыс (орталығы)"},
+    Wording{Phrase::died, "died on the way", "погибли в пути", "жолда қаза тапты"},
+    Wording{Phrase::returned, "returned", "вернулись", "оралды"},
+    Wording{Phrase::hub, "one figure, several places (disc)", "одно число, несколько мест (круг)",
+            "бір сан, бірнеше жер (шеңбер)"},
+    Wording{Phrase::branch, "a place it names (share not stated)", "названное место (доля не указана)",
+            "аталған жер (үлесі көрсетілмеген)"},
+    Wording{Phrase::range, "range: low figure, pale to the high", "диапазон: нижнее число, светлее — верхнее",
+            "аралық: төменгі сан, ашығы — жоғарғы"},
+    Wording{Phrase::detail_scales, "; each panel has its own width key", "; у каждой панели своя шкала ширины",
+            "; әр панельдің өз ен шкаласы бар"},
+    Wording{Phrase::trunk_branches, "one figure, several places", "одно число, несколько мест", "бір сан, бірнеше жер"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::centred_azimuthal) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::trunk_branches) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 

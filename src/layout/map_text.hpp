@@ -51,6 +51,14 @@ enum class Phrase {
     household_assumption,  // ". Assumption: households converted to people at {} per household (…{}; {})"
     centred_projection,    // "Albers equal-area, {}/{}, {}, centred on the data."
     centred_azimuthal,     // "Lambert azimuthal equal-area, {}, {}, centred on the data."
+    region_point,          // a region drawn at its seat
+    died,
+    returned,
+    hub,             // one figure for several destinations, drawn as a disc
+    branch,          // a line carrying no share of its figure
+    range,           // a stated range: low line, pale band to the high end
+    detail_scales,   // appended to a subtitle: the panels' widths differ
+    trunk_branches,  // one figure for several places, drawn as a trunk with branches
 };
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).

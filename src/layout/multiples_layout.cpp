@@ -170,6 +170,9 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
         for (const auto& warning : built.warnings) result.warnings.push_back(input.title + ": " + warning);
         page.panels.push_back({offset, input.title, std::move(built.scene)});
     }
+    const bool hubs = std::any_of(page.panels.begin(), page.panels.end(),
+                                  [](const Panel& panel) { return !panel.scene.hubs.empty(); });
+    match_hub_row(page.legend, hubs, options.language);
 
     // Every panel has the same frame and extent, so one scale bar is true for all of them.
     if (options.scale_bar) {

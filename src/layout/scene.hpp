@@ -72,6 +72,20 @@ struct FlowShape {
     double high_width_mm = 0;  // a stated range: the width of its high end, drawn as an outline around the low
 };
 
+// One figure for several destinations in different directions: a disc as wide as the flow would be
+// (its cross-section), from whose rim a thin branch runs to each destination.
+struct FlowHub {
+    std::string flow_id;
+    Point centre;
+    double radius_mm = 1;
+    std::optional<model::Unit> unit;
+    model::Status status = model::Status::crossed;
+    model::Certainty certainty = model::Certainty::documented;
+    int period = config::kNoPeriod;
+    std::string origin_area;    // the area it stands in, when its origin is one
+    double high_radius_mm = 0;  // a stated range: the radius of its high end
+};
+
 // The radius of a basemap town's dot, in mm.
 inline constexpr double kTownDotMm = 0.45;
 
@@ -97,9 +111,10 @@ struct TextBlock {
 
 // One row of the legend: a sample drawn exactly as the map draws it, and its text.
 struct LegendRow {
-    enum class Sample { none, flow, symbol } sample = Sample::none;
-    FlowShape flow;      // for Sample::flow: a short straight flow in page coordinates
+    enum class Sample { none, flow, symbol, hub } sample = Sample::none;
+    FlowShape flow;      // for Sample::flow (and the branch leaving a Sample::hub): a short straight flow
     PlaceSymbol symbol;  // for Sample::symbol
+    FlowHub hub;         // for Sample::hub
     std::string text;
     Point text_origin;
     double font_size_pt = 6.5;
@@ -158,6 +173,14 @@ struct Georeference {
 
 struct Panel;
 
+// On an overview, where its detail panel lies: the detail's extent outlined, with the detail's letter.
+struct DetailKey {
+    PagePath outline;  // closed
+    std::string letter;
+    Point letter_at;  // top-left of the letter
+    double font_size_pt = 8;
+};
+
 // A page: one map, or (small multiples) panels of maps sharing the page's title, legend and credits.
 struct Scene {
     config::Style style;
@@ -167,6 +190,7 @@ struct Scene {
     std::vector<SceneLayer> layers;  // the basemap, in drawing order (the first beneath)
     std::vector<GraticuleLine> graticule;
     std::vector<FlowShape> flows;  // in drawing order: larger beneath smaller
+    std::vector<FlowHub> hubs;     // drawn beneath the flows: their branches leave from the rim
     std::vector<PlaceSymbol> places;
     std::vector<Label> labels;
     std::vector<std::string> unplaced_labels;  // texts that found no free position
@@ -176,6 +200,7 @@ struct Scene {
     std::optional<ScaleBar> scale_bar;
     std::optional<NorthArrow> north_arrow;
     std::optional<Inset> inset;
+    std::optional<DetailKey> detail_key;
     std::vector<std::string> periods;          // legend order of the periods when coloured by period
     std::vector<Panel> panels;                 // small multiples, each drawn at its offset on this page
     std::optional<Georeference> georeference;  // of the map; a page of panels has it in each panel

@@ -367,7 +367,13 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     const FeatureProjector project(projection, transform);
     for (const auto& [id, feature] : area_features) {
         const BasemapLayer layer = project(*feature);
-        DestinationArea area{id, model::display_name(*inputs.gazetteer.find(id), options.language), {}};
+        // The area is named as the basemap names it for the figure's date (Uzbek SSR, Persia), not by the
+        // gazetteer's id name.
+        const std::string& period_name = feature->name.in(options.language);
+        DestinationArea area{
+            id,
+            period_name.empty() ? model::display_name(*inputs.gazetteer.find(id), options.language) : period_name,
+            {}};
         SceneLayer* drawn_in = scene_layer_of(feature);
         for (const auto& polygon : layer.polygons) {
             area.rings.insert(area.rings.end(), polygon.begin(), polygon.end());
@@ -402,7 +408,10 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     }
     std::vector<PlaceSymbol> drawn;
     for (const auto& symbol : all_symbols) {
-        if (std::binary_search(used.begin(), used.end(), symbol.place_id) && contains(scene.map_frame, symbol.centre)) {
+        // Only inside the band flows keep to: a place at the frame's very edge is reached as beyond it
+        // ("to …"), and a symbol there would name it twice.
+        if (std::binary_search(used.begin(), used.end(), symbol.place_id) &&
+            contains(shrink(scene.map_frame, options.frame_inset_mm), symbol.centre)) {
             drawn.push_back(symbol);
         }
     }
@@ -416,6 +425,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     report("laying out flows");
     auto flows = layout_flows(inputs.flows, symbols, areas, scene.places, scene.map_frame, scale, options);
     scene.flows = std::move(flows.shapes);
+    scene.hubs = std::move(flows.hubs);
+    match_hub_row(scene.legend, !scene.hubs.empty(), options.language);
     result.warnings.insert(result.warnings.end(), flows.warnings.begin(), flows.warnings.end());
     if (!inputs.flows.empty() && scene.flows.empty()) {
         throw UsageError(fmt::format(
@@ -503,6 +514,30 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         requests.push_back(std::move(request));
     report("placing labels");
     auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);
+    // A unit the data names as an area and the basemap names too is named once: by the area's label,
+    // or, where that found no room, by the basemap's.
+    const auto letters = [](const std::string& text) {  // capitals without spaces or hair spaces
+        std::string out = spaced_caps(text);
+        for (const std::string_view gap : {std::string_view("\u200A"), std::string_view(" ")}) {
+            for (auto at = out.find(gap); at != std::string::npos; at = out.find(gap)) out.erase(at, gap.size());
+        }
+        return out;
+    };
+    std::set<std::string> areas_named;
+    for (const auto& label : labels.placed) {
+        if (label.kind == Label::Kind::area) areas_named.insert(letters(label.text));
+    }
+    std::set<std::string> units_named;
+    std::erase_if(labels.placed, [&](const Label& label) {
+        if (label.kind != Label::Kind::feature) return false;
+        const std::string key = letters(label.text);
+        units_named.insert(key);
+        return areas_named.contains(key);
+    });
+    std::erase_if(labels.unplaced, [&](const std::string& text) {
+        const std::string key = letters(text);
+        return units_named.contains(key) && !areas_named.contains(key);
+    });
     scene.labels = std::move(labels.placed);
     scene.labels.insert(scene.labels.end(), graticule_text.begin(), graticule_text.end());
     scene.unplaced_labels = labels.unplaced;

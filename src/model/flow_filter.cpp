@@ -43,6 +43,7 @@ bool FlowFilter::matches(const Flow& flow) const {
         if (to && ends_before(*to, *start)) return false;
         if (from && ends_before(*end, *from)) return false;
     }
+    if (!ids.empty() && !allowed(ids, flow.id)) return false;
     if (!allowed(scopes, flow.scope)) return false;
     if (!statuses.empty() && !allowed(statuses, flow.status)) return false;
     if (!certainties.empty() && !allowed(certainties, flow.certainty)) return false;

@@ -24,6 +24,7 @@ struct FlowFilter {
     std::vector<Unit> units;
     std::vector<std::string> origins;       // place ids; a flow matches by its origin or its outpost
     std::vector<std::string> destinations;  // place ids
+    std::vector<std::string> ids;           // the records chosen by id (empty: any)
 
     [[nodiscard]] bool matches(const Flow& flow) const;
 };

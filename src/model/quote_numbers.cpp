@@ -151,8 +151,22 @@ std::set<std::int64_t> numbers_in(std::string_view text) {
         if (word_start &&
             (std::isalpha(static_cast<unsigned char>(text[at])) != 0 || static_cast<unsigned char>(text[at]) >= 0x80)) {
             const std::string_view word = word_at(lower, at);
+            const std::size_t next = skip_spaces(lower, at + word.size());
+            std::size_t after = 0;
             for (const auto& [name, value] : kWords) {
-                if (word == name) found.insert(value);
+                if (word != name) continue;
+                found.insert(value);
+                // "one million", "ten thousand", "два миллиона"
+                if (const auto factor = multiplier_at(lower, next, &after)) {
+                    found.insert(std::llround(value * *factor));
+                    scaled.push_back({value * *factor, after});
+                }
+            }
+            // "half a million"
+            if (word == "half") {
+                std::size_t scale_at = next;
+                if (word_at(lower, next) == "a") scale_at = skip_spaces(lower, next + 1);
+                if (const auto factor = multiplier_at(lower, scale_at, &after)) found.insert(std::llround(*factor / 2));
             }
             at += std::max<std::size_t>(1, word.size());
             continue;

@@ -62,16 +62,28 @@ std::string place_set(const Flow& flow) {
     return fmt::format("{} → {}", fmt::join(origins, ";"), fmt::join(destinations, ";"));
 }
 
+// Two undated records may describe one movement; an undated one and a dated one are not compared
+// (a one-year figure is no disagreement with a total of unstated period).
 bool periods_overlap(const Flow& a, const Flow& b) {
     if (!a.date_start || !b.date_start || !a.date_end || !b.date_end) return !a.date_start && !b.date_start;
     return !ends_before(*a.date_end, *b.date_start) && !ends_before(*b.date_end, *a.date_start);
 }
 
 // Stated totals of one movement (same places, unit, outcome, overlapping dates) from different works.
+// A figure that one work states as a part of its total ("half a million, including 200,000 abroad")
+// is no disagreement with another work's 200,000 when places are too vague to tell the two apart.
 void compare_works(const std::vector<Flow>& flows, std::vector<Finding>& findings) {
     std::vector<std::string> places;
     places.reserve(flows.size());
     for (const auto& flow : flows) places.push_back(place_set(flow));
+    std::map<std::string, std::set<std::int64_t>> part_counts;
+    for (const auto& flow : flows) {
+        if (!flow.part_of.empty() && flow.count) part_counts[flow.part_of].insert(*flow.count);
+    }
+    const auto has_part_of = [&](const Flow& total, std::int64_t count) {
+        const auto found = part_counts.find(total.id);
+        return found != part_counts.end() && found->second.contains(count);
+    };
     for (std::size_t i = 0; i < flows.size(); ++i) {
         const Flow& a = flows[i];
         if (!a.count || a.scope != Scope::aggregate || !a.part_of.empty()) continue;
@@ -80,6 +92,12 @@ void compare_works(const std::vector<Flow>& flows, std::vector<Finding>& finding
             if (!b.count || b.scope != Scope::aggregate || !b.part_of.empty() || a.source == b.source) continue;
             if (a.unit != b.unit || a.status != b.status || places[i] != places[j] || !periods_overlap(a, b)) continue;
             if (a.count == b.count && a.count_high == b.count_high) continue;
+            if (has_part_of(a, *b.count) || has_part_of(b, *a.count)) continue;
+            // A figure inside the other's range agrees with it.
+            const auto within = [](const Flow& range, std::int64_t value) {
+                return range.count_high && *range.count <= value && value <= *range.count_high;
+            };
+            if ((!b.count_high && within(a, *b.count)) || (!a.count_high && within(b, *a.count))) continue;
             const auto figure = [](const Flow& f) {
                 return f.count_high ? fmt::format("{}–{}", *f.count, *f.count_high) : fmt::format("{}", *f.count);
             };
@@ -134,13 +152,16 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         for (const auto& id : origins) check_reference(gazetteer, flow, id, "origin", findings);
         check_reference(gazetteer, flow, flow.via, "via", findings);
         for (const auto& id : destinations) check_reference(gazetteer, flow, id, "destination", findings);
+        // A crossing point, or a country or region passed through ("through Turkmenistan to Iran").
         if (const auto* via = gazetteer.find(flow.via);
-            via != nullptr && via->kind != PlaceKind::outpost && via->kind != PlaceKind::border_section) {
-            findings.push_back(
-                {Severity::warning,
-                 at(flow.where, "via"),
-                 fmt::format("via '{}' is a {}, not an outpost or border section", flow.via, to_string(via->kind)),
-                 {}});
+            via != nullptr && via->kind != PlaceKind::outpost && via->kind != PlaceKind::border_section &&
+            via->kind != PlaceKind::country && via->kind != PlaceKind::region) {
+            findings.push_back({Severity::warning,
+                                at(flow.where, "via"),
+                                fmt::format("via '{}' is a {}, not an outpost, border section, or a country or "
+                                            "region passed through",
+                                            flow.via, to_string(via->kind)),
+                                {}});
         }
         for (const auto& id : destinations) {
             if (std::find(origins.begin(), origins.end(), id) != origins.end()) {
@@ -201,6 +222,9 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
             sum += *value;
         }
         if (sum == *stated) return;
+        // One stated part smaller than its total is a subset ("including 200,000 beyond the frontiers"),
+        // not a breakdown that should add up.
+        if (parts.size() == 1 && sum < *stated) return;
         std::vector<std::string> ids;
         ids.reserve(parts.size());
         for (const auto* part : parts) ids.push_back(part->id);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -163,7 +164,8 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
     const bool uncertain =
         flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
     const bool unknown = flow.certainty == model::Certainty::unknown_size;
-    const bool stopped = flow.status != model::Status::crossed;
+    // Returns are arrivals too; deaths, detentions, attempts and plans end in a mark, not a head.
+    const bool stopped = !model::arrived(flow.status);
 
     // The shaft ends where the arrowhead begins; the head points along the chord from there to the tip.
     const double total = layout::path_length(line);
@@ -181,12 +183,21 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
         const std::array<double, 2> dashes{1.0, 0.6};
         cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
     }
+    // A stated range: a pale band as wide as its high end, beneath the line of its low end.
+    const bool range = flow.high_width_mm > flow.width_mm + 0.05;
+    const double outer_width = range ? flow.high_width_mm : flow.width_mm;
     // A white casing keeps flows that cross or run side by side apart.
     if (!unknown) {
         trace(cr, shaft, false);
         set_colour(cr, style.colours.paper, 0.85);
-        cairo_set_line_width(cr, flow.width_mm + 2 * style.lines.flow_casing_mm);
+        cairo_set_line_width(cr, outer_width + 2 * style.lines.flow_casing_mm);
         cairo_stroke(cr);
+        if (range) {
+            trace(cr, shaft, false);
+            set_colour(cr, tint(colour, 0.45));
+            cairo_set_line_width(cr, flow.high_width_mm);
+            cairo_stroke(cr);
+        }
         if (head > 0) {
             arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
             cairo_set_line_width(cr, 2 * style.lines.flow_casing_mm);
@@ -207,7 +218,19 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
     }
     cairo_set_dash(cr, nullptr, 0, 0);
 
-    if (stopped) {
+    if (flow.status == model::Status::died) {
+        // Deaths: a cross at the end, never the bar of a movement that was stopped.
+        const double half = std::max(1.0, flow.width_mm * 1.2) / 2;
+        const Point a = (layout::right_normal(direction) + direction) * (half * 0.7071);
+        const Point b = (layout::right_normal(direction) - direction) * (half * 0.7071);
+        cairo_move_to(cr, tip.x - a.x, tip.y - a.y);
+        cairo_line_to(cr, tip.x + a.x, tip.y + a.y);
+        cairo_move_to(cr, tip.x - b.x, tip.y - b.y);
+        cairo_line_to(cr, tip.x + b.x, tip.y + b.y);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, std::max(0.35, std::min(flow.width_mm * 0.4, 0.8)));
+        cairo_stroke(cr);
+    } else if (stopped) {
         // A bar across the end: the movement was stopped (detained) or did not happen (attempted, planned).
         const double half = std::max(1.4, flow.width_mm * 1.6) / 2;
         const Point across = layout::right_normal(direction) * half;
@@ -234,6 +257,53 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
     cairo_restore(cr);
 }
 
+// A figure for several destinations: a disc of the flow's width, filled as its flow is (pale inside an
+// outline for estimates), a pale ring to the high end of a range.
+void paint_hub(cairo_t* cr, const layout::FlowHub& hub, const config::Style& style) {
+    const config::Rgb colour = config::flow_colour(style, hub.unit, hub.period);
+    const bool uncertain =
+        hub.certainty == model::Certainty::estimate || hub.certainty == model::Certainty::lower_bound;
+    const double outer = std::max(hub.radius_mm, hub.high_radius_mm);
+    cairo_save(cr);
+    cairo_new_path(cr);
+    cairo_arc(cr, hub.centre.x, hub.centre.y, outer + style.lines.flow_casing_mm, 0, 2 * std::numbers::pi);
+    set_colour(cr, style.colours.paper, 0.85);
+    cairo_fill(cr);
+    if (hub.high_radius_mm > hub.radius_mm) {
+        cairo_arc(cr, hub.centre.x, hub.centre.y, hub.high_radius_mm, 0, 2 * std::numbers::pi);
+        set_colour(cr, tint(colour, 0.45));
+        cairo_fill(cr);
+    }
+    cairo_arc(cr, hub.centre.x, hub.centre.y, hub.radius_mm, 0, 2 * std::numbers::pi);
+    if (uncertain) {
+        set_colour(cr, tint(colour, 0.3));
+        cairo_fill_preserve(cr);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, 0.35);
+        cairo_stroke(cr);
+    } else {
+        set_colour(cr, colour);
+        cairo_fill(cr);
+    }
+    cairo_restore(cr);
+}
+
+// Where a trunk divides into branches (or branches join it): a round node of the trunk's width over
+// the ends, so that the branches' casings leave no notch in it.
+void paint_junction(cairo_t* cr, const layout::FlowShape& flow, const config::Style& style) {
+    if (flow.part != layout::FlowPart::trunk || flow.centre_line.size() < 2) return;
+    const Point at = flow.target == layout::TargetKind::junction ? flow.centre_line.back() : flow.centre_line.front();
+    const bool uncertain =
+        flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
+    const config::Rgb colour = config::flow_colour(style, flow.unit, flow.period);
+    cairo_save(cr);
+    cairo_new_path(cr);
+    cairo_arc(cr, at.x, at.y, flow.width_mm / 2, 0, 2 * std::numbers::pi);
+    set_colour(cr, uncertain && flow.width_mm > 0.9 ? tint(colour, 0.3) : colour);
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
 void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const config::Style& style) {
     cairo_new_path(cr);  // text leaves a current point; a symbol must not connect to it
     const double r = symbol.radius_mm;
@@ -251,7 +321,7 @@ void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const config::
             cairo_rectangle(cr, x - r * 0.8, y - r * 0.8, r * 1.6, r * 1.6);
             break;
         default:
-            cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+            cairo_arc(cr, x, y, r, 0, 2 * std::numbers::pi);
             break;
     }
     const bool filled = symbol.kind == model::PlaceKind::destination || symbol.kind == model::PlaceKind::country ||
@@ -277,6 +347,10 @@ void paint_legend(cairo_t* cr, const layout::Legend& legend, const config::Style
     }
     for (const auto& row : legend.rows) {
         if (row.sample == layout::LegendRow::Sample::flow) paint_flow(cr, row.flow, style);
+        if (row.sample == layout::LegendRow::Sample::hub) {
+            paint_flow(cr, row.flow, style);
+            paint_hub(cr, row.hub, style);
+        }
         if (row.sample == layout::LegendRow::Sample::symbol) paint_symbol(cr, row.symbol, style);
         set_colour(cr, style.colours.text);
         draw_text(cr, font, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0);
@@ -343,6 +417,17 @@ void paint_inset(cairo_t* cr, const layout::Inset& inset, const config::Style& s
     cairo_stroke(cr);
 }
 
+// The detail panel's extent, in the frame's colour so that it reads as part of the map's furniture.
+void paint_detail_key(cairo_t* cr, const layout::DetailKey& key, const config::Style& style) {
+    trace(cr, key.outline, true);
+    set_colour(cr, style.colours.frame);
+    cairo_set_line_width(cr, style.lines.frame_mm);
+    cairo_stroke(cr);
+    set_colour(cr, style.colours.text);
+    draw_text(cr, Font{style.text.font, style.colours.halo}, key.letter, key.letter_at.x, key.letter_at.y,
+              key.font_size_pt, true, style.text.halo_mm);
+}
+
 void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& scene) {
     const config::Style& style = scene.style;
     const Font font{style.text.font, style.colours.halo};
@@ -353,7 +438,7 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& s
             set_colour(cr, layer != nullptr && layer->rule.fill ? *layer->rule.fill : style.colours.area_label);
             const bool italic = layer == nullptr || config::is_italic(layer->rule.lettering);
             if (label.dot) {
-                cairo_arc(cr, label.dot->x, label.dot->y, layout::kTownDotMm, 0, 2 * M_PI);
+                cairo_arc(cr, label.dot->x, label.dot->y, layout::kTownDotMm, 0, 2 * std::numbers::pi);
                 cairo_fill(cr);
             }
             draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false, style.text.halo_mm, 0,
@@ -388,9 +473,12 @@ void paint_map(cairo_t* cr, const layout::Scene& scene) {
         cairo_rectangle(cr, f.x, f.y, f.width, f.height);
         cairo_clip(cr);
         for (const auto& flow : scene.flows) paint_flow(cr, flow, style);
+        for (const auto& flow : scene.flows) paint_junction(cr, flow, style);
+        for (const auto& hub : scene.hubs) paint_hub(cr, hub, style);
         for (const auto& symbol : scene.places) paint_symbol(cr, symbol, style);
         for (const auto& label : scene.labels) paint_label(cr, label, scene);
         if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style);
+        if (scene.detail_key) paint_detail_key(cr, *scene.detail_key, style);
         if (scene.inset) paint_inset(cr, *scene.inset, style);
         if (scene.legend.framed) paint_legend(cr, scene.legend, style);
         cairo_restore(cr);
