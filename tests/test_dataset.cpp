@@ -213,3 +213,23 @@ TEST(Dataset, StatsNeverAddATotalToItsOwnParts) {
         }
     }
 }
+
+TEST(Dataset, TheWiderExodusTableValidatesAndReadsItsSourcesFiguresRightly) {
+    const auto exodus = test::source_dir() / "geodata" / "exodus.csv";
+    const auto result = test::run_cli({"validate", kGazetteer.string(), kFlows.string(), exodus.string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_THAT(result.out, HasSubstr("0 errors"));
+    // "Around one million", "half a million … including 200,000": every figure is found in its quote,
+    // and a single stated part smaller than its total is a subset, not a sum that fails to add up.
+    EXPECT_THAT(result.err, Not(HasSubstr("'W002' does not appear")));
+    EXPECT_THAT(result.err, Not(HasSubstr("'W005' does not appear")));
+    EXPECT_THAT(result.err, Not(HasSubstr("sum of its parts W006")));
+    // "through Turkmenistan to Iran": a country passed through is a via, not an error of the data.
+    EXPECT_THAT(result.err, Not(HasSubstr("via 'turkmenistan'")));
+    // Every record names its source and quote, and a basis.
+    for (const auto& flow : io::read_flows(exodus)) {
+        EXPECT_FALSE(flow.source.empty()) << flow.id;
+        EXPECT_FALSE(flow.quote.empty()) << flow.id;
+        EXPECT_EQ(flow.id.front(), 'W') << flow.id;
+    }
+}

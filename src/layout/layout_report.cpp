@@ -109,6 +109,21 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         flows.push_back(std::move(f));
     }
     report["flows"] = std::move(flows);
+    if (!scene.hubs.empty()) {
+        ordered_json hubs = ordered_json::array();
+        for (const auto& hub : scene.hubs) {
+            ordered_json h{{"id", hub.flow_id},
+                           {"unit", hub.unit ? std::string(model::to_string(*hub.unit)) : std::string()},
+                           {"certainty", std::string(model::to_string(hub.certainty))},
+                           {"x", mm(hub.centre.x)},
+                           {"y", mm(hub.centre.y)},
+                           {"radius_mm", mm(hub.radius_mm)}};
+            if (hub.high_radius_mm > 0) h["high_radius_mm"] = mm(hub.high_radius_mm);
+            if (!hub.origin_area.empty()) h["origin_area"] = hub.origin_area;
+            hubs.push_back(std::move(h));
+        }
+        report["hubs"] = std::move(hubs);
+    }
 
     ordered_json places = ordered_json::array();
     for (const auto& place : scene.places) {
@@ -177,6 +192,10 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                            {"names", std::move(names)}};
     }
 
+    if (scene.detail_key) {
+        report["detail_key"] = {{"letter", scene.detail_key->letter},
+                                {"outline", path_json(scene.detail_key->outline)}};
+    }
     const LayoutQuality quality = measure_quality(scene, min_clearance_mm);
     ordered_json intrusions = ordered_json::array();
     for (const auto& i : quality.intrusions) {
@@ -189,6 +208,8 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"labels_not_placed", quality.labels_not_placed},
                          {"labels_over_flows", quality.labels_over_flows},
                          {"basemap_names_over_flows", quality.basemap_names_over_flows},
+                         {"names_given_twice", quality.names_given_twice},
+                         {"overlapping_hubs", quality.overlapping_hubs},
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
                          {"unplaced_labels", scene.unplaced_labels},

@@ -49,6 +49,26 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
         }
     }
     quality.labels_not_placed = static_cast<int>(scene.unplaced_labels.size());
+    std::vector<std::string> names;
+    for (const auto& label : scene.labels) {
+        if (label.kind != Label::Kind::area && label.kind != Label::Kind::feature) continue;
+        // Units, states and ranges are set in spaced capitals; a long river may rightly be named twice.
+        if (label.text.find("\u200A") == std::string::npos) continue;
+        if (std::find(names.begin(), names.end(), label.text) != names.end()) {
+            ++quality.names_given_twice;
+        } else {
+            names.push_back(label.text);
+        }
+    }
+    for (std::size_t i = 0; i < scene.hubs.size(); ++i) {
+        for (std::size_t j = i + 1; j < scene.hubs.size(); ++j) {
+            const auto& a = scene.hubs[i];
+            const auto& b = scene.hubs[j];
+            const double apart = distance(a.centre, b.centre);
+            if (apart < std::max(a.radius_mm, a.high_radius_mm) + std::max(b.radius_mm, b.high_radius_mm))
+                ++quality.overlapping_hubs;
+        }
+    }
     return quality;
 }
 

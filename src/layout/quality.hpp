@@ -28,6 +28,8 @@ struct LayoutQuality {
     int labels_over_flows = 0;         // labels that touch a flow (allowed where unavoidable)
     int basemap_names_over_flows = 0;  // of those, basemap names (rivers, lakes, units): never allowed
     int labels_not_placed = 0;
+    int names_given_twice = 0;  // unit, state and range names set more than once on one map (Persia twice)
+    int overlapping_hubs = 0;   // pairs of figures-for-several-places discs that touch
 };
 
 // `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.
