@@ -115,7 +115,9 @@ public:
         row.flow.certainty = certainty;
         row.flow.period = period;
         const double cy = y_ + height / 2;
-        row.flow.centre_line = {{0, cy}, {kSampleLength, cy}};
+        // A death's cross reaches past the line's end: the line stops short of the text by as much.
+        const double end = status == model::Status::died ? kSampleLength - std::max(0.6, 1.3 * width) : kSampleLength;
+        row.flow.centre_line = {{0, cy}, {end, cy}};
         row.text = text;
         add(std::move(row), height, true);
     }

@@ -220,7 +220,8 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
 
     if (flow.status == model::Status::died) {
         // Deaths: a cross at the end, never the bar of a movement that was stopped.
-        const double half = std::max(1.0, flow.width_mm * 1.2) / 2;
+        // Its arms reach well beyond the line's edges, so that it never reads as a bar.
+        const double half = std::max(1.2, flow.width_mm * 2.6) / 2;
         const Point a = (layout::right_normal(direction) + direction) * (half * 0.7071);
         const Point b = (layout::right_normal(direction) - direction) * (half * 0.7071);
         cairo_move_to(cr, tip.x - a.x, tip.y - a.y);
@@ -296,11 +297,25 @@ void paint_junction(cairo_t* cr, const layout::FlowShape& flow, const config::St
     const bool uncertain =
         flow.certainty == model::Certainty::estimate || flow.certainty == model::Certainty::lower_bound;
     const config::Rgb colour = config::flow_colour(style, flow.unit, flow.period);
+    const double edge = std::min(0.22, flow.width_mm * 0.25);
+    const bool pale = uncertain && flow.width_mm > 2.5 * edge;
     cairo_save(cr);
     cairo_new_path(cr);
     cairo_arc(cr, at.x, at.y, flow.width_mm / 2, 0, 2 * std::numbers::pi);
-    set_colour(cr, uncertain && flow.width_mm > 0.9 ? tint(colour, 0.3) : colour);
+    set_colour(cr, pale ? tint(colour, 0.3) : colour);
     cairo_fill(cr);
+    if (pale) {
+        // The trunk's coloured edges run on round its end, as a cap, where the branches leave.
+        const bool at_end = flow.target == layout::TargetKind::junction;
+        const Point along = at_end ? at - layout::point_back_from_end(flow.centre_line, 0.5)
+                                   : flow.centre_line[1] - flow.centre_line.front();
+        const double ahead = std::atan2(along.y, along.x) + (at_end ? 0 : std::numbers::pi);
+        cairo_arc(cr, at.x, at.y, flow.width_mm / 2 - edge / 2, ahead - std::numbers::pi / 2,
+                  ahead + std::numbers::pi / 2);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, edge);
+        cairo_stroke(cr);
+    }
     cairo_restore(cr);
 }
 
