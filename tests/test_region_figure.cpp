@@ -218,3 +218,24 @@ TEST(RegionFigure, TheYearFigureHasAPanelForEachYearFrom1929To1933) {
     }
     EXPECT_EQ(titles, (std::vector<std::string>{"1929", "1930", "1931", "1932", "1933"}));
 }
+
+TEST(RegionFigure, PeopleKilledOnTheWayEndBeforeTheBorderNotAtThePlaceTheyDidNotReach) {
+    // F009: "more than 1,000 people were killed along the border" on the way to Ili (a point beyond the
+    // Kazakh ASSR's border): the flow ends, with its cross, inside the republic.
+    const auto dir = test::scratch_dir("region_died");
+    const auto spec = test::spec_writing_into(test::source_dir() / "figures" / "overview_by_year.toml", dir);
+    const auto path = dir / "report.json";
+    const auto result = test::run_cli({"render", spec.string(), "--dpi", "30", "--report", path.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto report = json::parse(test::read_file(path));
+    const json& died = test::find_one(
+        report["flows"], [](const json& f) { return f["id"] == "F009"; }, "F009");
+    EXPECT_EQ(died["status"], "died");
+    EXPECT_EQ(died["target"]["kind"], "border");
+    EXPECT_EQ(died["arrowhead"]["length_mm"], 0);
+    const json& ili = test::find_one(
+        report["places"], [](const json& p) { return p["id"] == "ili_district"; }, "Ili");
+    const auto& end = died["centre_line"].back();
+    EXPECT_GT(std::hypot(end[0].get<double>() - ili["x"].get<double>(), end[1].get<double>() - ili["y"].get<double>()),
+              2.0);
+}

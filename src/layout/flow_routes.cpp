@@ -273,6 +273,18 @@ struct Planner {
             }
             route.stops.push_back(start->first);
             route.origin_area = flow.origin;
+            // Stopped (or killed) on the way to a place beyond the area's border: the movement ends
+            // before that border, never at the place it did not reach.
+            if (is_stopped(flow.status) && !areas.contains(flow.destination)) {
+                const auto border = nearest_border_point(areas.find(flow.origin)->second, *aim);
+                if (border && distance(*border, start->first) > options.min_stub_mm) {
+                    route.stops.push_back(*border - unit(*border - start->first) * options.arrow_gap_mm);
+                    route.target = TargetKind::border;
+                    route.target_id = flow.destination;
+                    if (close(route, flow)) plan.routes.push_back(std::move(route));
+                    return;
+                }
+            }
         } else if (country_origin) {
             plan.warnings.push_back(fmt::format(
                 "flow {} is not drawn: its origin is a whole country that the basemap has no area for, and no crossing "
