@@ -233,3 +233,20 @@ TEST(Dataset, TheWiderExodusTableValidatesAndReadsItsSourcesFiguresRightly) {
         EXPECT_EQ(flow.id.front(), 'W') << flow.id;
     }
 }
+
+TEST(Dataset, StatsNeverAddTotalsThatDifferentWorksStateForOneGroup) {
+    // W002 ("around one million") and W019 ("665,000 to 1.1 million") may state one movement: no sum.
+    model::StatsFilter filter;
+    filter.scope.reset();
+    const auto flows = io::read_flows(test::source_dir() / "geodata" / "exodus.csv");
+    const auto rows = model::totals_by(flows, model::StatsKey::destination, filter);
+    const auto& leaving = test::find_one(
+        rows,
+        [](const model::StatsRow& r) { return r.unit == "people" && r.status == "crossed" && r.key == "(not named)"; },
+        "people leaving, no destination");
+    EXPECT_THAT(leaving.alternatives, ::testing::ElementsAre("W002", "W019"));
+    EXPECT_EQ(leaving.total, 0);
+    // One work's own totals still add up (the article's Table 2 and its other records are one work).
+    const auto article = model::totals_by(shipped_flows(), model::StatsKey::year, filter);
+    for (const auto& row : article) EXPECT_TRUE(row.alternatives.empty()) << row.key;
+}

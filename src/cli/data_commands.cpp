@@ -106,6 +106,7 @@ std::string csv_cell(const std::string& text) {
 
 std::string total_text(const model::StatsRow& row) {
     if (row.records == row.without_count + static_cast<int>(row.within_totals.size())) return "?";
+    if (!row.alternatives.empty()) return "not summed";
     std::string text = row.has_ranges ? fmt::format("{}–{}", row.total, row.total_high) : fmt::format("{}", row.total);
     if (row.has_estimates) text += " ≈";
     if (row.without_count > 0) text += fmt::format(" (+{} of unknown size)", row.without_count);
@@ -124,9 +125,12 @@ void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key
                    "kolkhoz_households,livestock_head,flows,parts_in_their_total,sources\n",
                    key_name);
         for (const auto& row : rows) {
+            // Totals from different works are not summed: the cells are empty, not 0.
+            const bool summed = row.alternatives.empty();
             fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(row.key), row.unit, row.status,
-                       row.total, row.total_high, row.has_estimates ? "yes" : "no", row.records, row.without_count,
-                       row.people_stated, row.kolkhoz_households, row.livestock_head,
+                       summed ? fmt::format("{}", row.total) : "", summed ? fmt::format("{}", row.total_high) : "",
+                       row.has_estimates ? "yes" : "no", row.records, row.without_count, row.people_stated,
+                       row.kolkhoz_households, row.livestock_head,
                        csv_cell(fmt::format("{}", fmt::join(row.flow_ids, " "))),
                        csv_cell(fmt::format("{}", fmt::join(row.within_totals, " "))),
                        csv_cell(fmt::format("{}", fmt::join(row.sources, " | "))));
@@ -154,15 +158,22 @@ void print_rows(const std::vector<model::StatsRow>& rows, const std::string& key
     fmt::print(out, "{:<{}}  {:<14}  {:<12}  {:>28}  {:>7}  {:>7}  {:>9}  {}\n", key_name, key_width, "unit", "status",
                "total", "people", "kolkhoz", "livestock", "flows");
     for (const auto& row : rows) {
+        const auto sum = [&](std::int64_t value) {
+            return row.alternatives.empty() ? fmt::format("{}", value) : std::string("-");
+        };
         fmt::print(out, "{:<{}}  {:<14}  {:<12}  {:>28}  {:>7}  {:>7}  {:>9}  {}\n", row.key, key_width,
-                   row.unit.empty() ? "-" : row.unit, row.status, total_text(row), row.people_stated,
-                   row.kolkhoz_households, row.livestock_head, fmt::join(row.flow_ids, " "));
+                   row.unit.empty() ? "-" : row.unit, row.status, total_text(row), sum(row.people_stated),
+                   sum(row.kolkhoz_households), sum(row.livestock_head), fmt::join(row.flow_ids, " "));
         if (!row.within_totals.empty()) fmt::print(out, "{:<{}}    not added: {}\n", "", key_width, parts_text(row));
+        if (!row.alternatives.empty()) {
+            fmt::print(out, "{:<{}}    not summed: {} are totals stated by different works\n", "", key_width,
+                       fmt::join(row.alternatives, " "));
+        }
         for (const auto& source : row.sources) fmt::print(out, "{:<{}}    source: {}\n", "", key_width, source);
     }
     fmt::print(out,
                "≈: includes estimates or lower bounds. Totals never add different units or outcomes, nor a stated part "
-               "to its own total.\n");
+               "to its own total, nor totals from different works.\n");
 }
 
 }  // namespace

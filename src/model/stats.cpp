@@ -111,6 +111,28 @@ std::vector<StatsRow> totals_by(const std::vector<Flow>& flows, StatsKey key, co
             row.sources.push_back(flow.source);
         }
     }
+    // Totals from different works in one group are never added: each may state the same movement.
+    // A work is its citation's first word ("Atantayeva2025 p.67", or the page's address).
+    const auto work_of = [](const Flow& flow) { return flow.source.substr(0, flow.source.find_first_of(" (")); };
+    for (auto& [k, row] : groups) {
+        std::vector<const Flow*> totals;
+        for (const auto& id : row.flow_ids) {
+            const Flow& flow = *by_id.at(id);
+            if (flow.scope != Scope::aggregate || !flow.count) continue;
+            if (std::find(row.within_totals.begin(), row.within_totals.end(), id) != row.within_totals.end()) continue;
+            totals.push_back(&flow);
+        }
+        std::set<std::string> works;
+        for (const auto* flow : totals) works.insert(work_of(*flow));
+        if (works.size() < 2) continue;
+        for (const auto* flow : totals) row.alternatives.push_back(flow->id);
+        row.total = 0;
+        row.total_high = 0;
+        row.has_ranges = false;
+        row.people_stated = 0;
+        row.kolkhoz_households = 0;
+        row.livestock_head = 0;
+    }
     std::vector<StatsRow> rows;
     rows.reserve(groups.size());
     for (auto& [k, row] : groups) rows.push_back(std::move(row));

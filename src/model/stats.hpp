@@ -28,7 +28,10 @@ struct StatsRow {
     int records = 0;
     int without_count = 0;                   // records of unknown size in the group
     std::vector<std::string> within_totals;  // parts left out of the sum because their total is in the group
-    bool has_estimates = false;              // some count is an estimate or a lower bound
+    // Totals stated by different works for the group (1 million; 665,000 to 1.1 million): alternative
+    // statements, perhaps of one movement, so the row gives no sum (total stays 0).
+    std::vector<std::string> alternatives;
+    bool has_estimates = false;  // some count is an estimate or a lower bound
     std::vector<std::string> flow_ids;
     std::vector<std::string> sources;  // distinct, in record order
 };
