@@ -239,3 +239,17 @@ TEST(RegionFigure, PeopleKilledOnTheWayEndBeforeTheBorderNotAtThePlaceTheyDidNot
     EXPECT_GT(std::hypot(end[0].get<double>() - ili["x"].get<double>(), end[1].get<double>() - ili["y"].get<double>()),
               2.0);
 }
+
+TEST(RegionFigure, TheOverviewSaysTheMillionsFigureAndNamesEveryAreaByItsNameOf1930) {
+    const json& overview = region_report()["panels"][0];
+    std::vector<std::string> texts;
+    for (const auto& label : overview["labels"]) texts.push_back(label["text"]);
+    // The hub's figure beside it, with its qualifier and unit.
+    EXPECT_THAT(texts, ::testing::Contains("\u2248\u20091\u2009030\u2009000 people"));
+    // Persia, not Iran, also where a flow leaves the frame towards it; Mongolia by its short form where
+    // its full name has no room.
+    EXPECT_THAT(texts, ::testing::Contains("to Persia"));
+    EXPECT_THAT(texts, ::testing::Not(::testing::Contains("to Iran")));
+    EXPECT_THAT(texts, ::testing::Contains("M\u200aP\u200aR"));
+    EXPECT_EQ(overview["quality"]["labels_not_placed"], 0);
+}

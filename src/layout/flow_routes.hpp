@@ -18,6 +18,7 @@ struct DestinationArea {
     std::string place_id;
     std::string name;
     std::vector<PagePath> rings;  // page coordinates; outer rings and holes, even-odd
+    std::string short_name;       // where the name has no room ("MPR"); may be empty
 };
 
 using SymbolIndex = std::map<std::string, PlaceSymbol, std::less<>>;

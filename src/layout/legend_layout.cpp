@@ -9,8 +9,6 @@
 
 namespace steppeflow::layout {
 
-namespace {
-
 Phrase unit_phrase(std::optional<model::Unit> unit) {
     if (!unit) return Phrase::unit_not_stated;
     switch (*unit) {
@@ -25,6 +23,19 @@ Phrase unit_phrase(std::optional<model::Unit> unit) {
     }
     return Phrase::unit_not_stated;
 }
+
+std::string count_text(double count) {
+    // Thin-space thousands separators, as journals set them.
+    std::string digits = fmt::format("{}", static_cast<long long>(std::llround(count)));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u2009";
+        out += digits[i];
+    }
+    return out;
+}
+
+namespace {
 
 Phrase symbol_phrase(model::PlaceKind kind) {
     switch (kind) {
@@ -67,17 +78,6 @@ int symbol_order(model::PlaceKind kind) {
         default:
             return 5;
     }
-}
-
-std::string count_text(double count) {
-    // Thin-space thousands separators, as journals set them.
-    std::string digits = fmt::format("{}", static_cast<long long>(std::llround(count)));
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u2009";
-        out += digits[i];
-    }
-    return out;
 }
 
 // One section of the strip, laid out from its own top-left corner.

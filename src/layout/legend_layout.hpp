@@ -2,10 +2,12 @@
 
 #include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "layout/figure_options.hpp"
 #include "layout/flow_layout.hpp"
+#include "layout/map_text.hpp"
 #include "layout/scene.hpp"
 
 namespace steppeflow::layout {
@@ -39,6 +41,11 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
 // After the flows are laid out: the row for figures of several places shows a disc only when one is
 // drawn as a hub; otherwise it shows the thin branch alone.
 void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language);
+
+// The legend's words for a unit ("households (farms)"), and a count as journals set it (thin-space
+// thousands separators).
+[[nodiscard]] Phrase unit_phrase(std::optional<model::Unit> unit);
+[[nodiscard]] std::string count_text(double count);
 
 Legend layout_legend(const LegendContent& content, const WidthScale& scale, const FigureOptions& options,
                      const TextMeasure& measure, double available_width_mm, double reserved_width_mm = 0);

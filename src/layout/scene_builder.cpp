@@ -373,7 +373,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         DestinationArea area{
             id,
             period_name.empty() ? model::display_name(*inputs.gazetteer.find(id), options.language) : period_name,
-            {}};
+            {},
+            feature->short_name.in(options.language)};
         SceneLayer* drawn_in = scene_layer_of(feature);
         for (const auto& polygon : layer.polygons) {
             area.rings.insert(area.rings.end(), polygon.begin(), polygon.end());
@@ -477,6 +478,27 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             {},
                             std::nullopt});
     }
+    // A hub says its figure beside it ("≈ 1 030 000 people"): a disc's width is hard to read off a key.
+    for (const auto& hub : scene.hubs) {
+        const auto flow = std::find_if(inputs.flows.begin(), inputs.flows.end(),
+                                       [&](const model::Flow& f) { return f.id == hub.flow_id; });
+        if (flow == inputs.flows.end() || !flow->count) continue;
+        std::string figure = count_text(static_cast<double>(*flow->count));
+        if (flow->count_high) figure += "\u2013" + count_text(static_cast<double>(*flow->count_high));
+        const char* qualifier = flow->certainty == model::Certainty::estimate      ? "\u2248\u2009"
+                                : flow->certainty == model::Certainty::lower_bound ? "> "
+                                                                                   : "";
+        requests.push_back(
+            {hub.flow_id,
+             fmt::format("{}{} {}", qualifier, figure, phrase(unit_phrase(flow->unit), options.language)),
+             hub.centre,
+             std::max(hub.radius_mm, hub.high_radius_mm),
+             Label::Kind::place,
+             text.label_pt,
+             {},
+             {},
+             std::nullopt});
+    }
     // Larger places claim their preferred positions first.
     std::stable_sort(requests.begin(), requests.end(),
                      [](const LabelRequest& a, const LabelRequest& b) { return a.clearance_mm > b.clearance_mm; });
@@ -497,9 +519,12 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         if (flow.target != TargetKind::frame) continue;
         const auto* place = inputs.gazetteer.find(flow.target_id);
         if (place == nullptr) continue;
+        // An area beyond the frame by the name the map gives it (Persia, not Iran).
+        const auto area = areas.find(flow.target_id);
+        const std::string name =
+            area != areas.end() ? area->second.name : model::display_name(*place, options.language);
         requests.push_back({flow.target_id,
-                            fmt::format(fmt::runtime(phrase(Phrase::frame_destination, options.language)),
-                                        model::display_name(*place, options.language)),
+                            fmt::format(fmt::runtime(phrase(Phrase::frame_destination, options.language)), name),
                             flow.centre_line.back(),
                             1.0,
                             Label::Kind::frame,
@@ -538,6 +563,34 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         const std::string key = letters(text);
         return units_named.contains(key) && !areas_named.contains(key);
     });
+    // An area whose name found no room is named by its short form where that fits ("MPR").
+    std::vector<LabelRequest> short_forms;
+    for (const auto& [id, area] : areas) {
+        const std::string long_form = spaced_caps(area.name);
+        if (area.short_name.empty() ||
+            std::find(labels.unplaced.begin(), labels.unplaced.end(), long_form) == labels.unplaced.end())
+            continue;
+        auto centres = area_label_centres(area, scene.map_frame, scene.flows);
+        if (centres.empty()) continue;
+        short_forms.push_back({id,
+                               spaced_caps(area.short_name),
+                               centres.front(),
+                               0,
+                               Label::Kind::area,
+                               text.area_label_pt,
+                               std::move(centres),
+                               {},
+                               std::nullopt});
+    }
+    if (!short_forms.empty()) {
+        std::vector<Box> taken = reserved;
+        for (const auto& label : labels.placed) taken.push_back(label.box);
+        auto second = place_labels(short_forms, scene.places, scene.map_frame, measure, taken, scene.flows);
+        for (auto& label : second.placed) {
+            std::erase(labels.unplaced, spaced_caps(areas.at(label.place_id).name));
+            labels.placed.push_back(std::move(label));
+        }
+    }
     scene.labels = std::move(labels.placed);
     scene.labels.insert(scene.labels.end(), graticule_text.begin(), graticule_text.end());
     scene.unplaced_labels = labels.unplaced;
