@@ -152,6 +152,38 @@ void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const Wi
     }
 }
 
+// Flows from one area towards one border point start at one spot; unless they share their whole route
+// (then they bundle side by side), each after the first starts beside the others, across its direction,
+// so that a thin flow never runs inside a wide one.
+template <typename WidthOf>
+void separate_area_starts(std::vector<FlowRoute>& routes, const WidthOf& width_of, double gap) {
+    std::map<std::pair<long long, long long>, std::vector<std::size_t>> at_start;
+    for (std::size_t r = 0; r < routes.size(); ++r) {
+        const auto& route = routes[r];
+        if (route.origin_area.empty() || route.from_hub || route.stops.size() < 2) continue;
+        at_start[{std::llround(route.stops[0].x * 100), std::llround(route.stops[0].y * 100)}].push_back(r);
+    }
+    for (auto& [spot, members] : at_start) {
+        if (members.size() < 2) continue;
+        // Widest first at the spot; the others beside it, alternately right and left.
+        std::stable_sort(members.begin(), members.end(),
+                         [&](std::size_t a, std::size_t b) { return width_of(routes[a]) > width_of(routes[b]); });
+        double right = width_of(routes[members.front()]) / 2;
+        double left = right;
+        for (std::size_t k = 1; k < members.size(); ++k) {
+            FlowRoute& route = routes[members[k]];
+            const FlowRoute& first = routes[members.front()];
+            if (route.stops == first.stops) continue;  // one route: bundled side by side later
+            const double width = width_of(route);
+            const Point across = right_normal(unit(route.stops[1] - route.stops[0]));
+            double& side = k % 2 == 1 ? right : left;
+            const double offset = side + gap + width / 2;
+            side += gap + width;
+            route.stops[0] = route.stops[0] + across * (k % 2 == 1 ? offset : -offset);
+        }
+    }
+}
+
 }  // namespace
 
 WidthScale::WidthScale(double max_count, double max_width_mm, double min_width_mm, WidthMode mode,
@@ -208,6 +240,14 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
         return found->second;
     };
 
+    const auto width_of = [&](const FlowRoute& route) {
+        const auto& flow = flows[route.flow_index];
+        // A branch carries no share of the figure (the source gives none): the thinnest line.
+        return flow.count && route.part != FlowPart::branch ? scale.width_for(static_cast<double>(*flow.count))
+                                                            : options.style.lines.flow_min_mm;
+    };
+    separate_area_starts(plan.routes, width_of, options.clearance_mm);
+
     // Flows on the same route (same stops, same ends) travel as one bundle, side by side.
     std::vector<Bundle> bundles;
     std::map<std::vector<long long>, std::size_t> bundle_of;
@@ -233,10 +273,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             bundles.push_back(std::move(bundle));
         }
         Bundle& bundle = bundles[found->second];
-        // A branch carries no share of the figure (the source gives none): the thinnest line.
-        const bool branch = route.part == FlowPart::branch;
-        const double width =
-            flow.count && !branch ? scale.width_for(static_cast<double>(*flow.count)) : options.style.lines.flow_min_mm;
+        const double width = width_of(route);
         bundle.members.push_back({r, width, 0});
         if (!is_stopped(flow.status) && route.target != TargetKind::junction) {
             bundle.request.arrow_length_mm = std::max(bundle.request.arrow_length_mm, arrow_length_for(width));
