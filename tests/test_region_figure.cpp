@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include <cairo.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -252,4 +253,54 @@ TEST(RegionFigure, TheOverviewSaysTheMillionsFigureAndNamesEveryAreaByItsNameOf1
     EXPECT_THAT(texts, ::testing::Not(::testing::Contains("to Iran")));
     EXPECT_THAT(texts, ::testing::Contains("M\u200aP\u200aR"));
     EXPECT_EQ(overview["quality"]["labels_not_placed"], 0);
+}
+
+TEST(RegionFigure, AStatedRangeIsDrawnToItsHighEndOnTheSameScaleAsItsLowEnd) {
+    // "100 to 200 people": the line as wide as 100, a pale band as wide as 200; the scale holds 200.
+    const auto dir = test::scratch_dir("region_range");
+    test::write_file(dir / "flows.csv",
+                     "id,date_start,date_end,origin,via,destination,count,count_high,unit,status,certainty,scope,"
+                     "source,quote\n"
+                     "R1,1930,1930,urdzhar_district,,chuguchak,100,200,people,crossed,estimate,event,test,"
+                     "\"100 to 200 people\"\n"
+                     "R2,1930,1930,zaisan_district,,chuguchak,150,,people,crossed,documented,event,test,"
+                     "\"150 people\"\n");
+    const auto png = dir / "map.png";
+    const auto path = dir / "map.json";
+    const auto result = test::run_cli({"render", "--gazetteer", (test::data_dir() / "mini_gazetteer.csv").string(),
+                                       "--flows", (dir / "flows.csv").string(), "--dpi", "200", "-o", png.string(),
+                                       "--report", path.string(), "--title", "Range"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto report = json::parse(test::read_file(path));
+    const json& range = test::find_one(
+        report["flows"], [](const json& f) { return f["id"] == "R1"; }, "R1");
+    const json& single = test::find_one(
+        report["flows"], [](const json& f) { return f["id"] == "R2"; }, "R2");
+    const double low = range["width_mm"];
+    const double high = range["high_width_mm"];
+    EXPECT_NEAR(high, 2 * low, 0.01);
+    EXPECT_NEAR(single["width_mm"].get<double>(), 1.5 * low, 0.01);
+    // The band is drawn: halfway between the line's edge and the band's, beside the middle of the flow,
+    // the page is neither paper nor land.
+    const auto& line = range["centre_line"];
+    const std::size_t mid = line.size() / 2;
+    const Xy a{line[mid - 1][0], line[mid - 1][1]};
+    const Xy b{line[mid][0], line[mid][1]};
+    const double length = distance(a, b);
+    const Xy normal{-(b.y - a.y) / length, (b.x - a.x) / length};
+    const double off = (low / 2 + high / 2) / 2;
+    const Xy probe{b.x + normal.x * off, b.y + normal.y * off};
+    cairo_surface_t* image = cairo_image_surface_create_from_png(png.c_str());
+    cairo_surface_flush(image);
+    const auto* row = cairo_image_surface_get_data(image) +
+                      static_cast<int>(probe.y / 25.4 * 200) * cairo_image_surface_get_stride(image);
+    const unsigned pixel =
+        reinterpret_cast<const std::uint32_t*>(row)[static_cast<int>(probe.x / 25.4 * 200)] & 0xffffffU;
+    cairo_surface_destroy(image);
+    const unsigned red = pixel >> 16;
+    const unsigned green = (pixel >> 8) & 0xffU;
+    const unsigned blue = pixel & 0xffU;
+    // A pale tint of the people colour (orange): red well above blue.
+    EXPECT_GT(static_cast<int>(red) - static_cast<int>(blue), 40) << std::hex << pixel;
+    EXPECT_GT(green, 100U) << std::hex << pixel;
 }

@@ -52,7 +52,8 @@ std::set<std::string> area_ids_of(const std::map<std::string, const model::Featu
 double largest_count(const std::vector<model::Flow>& flows) {
     double largest = 0;
     for (const auto& flow : flows) {
-        if (flow.count) largest = std::max(largest, static_cast<double>(*flow.count));
+        // A range is drawn to its high end, which the scale must hold too.
+        if (flow.count) largest = std::max(largest, static_cast<double>(flow.count_high.value_or(*flow.count)));
     }
     return largest;
 }
