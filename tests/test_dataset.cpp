@@ -246,6 +246,11 @@ TEST(Dataset, StatsNeverAddTotalsThatDifferentWorksStateForOneGroup) {
         "people leaving, no destination");
     EXPECT_THAT(leaving.alternatives, ::testing::ElementsAre("W002", "W019"));
     EXPECT_EQ(leaving.total, 0);
+    // Returns (W028) and those who did not return are rows of their own, never added to those who left.
+    for (const auto& row : rows) {
+        if (row.status == "crossed") EXPECT_THAT(row.flow_ids, Not(::testing::Contains("W028")));
+        if (row.status == "returned") EXPECT_THAT(row.flow_ids, ::testing::ElementsAre("W028"));
+    }
     // One work's own totals still add up (the article's Table 2 and its other records are one work).
     const auto article = model::totals_by(shipped_flows(), model::StatsKey::year, filter);
     for (const auto& row : article) EXPECT_TRUE(row.alternatives.empty()) << row.key;

@@ -304,3 +304,46 @@ TEST(RegionFigure, AStatedRangeIsDrawnToItsHighEndOnTheSameScaleAsItsLowEnd) {
     EXPECT_GT(static_cast<int>(red) - static_cast<int>(blue), 40) << std::hex << pixel;
     EXPECT_GT(green, 100U) << std::hex << pixel;
 }
+
+TEST(RegionFigure, LivestockDrivenAlongIsSaidBesideItsFlowOnlyWhenAskedFor) {
+    const auto dir = test::scratch_dir("region_livestock");
+    const auto render = [&](bool livestock) {
+        std::vector<std::string> args{"render",
+                                      "--gazetteer",
+                                      (test::data_dir() / "mini_gazetteer.csv").string(),
+                                      "--flows",
+                                      (test::data_dir() / "mini_flows.csv").string(),
+                                      "--dpi",
+                                      "30",
+                                      "-o",
+                                      (dir / "map.png").string(),
+                                      "--report",
+                                      (dir / "map.json").string()};
+        if (livestock) args.emplace_back("--livestock");
+        const auto result = test::run_cli(args);
+        EXPECT_EQ(result.exit_code, 0) << result.err;
+        return json::parse(test::read_file(dir / "map.json"));
+    };
+    const auto with = render(true);
+    // T002: 66 households with 388 head, from Urdzhar.
+    const json& label = test::find_one(
+        with["labels"], [](const json& l) { return l["text"] == "388 head of livestock"; }, "livestock label");
+    EXPECT_EQ(label["place"], "T002");
+    EXPECT_EQ(with["quality"]["labels_not_placed"], 0);
+    EXPECT_THAT(render(false)["labels"].dump(), ::testing::Not(HasSubstr("head of livestock")));
+}
+
+TEST(RegionFigure, AFlowFromAnAreaEndsInsideTheAreasItNames) {
+    // F008: from the Kazakh ASSR to Western China and Afghanistan, both drawn as areas of 1930.
+    const json& overview = region_report()["panels"][0];
+    std::set<std::string> reached;
+    for (const auto& flow : overview["flows"]) {
+        if (flow["id"] != "F008") continue;
+        if (flow["part"] == "trunk") EXPECT_EQ(flow["origin_area"], "kazakhstan");
+        if (flow["part"] == "branch") {
+            EXPECT_EQ(flow["target"]["kind"], "area");
+            reached.insert(flow["target"]["place"].get<std::string>());
+        }
+    }
+    EXPECT_EQ(reached, (std::set<std::string>{"xinjiang", "afghanistan"}));
+}

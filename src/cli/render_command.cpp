@@ -118,6 +118,8 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
               "Leave out the graticule (meridians and parallels)");
     bind_flag(render, command, "!--no-scale-bar", &config::FigureSpec::scale_bar, "Leave out the scale bar");
     bind_flag(render, command, "--north-arrow", &config::FigureSpec::north_arrow, "Draw an arrow to true north");
+    bind_flag(render, command, "--livestock", &config::FigureSpec::livestock,
+              "Say beside each flow the livestock driven along, where its source states it");
     bind_flag(render, command, "--inset", &config::FigureSpec::inset, "Draw a locator inset of the wider region");
     bind_option(render, command, "--years", &config::FigureSpec::years, "Only flows of these years, e.g. 1930,1931")
         ->delimiter(',');

@@ -59,6 +59,7 @@ struct FigureSpec {
     bool graticule = true;
     bool scale_bar = true;
     bool north_arrow = false;
+    bool livestock = false;  // annotate flows with the livestock driven along, where the source states it
     bool inset = false;
     // [filter]
     std::vector<int> years;

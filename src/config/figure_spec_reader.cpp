@@ -101,6 +101,7 @@ void read_map(TomlSection section, FigureSpec& spec) {
     if (const auto value = section.boolean("graticule")) spec.graticule = *value;
     if (const auto value = section.boolean("scale_bar")) spec.scale_bar = *value;
     if (const auto value = section.boolean("north_arrow")) spec.north_arrow = *value;
+    if (const auto value = section.boolean("livestock")) spec.livestock = *value;
     if (const auto value = section.boolean("inset")) spec.inset = *value;
     section.finish();
 }

@@ -185,6 +185,7 @@ layout::FigureOptions options_from(const config::FigureSpec& spec) {
     options.graticule = spec.graticule;
     options.scale_bar = spec.scale_bar;
     options.north_arrow = spec.north_arrow;
+    options.livestock = spec.livestock;
     options.inset = spec.inset;
     // Journal sizes fix the width; the height then follows the map's shape (0: automatic).
     if (spec.size == "single") {

@@ -46,6 +46,7 @@ struct FigureOptions {
     bool graticule = true;
     bool scale_bar = true;
     bool north_arrow = false;
+    bool livestock = false;  // "388 head of livestock" beside each flow whose record states it
     bool inset = false;
     std::optional<LonLatBox> inset_extent;  // the locator's region (default: the basemap's coverage)
     config::Style style;                    // fonts, sizes, line weights and colours

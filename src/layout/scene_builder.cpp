@@ -499,6 +499,26 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
              {},
              std::nullopt});
     }
+    // Livestock driven along, beside the middle of its flow (not a flow of its own: head are not people).
+    if (options.livestock) {
+        for (const auto& shape : scene.flows) {
+            if (shape.part == FlowPart::branch || shape.centre_line.size() < 2) continue;
+            const auto flow = std::find_if(inputs.flows.begin(), inputs.flows.end(),
+                                           [&](const model::Flow& f) { return f.id == shape.flow_id; });
+            if (flow == inputs.flows.end() || !flow->livestock_head) continue;
+            const Point middle = point_back_from_end(shape.centre_line, path_length(shape.centre_line) / 2);
+            requests.push_back({shape.flow_id,
+                                fmt::format("{} {}", count_text(static_cast<double>(*flow->livestock_head)),
+                                            phrase(Phrase::livestock, options.language)),
+                                middle,
+                                shape.width_mm / 2,
+                                Label::Kind::place,
+                                text.label_pt * 0.9,
+                                {},
+                                {},
+                                std::nullopt});
+        }
+    }
     // Larger places claim their preferred positions first.
     std::stable_sort(requests.begin(), requests.end(),
                      [](const LabelRequest& a, const LabelRequest& b) { return a.clearance_mm > b.clearance_mm; });

@@ -8,9 +8,11 @@ namespace steppeflow::layout {
 
 namespace {
 
-// The country polygon a destination place stands for, matched by its names.
+// The polygon a country, a region or a region abroad (Xinjiang) stands for, matched by its names.
 const model::Feature* area_feature(const model::Place& place, const std::vector<const model::Feature*>& areas) {
-    if (place.kind != model::PlaceKind::country) return nullptr;
+    if (place.kind != model::PlaceKind::country && place.kind != model::PlaceKind::destination &&
+        place.kind != model::PlaceKind::region)
+        return nullptr;
     for (const model::Feature* area : areas) {
         const model::Feature& feature = *area;
         const std::string name = model::fold_name(feature.name.en);
