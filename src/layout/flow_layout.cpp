@@ -93,6 +93,13 @@ void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>
     }
 }
 
+// The period a flow is coloured by, when the map is coloured by period.
+int period_index(const model::Flow& flow, const FigureOptions& options) {
+    if (!options.colour_by_period) return config::kNoPeriod;
+    const auto period = model::period_of(flow, options.periods);
+    return period ? static_cast<int>(*period) : config::kUndated;
+}
+
 // Each hub as wide as its flow; one that would touch a larger one moves towards its destinations
 // until it is clear. Its branches start at its rim.
 void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const WidthScale& scale,
@@ -127,10 +134,7 @@ void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const Wi
         hub.unit = flow.unit;
         hub.status = flow.status;
         hub.certainty = flow.certainty;
-        if (options.colour_by_period) {
-            const auto period = model::period_of(flow, options.periods);
-            hub.period = period ? static_cast<int>(*period) : config::kUndated;
-        }
+        hub.period = period_index(flow, options);
         hub.origin_area = route.origin_area;
         for (auto& branch : plan.routes) {
             if (!branch.from_hub || branch.flow_index != route.flow_index) continue;
@@ -313,10 +317,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             shape.unit = flow.unit;
             shape.status = flow.status;
             shape.certainty = flow.certainty;
-            if (options.colour_by_period) {
-                const auto period = model::period_of(flow, options.periods);
-                shape.period = period ? static_cast<int>(*period) : config::kUndated;
-            }
+            shape.period = period_index(flow, options);
             shape.target = route.target;
             shape.target_id = route.target_id;
             shape.own_places = route.own_places;

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -478,11 +479,19 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                             {},
                             std::nullopt});
     }
+    // The records behind hubs and livestock labels, found once each rather than by a search per mark.
+    std::map<std::string_view, const model::Flow*> flow_of;
+    if (!scene.hubs.empty() || options.livestock) {
+        for (const auto& flow : inputs.flows) flow_of.emplace(flow.id, &flow);
+    }
+    const auto record = [&](const std::string& id) -> const model::Flow* {
+        const auto found = flow_of.find(id);
+        return found != flow_of.end() ? found->second : nullptr;
+    };
     // A hub says its figure beside it ("≈ 1 030 000 people"): a disc's width is hard to read off a key.
     for (const auto& hub : scene.hubs) {
-        const auto flow = std::find_if(inputs.flows.begin(), inputs.flows.end(),
-                                       [&](const model::Flow& f) { return f.id == hub.flow_id; });
-        if (flow == inputs.flows.end() || !flow->count) continue;
+        const model::Flow* flow = record(hub.flow_id);
+        if (flow == nullptr || !flow->count) continue;
         std::string figure = count_text(static_cast<double>(*flow->count));
         if (flow->count_high) figure += "\u2013" + count_text(static_cast<double>(*flow->count_high));
         const char* qualifier = flow->certainty == model::Certainty::estimate      ? "\u2248\u2009"
@@ -503,9 +512,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     if (options.livestock) {
         for (const auto& shape : scene.flows) {
             if (shape.part == FlowPart::branch || shape.centre_line.size() < 2) continue;
-            const auto flow = std::find_if(inputs.flows.begin(), inputs.flows.end(),
-                                           [&](const model::Flow& f) { return f.id == shape.flow_id; });
-            if (flow == inputs.flows.end() || !flow->livestock_head) continue;
+            const model::Flow* flow = record(shape.flow_id);
+            if (flow == nullptr || !flow->livestock_head) continue;
             const Point middle = point_back_from_end(shape.centre_line, path_length(shape.centre_line) / 2);
             requests.push_back({shape.flow_id,
                                 fmt::format("{} {}", count_text(static_cast<double>(*flow->livestock_head)),
