@@ -53,7 +53,7 @@ void BM_LayoutFlows(benchmark::State& state) {
     const Synthetic s = synthetic(static_cast<int>(state.range(0)));
     layout::FigureOptions options;
     options.avoid_obstacles = state.range(1) != 0;
-    const layout::WidthScale scale(1000, 2.0, 0.2);
+    const layout::WidthScales scale({{model::Unit::people, 1000}}, 2.0, 0.2);
     layout::FlowLayout result;
     for (auto _ : state) {
         result = layout::layout_flows(s.flows, s.symbols, {}, s.drawn, s.frame, scale, options);

@@ -58,7 +58,7 @@ struct Page {
     std::vector<model::Flow> flows;
     layout::Box frame{0, 0, 170, 130};
     layout::FigureOptions options;
-    layout::WidthScale scale{1000, 4.0, 0.35};
+    layout::WidthScales scale{{{model::Unit::people, 1000}}, 4.0, 0.35};
 
     void place(const std::string& id, double x, double y, model::PlaceKind kind = model::PlaceKind::district) {
         layout::PlaceSymbol symbol{id, kind, {x, y}, 1.0, 0};
@@ -301,29 +301,30 @@ TEST(FlowLayout, LegendSamplesMatchTheDrawnWidthsInEveryWidthMode) {
         DefaultMap map;
         map.options.width_mode = mode;
         const auto result = map.build();
-        double max_count = 0;
-        for (const auto& f : map.flows) max_count = std::max(max_count, static_cast<double>(f.count.value_or(0)));
-        const layout::WidthScale scale(max_count, map.options.style.lines.flow_max_mm,
-                                       map.options.style.lines.flow_min_mm, mode);
-        // Every drawn flow with a count has the width the scale gives it.
+        // One scale per unit, each unit's largest count drawn at the widest line.
+        std::map<layout::UnitKey, double> max_counts;
+        for (const auto& f : map.flows) {
+            if (f.count) max_counts[f.unit] = std::max(max_counts[f.unit], static_cast<double>(*f.count));
+        }
+        ASSERT_GE(max_counts.size(), 2U) << "the default map counts in more than one unit";
+        const layout::WidthScales scales(max_counts, map.options.style.lines.flow_max_mm,
+                                         map.options.style.lines.flow_min_mm, mode);
+        // Every drawn flow with a count has the width its unit's scale gives it.
         for (const auto& flow : map.flows) {
             if (!flow.count) continue;
             const auto drawn = std::find_if(result.scene.flows.begin(), result.scene.flows.end(),
                                             [&](const auto& s) { return s.flow_id == flow.id; });
-            if (drawn == result.scene.flows.end()) continue;
-            EXPECT_DOUBLE_EQ(drawn->width_mm, scale.width_for(static_cast<double>(*flow.count))) << flow.id;
+            if (drawn == result.scene.flows.end() || drawn->part == layout::FlowPart::branch) continue;
+            EXPECT_DOUBLE_EQ(drawn->width_mm, scales.width_for(flow.unit, static_cast<double>(*flow.count))) << flow.id;
         }
-        // And the legend's width samples are drawn with that same scale.
-        const auto counts = layout::legend_counts(scale);
-        int samples = 0;
+        // And each unit has a width key of its own, drawn with that unit's scale.
+        std::set<layout::UnitKey> keyed;
         for (const auto& row : result.scene.legend.rows) {
-            if (row.sample != layout::LegendRow::Sample::flow || row.flow.unit) continue;
-            if (samples < static_cast<int>(counts.size())) {
-                EXPECT_DOUBLE_EQ(row.flow.width_mm, scale.width_for(counts[static_cast<std::size_t>(samples)]));
-            }
-            ++samples;
+            if (!row.key_unit) continue;
+            keyed.insert(*row.key_unit);
+            EXPECT_DOUBLE_EQ(row.flow.width_mm, scales.width_for(*row.key_unit, row.key_count)) << row.text;
         }
-        EXPECT_GE(samples, static_cast<int>(counts.size()));
+        for (const auto& [unit, count] : max_counts) EXPECT_TRUE(keyed.contains(unit)) << "no width key for a unit";
     }
 }
 

@@ -38,28 +38,34 @@ double length(layout::Point a, layout::Point b) { return std::hypot(a.x - b.x, a
 TEST(Layout, LegendWidthSamplesEqualTheDrawnWidthsForTheSameCount) {
     MiniScene mini;
     const auto result = mini.build();
-    const layout::WidthScale scale(500, mini.options.style.lines.flow_max_mm, mini.options.style.lines.flow_min_mm);
-    // The largest count (500) is drawn at the maximum width, and the legend's "500" sample likewise.
+    // The mini data counts in people (largest 500) and households (largest 66): a scale each.
+    const layout::WidthScales scales({{model::Unit::people, 500}, {model::Unit::households, 66}},
+                                     mini.options.style.lines.flow_max_mm, mini.options.style.lines.flow_min_mm);
+    // Each unit's largest count is drawn at the maximum width, and its key's samples with its own scale.
     const auto& flows = result.scene.flows;
-    const auto largest = std::find_if(flows.begin(), flows.end(), [](const auto& f) { return f.flow_id == "T003"; });
-    ASSERT_NE(largest, flows.end());
-    EXPECT_DOUBLE_EQ(largest->width_mm, mini.options.style.lines.flow_max_mm);
-    int samples = 0;
-    for (const auto& row : result.scene.legend.rows) {
-        if (row.sample != layout::LegendRow::Sample::flow || row.text.empty() || !std::isdigit(row.text[0])) continue;
-        const double count = std::stod(row.text);
-        EXPECT_DOUBLE_EQ(row.flow.width_mm, scale.width_for(count)) << row.text;
-        ++samples;
+    for (const std::string id : {"T003", "T002"}) {
+        const auto largest = std::find_if(flows.begin(), flows.end(), [&](const auto& f) { return f.flow_id == id; });
+        ASSERT_NE(largest, flows.end());
+        EXPECT_DOUBLE_EQ(largest->width_mm, mini.options.style.lines.flow_max_mm) << id;
     }
-    EXPECT_GE(samples, 2);
+    std::map<layout::UnitKey, int> samples;
+    for (const auto& row : result.scene.legend.rows) {
+        if (!row.key_unit) continue;
+        const double count = row.key_count;
+        EXPECT_DOUBLE_EQ(row.flow.width_mm, scales.width_for(*row.key_unit, count)) << row.text;
+        ++samples[*row.key_unit];
+    }
+    EXPECT_GE(samples[model::Unit::people], 2);
+    EXPECT_GE(samples[model::Unit::households], 2);
+    EXPECT_EQ(samples.size(), 2U);
 }
 
 TEST(Layout, ArrowTipsStopTheSetGapBeforeTheDestinationSymbol) {
     MiniScene mini;
     const auto result = mini.build();
     for (const auto& flow : result.scene.flows) {
-        const auto& model_flow =
-            test::find_one(mini.flows, [&](const auto& f) { return f.id == flow.flow_id; }, "flow " + flow.flow_id);
+        const auto& model_flow = test::find_one(
+            mini.flows, [&](const auto& f) { return f.id == flow.flow_id; }, "flow " + flow.flow_id);
         const auto& symbol = test::find_one(
             result.scene.places, [&](const auto& s) { return s.place_id == model_flow.destination; },
             "symbol " + model_flow.destination);
@@ -71,7 +77,8 @@ TEST(Layout, ArrowTipsStopTheSetGapBeforeTheDestinationSymbol) {
 TEST(Layout, FlowsThroughAnOutpostBendThroughIt) {
     MiniScene mini;
     const auto result = mini.build();
-    const auto& through = test::find_one(result.scene.flows, [](const auto& f) { return f.flow_id == "T001"; }, "T001");
+    const auto& through = test::find_one(
+        result.scene.flows, [](const auto& f) { return f.flow_id == "T001"; }, "T001");
     const auto& outpost = test::find_one(
         result.scene.places, [](const auto& s) { return s.place_id == "maykapchagay_outpost"; }, "the outpost");
     // The curve passes through the outpost itself, and bends there without a kink.
@@ -120,7 +127,8 @@ TEST(HouseholdRatio, ComesOnlyFromDocumentedRecordsThatStateBoth) {
     EXPECT_THAT(ratio->describe(), ::testing::HasSubstr("4.42 per household"));
 
     const auto converted = model::households_as_people(flows, *ratio);
-    const auto& f022 = test::find_one(converted, [](const auto& f) { return f.id == "F022"; }, "F022");
+    const auto& f022 = test::find_one(
+        converted, [](const auto& f) { return f.id == "F022"; }, "F022");
     EXPECT_EQ(f022.unit, model::Unit::people);
     EXPECT_EQ(f022.count, std::llround(66 * 2898.0 / 655.0));
     EXPECT_EQ(f022.certainty, model::Certainty::estimate);  // a converted count is never documented

@@ -26,7 +26,7 @@ FigureOptions panel_options(const FigureOptions& page, double width, double heig
     panel.credits.clear();
     panel.colour_by_period = false;
     panel.legend_flows = nullptr;
-    panel.shared_max_count.reset();  // each panel has its own width key
+    panel.shared_max_counts.reset();  // each panel has its own width key
     panel.projected_extent.reset();
     return panel;
 }

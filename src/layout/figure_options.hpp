@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,8 +57,9 @@ struct FigureOptions {
     std::vector<model::Period> periods;
     // Small multiples and sequences share one extent and one width scale across their panels.
     std::optional<ProjectedBox> projected_extent;  // overrides `extent`
-    std::optional<double> shared_max_count;        // the count drawn at the style's widest flow
-    bool legend = true;                            // panels leave the legend to the page
+    // Per unit, the count drawn at the style's widest flow; empty: each figure's own largest.
+    std::optional<std::map<std::optional<model::Unit>, double>> shared_max_counts;
+    bool legend = true;  // panels leave the legend to the page
     // The flows the legend explains, when not only those drawn (a sequence's frames share one legend).
     std::shared_ptr<const std::vector<model::Flow>> legend_flows;
     bool panel = false;       // title in the panel-title size, no credits

@@ -102,14 +102,20 @@ int period_index(const model::Flow& flow, const FigureOptions& options) {
 
 // Each hub as wide as its flow; one that would touch a larger one moves towards its destinations
 // until it is clear. Its branches start at its rim.
-void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const WidthScale& scale,
+// Arrivals end in a head, attempts in an open chevron of the same size: both need its room.
+bool has_head(model::Status status) {
+    const EndMark mark = end_mark_for(status);
+    return mark == EndMark::arrowhead || mark == EndMark::chevron;
+}
+
+void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const WidthScales& scales,
                 const FigureOptions& options, std::vector<FlowHub>& hubs) {
     constexpr double kLeastRadius = 0.8;
     std::vector<std::size_t> order(plan.hubs.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     const auto radius_of = [&](const HubRoute& hub) {
         const auto& flow = flows[hub.flow_index];
-        return std::max(kLeastRadius, scale.width_for(static_cast<double>(flow.count.value_or(0))) / 2);
+        return std::max(kLeastRadius, scales.width_for(flow.unit, static_cast<double>(flow.count.value_or(0))) / 2);
     };
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return radius_of(plan.hubs[a]) > radius_of(plan.hubs[b]); });
@@ -119,7 +125,8 @@ void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const Wi
         FlowHub hub;
         hub.flow_id = flow.id;
         hub.radius_mm = radius_of(route);
-        if (flow.count_high) hub.high_radius_mm = scale.width_for(static_cast<double>(*flow.count_high)) / 2;
+        if (flow.count_high)
+            hub.high_radius_mm = scales.width_for(flow.unit, static_cast<double>(*flow.count_high)) / 2;
         const double outer = std::max(hub.radius_mm, hub.high_radius_mm);
         const Point away = length(route.toward - route.centre) > 1e-6 ? unit(route.toward - route.centre) : Point{1, 0};
         for (int step = 0; step < 200; ++step) {
@@ -221,17 +228,41 @@ double WidthScale::width_for(double count) const {
     return min_width_mm_;
 }
 
+double WidthScale::largest_at_minimum() const {
+    switch (mode_) {
+        case WidthMode::linear:
+            return min_width_mm_ * max_count_ / max_width_mm_;
+        case WidthMode::sqrt:
+            return max_count_ * std::pow(min_width_mm_ / max_width_mm_, 2);
+        case WidthMode::classes:
+            return 0;  // every class has its own width, the first included
+    }
+    return 0;
+}
+
+WidthScales::WidthScales(const std::map<UnitKey, double>& max_counts, double max_width_mm, double min_width_mm,
+                         WidthMode mode, const std::vector<double>& class_bounds)
+    : fallback_(1, max_width_mm, min_width_mm, mode, class_bounds) {
+    for (const auto& [unit, max_count] : max_counts)
+        scales_.emplace(unit, WidthScale(max_count, max_width_mm, min_width_mm, mode, class_bounds));
+}
+
+const WidthScale& WidthScales::of(const UnitKey& unit) const {
+    const auto found = scales_.find(unit);
+    return found == scales_.end() ? fallback_ : found->second;
+}
+
 double arrow_length_for(double width_mm) { return std::max(1.8, 1.6 * width_mm + 0.6); }
 double arrow_width_for(double width_mm) { return std::max(1.5, 1.5 * width_mm + 0.5); }
 
 FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex& symbols, const AreaIndex& areas,
-                        const std::vector<PlaceSymbol>& drawn_symbols, const Box& frame, const WidthScale& scale,
+                        const std::vector<PlaceSymbol>& drawn_symbols, const Box& frame, const WidthScales& scales,
                         const FigureOptions& options) {
     FlowLayout result;
     const Box inner = shrink(frame, options.frame_inset_mm);  // flows keep inside it
     RoutePlan plan = plan_routes(flows, symbols, areas, drawn_symbols, frame, options);
     result.warnings = std::move(plan.warnings);
-    place_hubs(plan, flows, scale, options, result.hubs);
+    place_hubs(plan, flows, scales, options, result.hubs);
 
     std::vector<NodeObstacle> nodes;
     nodes.reserve(drawn_symbols.size());
@@ -247,8 +278,9 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
     const auto width_of = [&](const FlowRoute& route) {
         const auto& flow = flows[route.flow_index];
         // A branch carries no share of the figure (the source gives none): the thinnest line.
-        return flow.count && route.part != FlowPart::branch ? scale.width_for(static_cast<double>(*flow.count))
-                                                            : options.style.lines.flow_min_mm;
+        return flow.count && route.part != FlowPart::branch
+                   ? scales.width_for(flow.unit, static_cast<double>(*flow.count))
+                   : options.style.lines.flow_min_mm;
     };
     separate_area_starts(plan.routes, width_of, options.clearance_mm);
 
@@ -325,14 +357,14 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             shape.origin_area = route.origin_area;
             shape.width_mm = member.width;
             if (flow.count_high && route.part != FlowPart::branch)
-                shape.high_width_mm = scale.width_for(static_cast<double>(*flow.count_high));
+                shape.high_width_mm = scales.width_for(flow.unit, static_cast<double>(*flow.count_high));
             shape.centre_line = centre_line(curves[b], bundles[b].request, 0.5, member.lateral);
             if (shape.centre_line.size() < 2) {
                 result.warnings.push_back("flow " + flow.id +
                                           " is not drawn: nothing is left of it between its symbols");
                 continue;
             }
-            if (!is_stopped(flow.status) && route.target != TargetKind::junction) {
+            if (has_head(flow.status) && route.target != TargetKind::junction) {
                 shape.arrow_length_mm = arrow_length_for(member.width);
                 shape.arrow_width_mm = arrow_width_for(member.width);
             }

@@ -101,8 +101,11 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
         } else {
             // Cartographic preference: right, left, above, below, then the four diagonals; then the
             // same a little farther out, to clear a flow leaving the symbol.
+            // A town's name is never set farther out: that far from a small dot it could be read as
+            // another's; with no room beside the dot it is left out, as basemap names may be.
             const Point a = request.anchor;
-            for (const double extra : {0.0, 2.2}) {
+            const std::vector<double> extras = request.dot ? std::vector<double>{0.0} : std::vector<double>{0.0, 2.2};
+            for (const double extra : extras) {
                 const double gap = request.clearance_mm + 0.5 + extra;
                 const double d = gap * 0.7;
                 const std::array<Box, 8> ring{{{a.x + gap, a.y - h / 2, w, h},

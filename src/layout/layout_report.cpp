@@ -95,6 +95,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         f["id"] = flow.flow_id;
         f["unit"] = flow.unit ? std::string(model::to_string(*flow.unit)) : std::string();
         f["status"] = std::string(model::to_string(flow.status));
+        f["end_mark"] = std::string(to_string(end_mark_for(flow.status)));
         f["certainty"] = std::string(model::to_string(flow.certainty));
         if (flow.period != config::kNoPeriod) f["period"] = period_name(scene, flow.period);
         f["width_mm"] = mm(flow.width_mm);
@@ -150,7 +151,10 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
     ordered_json entries = ordered_json::array();
     for (const auto& row : scene.legend.rows) {
         ordered_json entry{{"text", row.text}};
-        if (row.sample == LegendRow::Sample::flow) entry["flow_width_mm"] = mm(row.flow.width_mm);
+        if (row.sample == LegendRow::Sample::flow) {
+            entry["flow_width_mm"] = mm(row.flow.width_mm);
+            entry["end_mark"] = std::string(to_string(end_mark_for(row.flow.status)));
+        }
         if (row.sample == LegendRow::Sample::flow && row.flow.period != config::kNoPeriod)
             entry["period"] = period_name(scene, row.flow.period);
         if (row.sample == LegendRow::Sample::symbol) entry["symbol"] = std::string(model::to_string(row.symbol.kind));
@@ -210,6 +214,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"basemap_names_over_flows", quality.basemap_names_over_flows},
                          {"names_given_twice", quality.names_given_twice},
                          {"overlapping_hubs", quality.overlapping_hubs},
+                         {"outcomes_not_keyed", quality.outcomes_not_keyed},
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
                          {"unplaced_labels", scene.unplaced_labels},
@@ -220,6 +225,13 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
             ordered_json p{{"title", panel.title}, {"offset", {mm(panel.offset.x), mm(panel.offset.y)}}};
             p.update(scene_json(panel.scene, min_clearance_mm));
             panels.push_back(std::move(p));
+        }
+        // The page's counts hold every panel's: a reader of the top level must not see 0 over defects.
+        for (auto& [key, value] : report["quality"].items()) {
+            if (!value.is_number_integer()) continue;
+            long long sum = value.get<long long>();
+            for (const auto& panel : panels) sum += panel["quality"][key].get<long long>();
+            value = sum;
         }
         report["panels"] = std::move(panels);
     }

@@ -37,6 +37,21 @@ std::string count_text(double count) {
 
 namespace {
 
+Phrase key_phrase(std::optional<model::Unit> unit) {
+    if (!unit) return Phrase::unit_not_stated_key;
+    switch (*unit) {
+        case model::Unit::people:
+            return Phrase::people_key;
+        case model::Unit::households:
+            return Phrase::households_key;
+        case model::Unit::families:
+            return Phrase::families_key;
+        case model::Unit::livestock_head:
+            return Phrase::livestock_key;
+    }
+    return Phrase::unit_not_stated_key;
+}
+
 Phrase symbol_phrase(model::PlaceKind kind) {
     switch (kind) {
         case model::PlaceKind::okrug:
@@ -107,9 +122,10 @@ public:
         LegendRow row;
         row.sample = LegendRow::Sample::flow;
         row.flow.width_mm = width;
-        const bool stopped = !model::arrived(status);
-        row.flow.arrow_length_mm = stopped ? 0 : arrow_length_for(width);
-        row.flow.arrow_width_mm = stopped ? 0 : arrow_width_for(width);
+        const EndMark mark = end_mark_for(status);
+        const bool headed = mark == EndMark::arrowhead || mark == EndMark::chevron;
+        row.flow.arrow_length_mm = headed ? arrow_length_for(width) : 0;
+        row.flow.arrow_width_mm = headed ? arrow_width_for(width) : 0;
         row.flow.unit = unit;
         row.flow.status = status;
         row.flow.certainty = certainty;
@@ -151,6 +167,11 @@ public:
     }
 
     FlowShape& last_flow() { return section_.rows.back().flow; }
+    void keys_outcome() { section_.rows.back().keys_outcome = true; }
+    void width_key(const UnitKey& unit, double count) {
+        section_.rows.back().key_unit = unit;
+        section_.rows.back().key_count = count;
+    }
 
     Section finish() {
         section_.height = y_;
@@ -203,12 +224,32 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
             content.units.insert(*flow.unit);
         else
             content.unknown_unit = true;
-        if (flow.status == model::Status::died) {
-            content.died = true;
-        } else if (flow.status == model::Status::returned || flow.status == model::Status::not_returned) {
-            content.returned = true;
-        } else {
-            (flow.status == model::Status::crossed ? content.crossed : content.stopped) = true;
+        if (flow.count) {
+            content.counted_units.insert(flow.unit);
+            const double count = static_cast<double>(*flow.count);
+            auto [at, fresh] = content.smallest_count.emplace(flow.unit, count);
+            if (!fresh) at->second = std::min(at->second, count);
+        }
+        switch (flow.status) {
+            case model::Status::died:
+                content.died = true;
+                break;
+            case model::Status::returned:
+            case model::Status::not_returned:
+                content.returned = true;
+                break;
+            case model::Status::detained:
+                content.detained = true;
+                break;
+            case model::Status::attempted:
+                content.attempted = true;
+                break;
+            case model::Status::planned:
+                content.planned = true;
+                break;
+            case model::Status::crossed:
+                content.crossed = true;
+                break;
         }
         content.several_places = content.several_places || (model::has_branches(flow) && flow.count);
         content.range = content.range || flow.count_high.has_value();
@@ -247,32 +288,51 @@ std::vector<double> legend_counts(const WidthScale& scale) {
     return samples;
 }
 
-Legend layout_legend(const LegendContent& content, const WidthScale& scale, const FigureOptions& options,
+Legend layout_legend(const LegendContent& content, const WidthScales& scales, const FigureOptions& options,
                      const TextMeasure& measure, double available_width_mm, double reserved_width_mm) {
     Legend legend;
     SectionBuilder builder(options, measure);
     std::vector<Section> sections;
     const auto say = [&](Phrase which) { return std::string(phrase(which, options.language)); };
 
-    // Coloured by period, the colour no longer tells the unit: the heading says that counts mix units.
-    const bool classes = scale.mode() == WidthMode::classes;
-    builder.heading(content.by_period
-                        ? say(classes ? Phrase::number_stated_in_unit_classes : Phrase::number_stated_in_unit)
-                        : say(classes ? Phrase::number_stated_classes : Phrase::number_stated));
-    const auto counts = legend_counts(scale);
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        std::string text = count_text(counts[i]);
-        if (scale.mode() == WidthMode::classes) {
-            const double lower = i + 1 < counts.size() ? counts[i + 1] + 1 : 1;
-            text = fmt::format("{}\u2013{}", count_text(lower), count_text(counts[i]));
+    // One width key per unit, each with its own scale: widths compare only within a unit. Coloured by
+    // unit, a key's samples take its colour (so no separate colour key is needed); coloured by period,
+    // they are neutral, and the unit is in the key's heading and in each flow's label.
+    const bool classes = scales.mode_of_all() == WidthMode::classes;
+    for (const auto& [unit, scale] : scales.all()) {
+        if (!content.counted_units.contains(unit)) continue;
+        builder.heading(say(key_phrase(unit)) + (classes ? say(Phrase::classes_suffix) : std::string()));
+        const UnitKey sample_unit = content.by_period ? UnitKey{} : unit;
+        const double at_minimum = scale.largest_at_minimum();
+        // Every count up to `at_minimum` is drawn at the least width: one row says so, instead of
+        // samples that would all look alike (a single person as wide as fifty).
+        const auto smallest = content.smallest_count.find(unit);
+        const bool some_at_minimum = smallest != content.smallest_count.end() && smallest->second <= at_minimum;
+        const auto counts = legend_counts(scale);
+        int shown = 0;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            // One round sample and the minimum's row: keys for several units stay compact.
+            if (some_at_minimum && (counts[i] <= at_minimum || shown == 1)) continue;
+            ++shown;
+            std::string text = count_text(counts[i]);
+            if (scale.mode() == WidthMode::classes) {
+                const double lower = i + 1 < counts.size() ? counts[i + 1] + 1 : 1;
+                text = fmt::format("{}\u2013{}", count_text(lower), count_text(counts[i]));
+            }
+            builder.flow(text, scale.width_for(counts[i]), sample_unit, model::Status::crossed,
+                         model::Certainty::documented);
+            builder.width_key(unit, counts[i]);
         }
-        builder.flow(text, scale.width_for(counts[i]), std::nullopt, model::Status::crossed,
-                     model::Certainty::documented);
+        if (some_at_minimum) {
+            builder.flow(fmt::format(fmt::runtime(say(Phrase::at_minimum_width)), count_text(std::floor(at_minimum))),
+                         options.style.lines.flow_min_mm, sample_unit, model::Status::crossed,
+                         model::Certainty::documented);
+            builder.width_key(unit, std::floor(at_minimum));
+        }
+        sections.push_back(builder.finish());
     }
-    sections.push_back(builder.finish());
 
     if (content.by_period) {
-        // Units are then told apart only in the count's text; the colour is the period's.
         builder.heading(say(Phrase::year_colour));
         for (std::size_t i = 0; i < content.periods.size(); ++i) {
             builder.flow(content.periods[i], 1.0, std::nullopt, model::Status::crossed, model::Certainty::documented,
@@ -284,29 +344,42 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
         }
         sections.push_back(builder.finish());
     } else {
-        builder.heading(say(Phrase::counted_in_colour));
+        // Units whose flows have no count have no width key to show their colour: they are listed here.
+        bool any = false;
         for (const auto unit : content.units) {
+            if (content.counted_units.contains(UnitKey{unit})) continue;
+            if (!any) builder.heading(say(Phrase::counted_in_colour));
+            any = true;
             builder.flow(say(unit_phrase(unit)), 1.0, unit, model::Status::crossed, model::Certainty::documented);
         }
-        if (content.unknown_unit)
-            builder.flow(say(Phrase::unit_not_stated), options.style.lines.flow_min_mm, std::nullopt,
-                         model::Status::crossed, model::Certainty::unknown_size);
-        sections.push_back(builder.finish());
+        if (any) sections.push_back(builder.finish());
     }
 
     builder.heading(say(Phrase::outcome_and_certainty));
     if (content.crossed) {
         builder.flow(say(content.area_destination ? Phrase::crossed_the_border : Phrase::crossed), 1.0, std::nullopt,
                      model::Status::crossed, model::Certainty::documented);
+        builder.keys_outcome();
     }
     if (content.returned) {
         builder.flow(say(Phrase::returned), 1.0, std::nullopt, model::Status::returned, model::Certainty::documented);
+        builder.keys_outcome();
     }
-    if (content.stopped) {
-        builder.flow(say(Phrase::stopped), 1.0, std::nullopt, model::Status::detained, model::Certainty::documented);
+    if (content.detained) {
+        builder.flow(say(Phrase::detained), 1.0, std::nullopt, model::Status::detained, model::Certainty::documented);
+        builder.keys_outcome();
+    }
+    if (content.attempted) {
+        builder.flow(say(Phrase::attempted), 1.0, std::nullopt, model::Status::attempted, model::Certainty::documented);
+        builder.keys_outcome();
+    }
+    if (content.planned) {
+        builder.flow(say(Phrase::planned), 1.0, std::nullopt, model::Status::planned, model::Certainty::documented);
+        builder.keys_outcome();
     }
     if (content.died) {
         builder.flow(say(Phrase::died), 1.0, std::nullopt, model::Status::died, model::Certainty::documented);
+        builder.keys_outcome();
     }
     if (content.uncertain) {
         builder.flow(say(Phrase::estimate_or_lower_bound), 1.0, std::nullopt, model::Status::crossed,
@@ -334,29 +407,61 @@ Legend layout_legend(const LegendContent& content, const WidthScale& scale, cons
     // The scale bar travels with the legend as a last section of its own, holding only room.
     if (reserved_width_mm > 0) sections.push_back({{}, reserved_width_mm, 8});
 
-    // Sections side by side, wrapping to a new line of sections when the width runs out.
+    // Sections side by side in columns; a section that finds no room at the end of the first line
+    // goes under the column that ends highest and is wide enough (as masonry is laid), so that a
+    // short column does not leave a hole beneath it; failing that, on a new line under all of them.
     const double gap = 5;
     const double pad = 1.2;
-    double x = 0;
-    double y = 0;
-    double line_height = 0;
+    const double usable = available_width_mm - 2 * pad;
+    struct Column {
+        double x;
+        double bottom;
+    };
+    std::vector<Column> columns;
     double widest = 0;
-    for (auto& section : sections) {
-        if (x > 0 && x + section.width > available_width_mm - 2 * pad) {
-            y += line_height + 2.5;
-            x = 0;
-            line_height = 0;
-        }
+    double deepest = 0;
+    double line_top = 0;  // of the line of columns being filled
+    double next_x = 0;
+    bool first_line = true;
+    const auto place = [&](Section& section, double x, double y) {
         if (section.rows.empty()) legend.reserved_origin = {pad + x, pad + y};
         for (auto& row : section.rows) {
             shift_row(row, pad + x, pad + y);
             legend.rows.push_back(std::move(row));
         }
-        x += section.width + gap;
-        widest = std::max(widest, x - gap);
-        line_height = std::max(line_height, section.height);
+        widest = std::max(widest, x + section.width);
+        deepest = std::max(deepest, y + section.height);
+    };
+    for (auto& section : sections) {
+        if (first_line && (next_x == 0 || next_x + section.width <= usable)) {
+            columns.push_back({next_x, line_top + section.height});
+            place(section, next_x, line_top);
+            next_x += section.width + gap;
+            continue;
+        }
+        first_line = false;
+        // The room of a column: up to the next column's start, the last up to the usable width.
+        std::optional<std::size_t> best;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const double room = (c + 1 < columns.size() ? columns[c + 1].x - gap : usable) - columns[c].x;
+            if (section.width > room) continue;
+            if (!best || columns[c].bottom < columns[*best].bottom) best = c;
+        }
+        if (!best) {
+            // A new line under everything, laid as the first one was.
+            line_top = deepest + 2.5;
+            columns.clear();
+            columns.push_back({0, line_top + section.height});
+            place(section, 0, line_top);
+            next_x = section.width + gap;
+            first_line = true;
+            continue;
+        }
+        const double y = columns[*best].bottom + 2.5;
+        place(section, columns[*best].x, y);
+        columns[*best].bottom = y + section.height;
     }
-    legend.box = {0, 0, std::max(widest + 2 * pad, available_width_mm), y + line_height + 2 * pad};
+    legend.box = {0, 0, std::max(widest + 2 * pad, available_width_mm), deepest + 2 * pad};
     return legend;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -16,8 +17,12 @@ namespace steppeflow::layout {
 struct LegendContent {
     std::set<model::Unit> units;
     bool unknown_unit = false;
+    std::set<UnitKey> counted_units;           // units some flow gives a count in: one width key each
+    std::map<UnitKey, double> smallest_count;  // per unit: drawn at the minimum width, said so
     bool crossed = false;
-    bool stopped = false;
+    bool detained = false;
+    bool attempted = false;  // outcome not stated
+    bool planned = false;
     bool uncertain = false;  // estimates and lower bounds
     bool unknown_size = false;
     bool died = false;
@@ -47,7 +52,7 @@ void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language);
 [[nodiscard]] Phrase unit_phrase(std::optional<model::Unit> unit);
 [[nodiscard]] std::string count_text(double count);
 
-Legend layout_legend(const LegendContent& content, const WidthScale& scale, const FigureOptions& options,
+Legend layout_legend(const LegendContent& content, const WidthScales& scales, const FigureOptions& options,
                      const TextMeasure& measure, double available_width_mm, double reserved_width_mm = 0);
 
 void shift_legend(Legend& legend, double dx, double dy);

@@ -29,21 +29,13 @@ constexpr std::array kWordings{
     Wording{Phrase::border_outpost, "border outpost", "пограничная застава", "шекара заставасы"},
     Wording{Phrase::town, "town", "город", "қала"},
     Wording{Phrase::destination, "destination", "место назначения", "баратын жер"},
-    Wording{Phrase::number_stated, "Number stated", "Указанное число", "Көрсетілген сан"},
-    Wording{Phrase::number_stated_classes, "Number stated (classes)", "Указанное число (классы)",
-            "Көрсетілген сан (топтар)"},
-    Wording{Phrase::number_stated_in_unit, "Number stated, in its unit", "Указанное число, в единицах источника",
-            "Көрсетілген сан, дереккөз бірлігімен"},
-    Wording{Phrase::number_stated_in_unit_classes, "Number stated, in its unit (classes)",
-            "Указанное число, в единицах источника (классы)", "Көрсетілген сан, дереккөз бірлігімен (топтар)"},
     Wording{Phrase::year_colour, "Year (colour)", "Год (цвет)", "Жыл (түс)"},
     Wording{Phrase::date_not_stated, "date not stated", "дата не указана", "күні көрсетілмеген"},
-    Wording{Phrase::counted_in_colour, "Counted in (colour)", "Единица счёта (цвет)", "Есеп бірлігі (түс)"},
+    Wording{Phrase::counted_in_colour, "Counted in (colour)", "Единица счёта (цвет)", "Өлшем бірлігі (түс)"},
     Wording{Phrase::outcome_and_certainty, "Outcome and certainty", "Исход и достоверность", "Нәтиже және сенімділік"},
     Wording{Phrase::crossed_the_border, "crossed the border", "перешли границу", "шекарадан өтті"},
     Wording{Phrase::crossed, "crossed", "перешли", "өтті"},
-    Wording{Phrase::stopped, "stopped: detained, attempted, planned", "остановлены: задержаны, попытка, замысел",
-            "тоқтатылды: ұсталды, әрекет, жоспар"},
+    Wording{Phrase::detained, "detained", "задержаны", "ұсталды"},
     Wording{Phrase::estimate_or_lower_bound, "estimate or lower bound", "оценка или нижняя граница",
             "бағалау немесе төменгі шек"},
     Wording{Phrase::number_not_stated, "number not stated", "число не указано", "саны көрсетілмеген"},
@@ -52,17 +44,22 @@ constexpr std::array kWordings{
     Wording{Phrase::scale_caption, "km, true at {}°N", "км, верно на {}° с. ш.", "км, {}° с. е. бойынша дәл"},
     Wording{Phrase::scale_caption_plain, "km", "км", "км"},
     Wording{Phrase::north, "N", "С", "С"},
-    Wording{Phrase::subtitle_linear,
-            "Movements recorded in the archival sources; width proportional to the number stated",
-            "Перемещения по архивным источникам; ширина пропорциональна указанному числу",
-            "Мұрағат деректеріндегі көшулер; ені көрсетілген санға пропорционал"},
-    Wording{Phrase::subtitle_sqrt,
-            "Movements recorded in the archival sources; width by the square root of the number stated",
-            "Перемещения по архивным источникам; ширина по квадратному корню указанного числа",
-            "Мұрағат деректеріндегі көшулер; ені көрсетілген санның квадрат түбірі бойынша"},
-    Wording{Phrase::subtitle_classes, "Movements recorded in the archival sources; width by class of the number stated",
-            "Перемещения по архивным источникам; ширина по классам указанного числа",
-            "Мұрағат деректеріндегі көшулер; ені көрсетілген санның топтары бойынша"},
+    Wording{
+        Phrase::subtitle_linear,
+        "Movements recorded in the archival sources; width proportional to the number stated, one scale per unit",
+        "Перемещения по архивным источникам; ширина пропорциональна указанному числу, своя шкала для каждой единицы",
+        "Мұрағат деректеріндегі көшулер; ені көрсетілген санға пропорционал, әр өлшем бірлігінің өз шкаласы"},
+    Wording{
+        Phrase::subtitle_sqrt,
+        "Movements recorded in the archival sources; width by the square root of the number stated, one scale per unit",
+        "Перемещения по архивным источникам; ширина по квадратному корню указанного числа, своя шкала для каждой "
+        "единицы",
+        "Мұрағат деректеріндегі көшулер; ені көрсетілген санның квадрат түбірі бойынша, әр өлшем бірлігінің өз "
+        "шкаласы"},
+    Wording{Phrase::subtitle_classes,
+            "Movements recorded in the archival sources; width by class of the number stated, one scale per unit",
+            "Перемещения по архивным источникам; ширина по классам указанного числа, своя шкала для каждой единицы",
+            "Мұрағат деректеріндегі көшулер; ені көрсетілген санның топтары бойынша, әр өлшем бірлігінің өз шкаласы"},
     Wording{Phrase::subtitle_overlay,
             " (people, households or families, as the source counts); colour: the year a movement began or was "
             "reported",
@@ -108,13 +105,23 @@ constexpr std::array kWordings{
     Wording{Phrase::detail_scales, "; each panel has its own width key", "; у каждой панели своя шкала ширины",
             "; әр панельдің өз ен шкаласы бар"},
     Wording{Phrase::trunk_branches, "one figure, several places", "одно число, несколько мест", "бір сан, бірнеше жер"},
+    Wording{Phrase::attempted, "attempted, outcome not stated", "пытались уйти, исход не указан",
+            "кетуге әрекеттенді, нәтижесі көрсетілмеген"},
+    Wording{Phrase::planned, "planned", "собирались уйти", "кетуді жоспарлады"},
+    Wording{Phrase::people_key, "People", "Люди", "Адам"},
+    Wording{Phrase::households_key, "Households (farms)", "Хозяйства", "Шаруашылық"},
+    Wording{Phrase::families_key, "Families", "Семьи", "Отбасы"},
+    Wording{Phrase::livestock_key, "Livestock (head)", "Скот (голов)", "Мал (бас)"},
+    Wording{Phrase::unit_not_stated_key, "Unit not stated", "Единица не указана", "Өлшем бірлігі көрсетілмеген"},
+    Wording{Phrase::classes_suffix, " (classes)", " (классы)", " (топтар)"},
+    Wording{Phrase::at_minimum_width, "≤ {}: minimum width", "≤ {}: наименьшая ширина", "≤ {}: ең аз ені"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::trunk_branches) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::at_minimum_width) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 

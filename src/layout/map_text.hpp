@@ -20,17 +20,13 @@ enum class Phrase {
     border_outpost,
     town,
     destination,
-    number_stated,
-    number_stated_classes,
-    number_stated_in_unit,
-    number_stated_in_unit_classes,
     year_colour,
     date_not_stated,
     counted_in_colour,
     outcome_and_certainty,
     crossed_the_border,
     crossed,
-    stopped,
+    detained,
     estimate_or_lower_bound,
     number_not_stated,
     places,
@@ -59,6 +55,15 @@ enum class Phrase {
     range,           // a stated range: low line, pale band to the high end
     detail_scales,   // appended to a subtitle: the panels' widths differ
     trunk_branches,  // one figure for several places, drawn as a trunk with branches
+    attempted,       // the outcome not stated: an open chevron
+    planned,         // a ring
+    people_key,      // a width key's heading: the unit its scale counts in
+    households_key,
+    families_key,
+    livestock_key,
+    unit_not_stated_key,
+    classes_suffix,    // " (classes)", after a width key's heading
+    at_minimum_width,  // "≤ {}: minimum width"
 };
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).

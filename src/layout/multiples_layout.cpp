@@ -39,7 +39,7 @@ FigureOptions shared_scales(const model::Gazetteer& gazetteer, const model::Base
                             const geo::Projection& projection) {
     FigureOptions shared = options;
     shared.projected_extent = fit_extent({gazetteer, all_flows, basemap}, options, projection);
-    if (!shared.shared_max_count) shared.shared_max_count = largest_count(all_flows);
+    if (!shared.shared_max_counts) shared.shared_max_counts = largest_counts(all_flows);
     return shared;
 }
 
@@ -50,8 +50,8 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     if (panels.empty()) throw UsageError("small multiples need at least one period with flows");
     const FigureOptions shared = shared_scales(gazetteer, basemap, all_flows, options, projection);
     const ProjectedBox extent = *shared.projected_extent;
-    const WidthScale scale(*shared.shared_max_count, options.style.lines.flow_max_mm, options.style.lines.flow_min_mm,
-                           options.width_mode, options.width_classes);
+    const WidthScales scale(*shared.shared_max_counts, options.style.lines.flow_max_mm, options.style.lines.flow_min_mm,
+                            options.width_mode, options.width_classes);
 
     SceneResult result;
     Scene& page = result.scene;

@@ -1,12 +1,37 @@
 #include "layout/quality.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
 #include "layout/spatial_grid.hpp"
 
 namespace steppeflow::layout {
+
+namespace {
+
+// The legend of a page of panels explains the flows of every panel that has none of its own.
+int outcomes_not_keyed(const Scene& scene) {
+    if (scene.legend.rows.empty()) return 0;
+    std::set<EndMark> keyed;
+    for (const auto& row : scene.legend.rows) {
+        if (row.keys_outcome) keyed.insert(end_mark_for(row.flow.status));
+    }
+    int missing = 0;
+    const auto count = [&](const Scene& map) {
+        for (const auto& flow : map.flows) {
+            if (flow.part != FlowPart::branch && !keyed.contains(end_mark_for(flow.status))) ++missing;
+        }
+    };
+    count(scene);
+    for (const auto& panel : scene.panels) {
+        if (panel.scene.legend.rows.empty()) count(panel.scene);
+    }
+    return missing;
+}
+
+}  // namespace
 
 LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     LayoutQuality quality;
@@ -69,6 +94,7 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
                 ++quality.overlapping_hubs;
         }
     }
+    quality.outcomes_not_keyed = outcomes_not_keyed(scene);
     return quality;
 }
 

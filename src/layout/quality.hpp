@@ -30,6 +30,9 @@ struct LayoutQuality {
     int labels_not_placed = 0;
     int names_given_twice = 0;  // unit, state and range names set more than once on one map (Persia twice)
     int overlapping_hubs = 0;   // pairs of figures-for-several-places discs that touch
+    // Flows whose end mark (what became of the movement) no row of the legend explains, on a map
+    // with a legend: an attempt drawn like a detention, say.
+    int outcomes_not_keyed = 0;
 };
 
 // `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.

@@ -54,6 +54,13 @@ enum class TargetKind { symbol, area, border, frame, junction };
 // branches to (or from) each named place: the source gives no share, so none is drawn.
 enum class FlowPart { whole, trunk, branch };
 
+// What became of a movement, told by the mark at its end, one per outcome, each keyed in the legend:
+// it arrived (filled head: crossed, returned, did not return), it was tried with the outcome not
+// stated (open chevron), it was stopped (bar), it was only planned (ring), its people died (cross).
+enum class EndMark { arrowhead, chevron, bar, ring, cross };
+[[nodiscard]] EndMark end_mark_for(model::Status status);
+[[nodiscard]] std::string_view to_string(EndMark mark);
+
 struct FlowShape {
     std::string flow_id;
     PagePath centre_line;  // from the origin symbol's edge to the arrowhead's tip (or the bar)
@@ -119,6 +126,10 @@ struct LegendRow {
     Point text_origin;
     double font_size_pt = 6.5;
     bool heading = false;
+    bool keys_outcome = false;  // a flow sample that explains an end mark (crossed, detained, planned…)
+    // A width key's sample: the unit of its scale and the count it is drawn for.
+    std::optional<std::optional<model::Unit>> key_unit;
+    double key_count = 0;
 };
 
 struct Legend {

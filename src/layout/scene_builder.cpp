@@ -187,7 +187,7 @@ struct FigureBasis {
     AreaFeatures area_features;
     std::set<std::string> area_ids;
     std::vector<std::string> used;
-    WidthScale scale;
+    WidthScales scale;
     ProjectedBox extent;
 };
 
@@ -195,9 +195,9 @@ FigureBasis basis_of(const SceneInputs& inputs, const FigureOptions& options, co
     auto area_features = flow_areas(inputs.flows, inputs.gazetteer, inputs.basemap);
     auto area_ids = area_ids_of(area_features);
     auto used = places_used(inputs.flows, inputs.gazetteer, area_ids);
-    const WidthScale scale(options.shared_max_count.value_or(largest_count(inputs.flows)),
-                           options.style.lines.flow_max_mm, options.style.lines.flow_min_mm, options.width_mode,
-                           options.width_classes);
+    const WidthScales scale(options.shared_max_counts.value_or(largest_counts(inputs.flows)),
+                            options.style.lines.flow_max_mm, options.style.lines.flow_min_mm, options.width_mode,
+                            options.width_classes);
     const ProjectedBox extent = fit_extent_with(inputs, options, projection, area_features);
     return {std::move(area_features), std::move(area_ids), std::move(used), scale, extent};
 }
@@ -210,7 +210,7 @@ ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options,
 
 // Title, subtitle and credits, the legend beside or under the map, and the map frame between them.
 void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& options, const TextMeasure& measure,
-               const std::vector<std::string>& used, bool has_areas, const WidthScale& scale,
+               const std::vector<std::string>& used, bool has_areas, const WidthScales& scale,
                const ProjectedBox& extent) {
     scene.texts.clear();
     scene.legend = {};
@@ -248,9 +248,10 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
             return std::min(frame.width / extent.width(), frame.height / extent.height());
         };
         const bool right_fits = right.box.height <= bottom - top;
+        const bool right_leaves_room = right_frame.width >= 0.6 * text_width;
         bool use_right = options.legend_place == FigureOptions::LegendPlace::right ||
                          (options.legend_place == FigureOptions::LegendPlace::automatic && right_fits &&
-                          map_scale(right_frame) > map_scale(below_frame) * 1.02);
+                          right_leaves_room && map_scale(right_frame) > map_scale(below_frame) * 1.02);
         if (use_right) {
             scene.legend = std::move(right);
             scene.map_frame = right_frame;
@@ -268,12 +269,13 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
 // The page height at which the map frame has the extent's aspect ratio, for the legend beside and
 // under the map; the one drawing the map larger wins (on a tie, the shorter page).
 FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& requested, const TextMeasure& measure,
-                              const std::vector<std::string>& used, bool has_areas, const WidthScale& scale,
+                              const std::vector<std::string>& used, bool has_areas, const WidthScales& scale,
                               const ProjectedBox& extent) {
     const double width = requested.page_width_mm;
     // Narrow pages (a single column) may run taller than wide; wide ones stay landscape-ish.
     const double min_height = width < 120 ? width * 0.8 : width * 0.5;
-    const double max_height = std::min(width < 120 ? width * 2.0 : width * 1.0, 240.0);
+    // A single column may run the height of a journal page (240 mm) so that its map keeps its shape.
+    const double max_height = std::min(width < 120 ? 240.0 : width * 1.0, 240.0);
     std::optional<FigureOptions> best;
     double best_scale = 0;
     std::vector<FigureOptions::LegendPlace> places{FigureOptions::LegendPlace::below,
@@ -286,6 +288,10 @@ FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& re
         Scene scratch;
         plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent);
         const Box& frame = scratch.map_frame;
+        // A legend beside the map may not squeeze it into a strip (a single column's legend goes under).
+        if (place == FigureOptions::LegendPlace::right && places.size() > 1 &&
+            frame.width < 0.6 * (width - 2 * requested.margin_mm))
+            continue;
         double height = width + frame.width * extent.height() / extent.width() - frame.height;
         if (place == FigureOptions::LegendPlace::right) {
             height = std::max(height, width - frame.height + scratch.legend.box.height);

@@ -51,11 +51,13 @@ std::set<std::string> area_ids_of(const std::map<std::string, const model::Featu
     return ids;
 }
 
-double largest_count(const std::vector<model::Flow>& flows) {
-    double largest = 0;
+std::map<std::optional<model::Unit>, double> largest_counts(const std::vector<model::Flow>& flows) {
+    std::map<std::optional<model::Unit>, double> largest;
     for (const auto& flow : flows) {
         // A range is drawn to its high end, which the scale must hold too.
-        if (flow.count) largest = std::max(largest, static_cast<double>(flow.count_high.value_or(*flow.count)));
+        if (!flow.count) continue;
+        double& value = largest[flow.unit];
+        value = std::max(value, static_cast<double>(flow.count_high.value_or(*flow.count)));
     }
     return largest;
 }

@@ -2,6 +2,7 @@
 // Pieces of a figure shared by single maps and small multiples.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,8 +24,9 @@ std::map<std::string, const model::Feature*> flow_areas(const std::vector<model:
 // The ids of those areas.
 std::set<std::string> area_ids_of(const std::map<std::string, const model::Feature*>& areas);
 
-// The largest count among the flows (0 when none has one): the count drawn at the widest width.
-double largest_count(const std::vector<model::Flow>& flows);
+// The largest count of each unit among the flows (an unstated unit is a unit of its own): the count
+// drawn at the widest width of that unit's scale.
+std::map<std::optional<model::Unit>, double> largest_counts(const std::vector<model::Flow>& flows);
 
 // The places drawn as symbols: origins, outposts and destinations that are not areas, sorted. A whole
 // country as origin is never a symbol: a flow starts from its area, or from its named crossing.

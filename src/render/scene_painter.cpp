@@ -157,6 +157,9 @@ void arrowhead_path(cairo_t* cr, Point tip, Point base, double half_width) {
     cairo_close_path(cr);
 }
 
+// A planned movement's ring: wider than its line, so that it reads as a ring, not as a dot.
+double ring_radius(double width_mm) { return std::max(0.8, width_mm * 1.1); }
+
 void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style& style) {
     const auto& line = flow.centre_line;
     if (line.size() < 2) return;
@@ -170,11 +173,35 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
     // The shaft ends where the arrowhead begins; the head points along the chord from there to the tip.
     const double total = layout::path_length(line);
     const double head = stopped ? 0 : std::min(flow.arrow_length_mm, total);
+    const layout::EndMark mark = layout::end_mark_for(flow.status);
+    // A chevron stands open in front of the shaft, which stops where its arms end, as it stops at a
+    // head's base: paper shows inside the arms. A ring's paper inside covers the shaft's end.
+    double cut = head;
+    if (mark == layout::EndMark::chevron) {
+        cut = flow.arrow_length_mm;
+    } else if (mark == layout::EndMark::ring) {
+        cut = ring_radius(flow.width_mm);
+    }
+    cut = std::min(cut, total * 0.9);
     // A hundredth of a millimetre is far below any printer's dot: the simplified shaft draws the same.
-    const layout::PagePath shaft = layout::simplify(head > 0 ? layout::cut_at_length(line, total - head) : line, 0.01);
+    const layout::PagePath shaft = layout::simplify(cut > 0 ? layout::cut_at_length(line, total - cut) : line, 0.01);
     const Point tip = line.back();
     const Point base = head > 0 ? shaft.back() : tip;
     const Point direction = layout::unit(tip - layout::point_back_from_end(line, std::max(head, 0.5)));
+
+    // An attempt's open chevron: its mitred apex sits where a head's tip would, not beyond it.
+    const bool chevron = mark == layout::EndMark::chevron && flow.arrow_length_mm > 0;
+    const double chevron_stroke = std::max(0.3, std::min(flow.width_mm * 0.35, 1.2));
+    const auto chevron_path = [&] {
+        const double half_angle = std::atan2(flow.arrow_width_mm / 2, flow.arrow_length_mm);
+        const Point apex = tip - direction * (chevron_stroke / 2 / std::sin(half_angle));
+        const Point back = apex - direction * flow.arrow_length_mm;
+        const Point across = layout::right_normal(direction) * (flow.arrow_width_mm / 2);
+        cairo_new_path(cr);
+        cairo_move_to(cr, back.x + across.x, back.y + across.y);
+        cairo_line_to(cr, apex.x, apex.y);
+        cairo_line_to(cr, back.x - across.x, back.y - across.y);
+    };
 
     cairo_save(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -202,6 +229,15 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
             arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);
             cairo_set_line_width(cr, 2 * style.lines.flow_casing_mm);
             cairo_stroke(cr);
+        } else if (chevron) {
+            // Cased beneath the shaft, so that the casing parts the arms from other flows, not from it.
+            chevron_path();
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+            cairo_set_line_width(cr, chevron_stroke + 2 * style.lines.flow_casing_mm);
+            cairo_stroke(cr);
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
         }
     }
     trace(cr, shaft, false);
@@ -218,7 +254,7 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
     }
     cairo_set_dash(cr, nullptr, 0, 0);
 
-    if (flow.status == model::Status::died) {
+    if (mark == layout::EndMark::cross) {
         // Deaths: a cross at the end, never the bar of a movement that was stopped.
         // Its arms reach well beyond the line's edges, so that it never reads as a bar.
         const double half = std::max(1.2, flow.width_mm * 2.6) / 2;
@@ -231,14 +267,35 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
         set_colour(cr, colour);
         cairo_set_line_width(cr, std::max(0.35, std::min(flow.width_mm * 0.4, 0.8)));
         cairo_stroke(cr);
-    } else if (stopped) {
-        // A bar across the end: the movement was stopped (detained) or did not happen (attempted, planned).
+    } else if (mark == layout::EndMark::bar) {
+        // A bar across the end: the movement was stopped (detained).
         const double half = std::max(1.4, flow.width_mm * 1.6) / 2;
         const Point across = layout::right_normal(direction) * half;
         cairo_move_to(cr, tip.x - across.x, tip.y - across.y);
         cairo_line_to(cr, tip.x + across.x, tip.y + across.y);
         set_colour(cr, colour);
         cairo_set_line_width(cr, std::max(0.4, std::min(flow.width_mm * 0.5, 1.0)));
+        cairo_stroke(cr);
+    } else if (chevron) {
+        // An open chevron: the direction was taken, what became of it the source does not say. Not a
+        // filled head (that would claim arrival) and not a bar (that would claim it was stopped).
+        chevron_path();
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, chevron_stroke);
+        cairo_stroke(cr);
+    } else if (mark == layout::EndMark::ring) {
+        // A ring at the end: a movement planned (intended, prepared), not made.
+        const double radius = ring_radius(flow.width_mm);
+        const double stroke = std::max(0.3, std::min(flow.width_mm * 0.4, 0.8));
+        const Point centre = tip - direction * radius;
+        cairo_new_path(cr);
+        cairo_arc(cr, centre.x, centre.y, radius, 0, 2 * std::numbers::pi);
+        set_colour(cr, style.colours.paper);
+        cairo_fill_preserve(cr);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, stroke);
         cairo_stroke(cr);
     } else if (head > 0) {
         arrowhead_path(cr, tip, base, flow.arrow_width_mm / 2);

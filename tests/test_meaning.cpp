@@ -1,0 +1,242 @@
+// What a mark says (issue 17, "Meaning"): each outcome its own end mark with its own legend row, and
+// each unit its own width scale with its own key. Checked on the layout report and on the pixels.
+#include <cairo.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "layout/flow_layout.hpp"
+#include "layout/legend_layout.hpp"
+#include "layout/quality.hpp"
+#include "layout/scene.hpp"
+#include "render/scene_painter.hpp"
+#include "test_support.hpp"
+
+namespace steppeflow {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr double kPixelsPerMm = 40;
+
+// One straight flow of 1 mm from (5, 5) to (25, 5), ending as a movement of this outcome ends,
+// painted alone at 40 pixels per millimetre; the pixels (0xrrggbb) around its end.
+struct PaintedEnd {
+    std::vector<unsigned> pixels;
+    int width = 0;
+    [[nodiscard]] unsigned at(double x_mm, double y_mm) const {
+        return pixels[static_cast<std::size_t>(std::lround(y_mm * kPixelsPerMm)) * static_cast<std::size_t>(width) +
+                      static_cast<std::size_t>(std::lround(x_mm * kPixelsPerMm))];
+    }
+};
+
+PaintedEnd paint_end(model::Status status) {
+    layout::Scene scene;
+    scene.page_width_mm = 30;
+    scene.page_height_mm = 10;
+    scene.map_frame = {0, 0, 30, 10};
+    layout::FlowShape flow;
+    flow.flow_id = "X";
+    flow.centre_line = {{5, 5}, {25, 5}};
+    flow.width_mm = 1.0;
+    flow.unit = model::Unit::people;
+    flow.status = status;
+    // As the layout sizes them: a head or a chevron has the arrowhead's size, other marks none.
+    const bool headed = model::arrived(status) || status == model::Status::attempted;
+    flow.arrow_length_mm = headed ? layout::arrow_length_for(1.0) : 0;
+    flow.arrow_width_mm = headed ? layout::arrow_width_for(1.0) : 0;
+    scene.flows.push_back(flow);
+    const int w = static_cast<int>(scene.page_width_mm * kPixelsPerMm);
+    const int h = static_cast<int>(scene.page_height_mm * kPixelsPerMm);
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t* paper = cairo_create(surface);  // the painter leaves the page's ground to the writer
+    cairo_set_source_rgb(paper, 1, 1, 1);
+    cairo_paint(paper);
+    cairo_destroy(paper);
+    render::paint_on(surface, scene, kPixelsPerMm, "end.png");
+    cairo_surface_flush(surface);
+    if (std::getenv("STEPPEFLOW_DUMP_ENDS") != nullptr)
+        cairo_surface_write_to_png(surface, ("/tmp/end_" + std::string(model::to_string(status)) + ".png").c_str());
+    PaintedEnd out;
+    out.width = w;
+    const int stride = cairo_image_surface_get_stride(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    for (int y = 0; y < h; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < w; ++x) out.pixels.push_back(row[x] & 0xffffffU);
+    }
+    cairo_surface_destroy(surface);
+    return out;
+}
+
+bool is_ink(unsigned pixel) {
+    // The people colour (#d55e00) or near it, not the ground (water, with no basemap) or the casing.
+    return ((pixel >> 16) & 0xffU) > 0xa0U && ((pixel >> 8) & 0xffU) < 0xa0U && (pixel & 0xffU) < 0x70U;
+}
+bool is_paper(unsigned pixel) { return !is_ink(pixel); }
+
+// The pixels within 3 mm of the tip that differ between two ends.
+int differing_pixels(const PaintedEnd& a, const PaintedEnd& b) {
+    int differ = 0;
+    for (double x = 22; x <= 27; x += 0.05) {
+        for (double y = 2; y <= 8; y += 0.05) differ += is_ink(a.at(x, y)) != is_ink(b.at(x, y)) ? 1 : 0;
+    }
+    return differ;
+}
+
+// The default figure (no spec) rendered at 50 dpi: its layout report.
+json default_figure_report(const std::string& name) {
+    const auto dir = test::scratch_dir(name);
+    const auto result = test::run_cli(
+        {"render", "--dpi", "50", "-o", (dir / "map.png").string(), "--report", (dir / "map.json").string()});
+    if (result.exit_code != 0) throw std::runtime_error("render failed: " + result.err);
+    return json::parse(test::read_file(dir / "map.json"));
+}
+
+}  // namespace
+
+TEST(Outcome, EachOutcomeEndsInAMarkOfItsOwn) {
+    const std::array statuses{model::Status::crossed, model::Status::attempted, model::Status::detained,
+                              model::Status::planned, model::Status::died};
+    std::set<layout::EndMark> marks;
+    for (const auto status : statuses) marks.insert(layout::end_mark_for(status));
+    EXPECT_EQ(marks.size(), statuses.size()) << "two outcomes share a mark";
+    EXPECT_EQ(layout::end_mark_for(model::Status::returned), layout::EndMark::arrowhead) << "a return arrives";
+
+    // And they look different: every pair differs over at least 0.3 mm² around the end (a sample
+    // every 0.05 mm: 120 samples).
+    std::vector<PaintedEnd> painted;
+    for (const auto status : statuses) painted.push_back(paint_end(status));
+    for (std::size_t i = 0; i < painted.size(); ++i) {
+        for (std::size_t j = i + 1; j < painted.size(); ++j) {
+            EXPECT_GT(differing_pixels(painted[i], painted[j]), 120)
+                << model::to_string(statuses[i]) << " and " << model::to_string(statuses[j]) << " look alike";
+        }
+    }
+}
+
+TEST(Outcome, AnAttemptIsAnOpenChevronNeitherAHeadNorABar) {
+    const PaintedEnd crossed = paint_end(model::Status::crossed);
+    const PaintedEnd attempted = paint_end(model::Status::attempted);
+    const PaintedEnd detained = paint_end(model::Status::detained);
+    // 1.5 mm before the tip, on the axis: inside a filled head; paper inside the chevron's arms.
+    EXPECT_TRUE(is_ink(crossed.at(23.5, 5))) << std::hex << crossed.at(23.5, 5);
+    EXPECT_TRUE(is_paper(attempted.at(23.5, 5))) << std::hex << attempted.at(23.5, 5);
+    // The arms reach out beside the shaft, as a head would; a bar stands across the very end only.
+    EXPECT_TRUE(is_ink(attempted.at(23.3, 5.6))) << std::hex << attempted.at(23.3, 5.6);
+    EXPECT_TRUE(is_paper(detained.at(23.3, 5.6)));
+    EXPECT_TRUE(is_ink(detained.at(25, 5.6)));
+    EXPECT_TRUE(is_paper(attempted.at(25, 5.6)));
+    // Its apex is where a head's tip would be, not beyond it.
+    EXPECT_TRUE(is_paper(attempted.at(25.15, 5)));
+    EXPECT_TRUE(is_ink(attempted.at(24.8, 5)));
+}
+
+TEST(Outcome, APlanIsARingWithPaperInside) {
+    const PaintedEnd planned = paint_end(model::Status::planned);
+    // The ring (radius 1.1 mm) ends at the tip: paper at its centre, ink on its rim, no line beyond.
+    EXPECT_TRUE(is_paper(planned.at(23.9, 5))) << std::hex << planned.at(23.9, 5);
+    EXPECT_TRUE(is_ink(planned.at(23.9, 3.9)));
+    EXPECT_TRUE(is_ink(planned.at(22.8, 5)));
+    EXPECT_TRUE(is_paper(planned.at(25.3, 5)));
+}
+
+// The shipped default figure has attempts, detentions and plans: each keyed by a row of its own,
+// none left to a shared "stopped" row; the report counts flows whose mark no row explains.
+TEST(Outcome, TheDefaultFigureKeysEveryOutcomeItDraws) {
+    const json report = default_figure_report("outcome_keys");
+    std::set<std::string> drawn;
+    for (const auto& flow : report["flows"]) drawn.insert(flow["end_mark"].get<std::string>());
+    EXPECT_THAT(drawn, ::testing::IsSupersetOf({"arrowhead", "chevron", "bar", "ring"}));
+    std::map<std::string, std::string> keyed;  // mark → legend text
+    for (const auto& entry : report["legend"]["entries"]) {
+        if (entry.contains("end_mark") && entry["end_mark"] != "arrowhead")
+            keyed[entry["end_mark"].get<std::string>()] = entry["text"].get<std::string>();
+    }
+    EXPECT_EQ(keyed["chevron"], "attempted, outcome not stated");
+    EXPECT_EQ(keyed["bar"], "detained");
+    EXPECT_EQ(keyed["ring"], "planned");
+    EXPECT_EQ(report["quality"]["outcomes_not_keyed"], 0);
+}
+
+TEST(Outcome, AMapWhoseLegendMergesOutcomesIsCounted) {
+    layout::Scene scene;
+    layout::FlowShape attempted;
+    attempted.flow_id = "A";
+    attempted.status = model::Status::attempted;
+    attempted.centre_line = {{1, 1}, {9, 1}};
+    scene.flows.push_back(attempted);
+    layout::LegendRow row;
+    row.sample = layout::LegendRow::Sample::flow;
+    row.flow.status = model::Status::detained;
+    row.keys_outcome = true;
+    row.text = "stopped: detained, attempted, planned";
+    scene.legend.rows.push_back(row);
+    EXPECT_EQ(layout::measure_quality(scene).outcomes_not_keyed, 1);
+    row.flow.status = model::Status::attempted;
+    scene.legend.rows.push_back(row);
+    EXPECT_EQ(layout::measure_quality(scene).outcomes_not_keyed, 0);
+}
+
+// Units (issue 17): 500 households are not 500 people. Each unit has a scale of its own, its largest
+// count drawn at the widest line, and a key of its own.
+TEST(Units, EachUnitHasItsOwnScaleAndItsOwnKey) {
+    const layout::WidthScales scales({{model::Unit::people, 1000}, {model::Unit::households, 100}}, 4.0, 0.35);
+    EXPECT_DOUBLE_EQ(scales.width_for(model::Unit::people, 1000), 4.0);
+    EXPECT_DOUBLE_EQ(scales.width_for(model::Unit::households, 100), 4.0);
+    EXPECT_DOUBLE_EQ(scales.width_for(model::Unit::people, 500), 2.0);
+    EXPECT_DOUBLE_EQ(scales.width_for(model::Unit::households, 50), 2.0);
+
+    const json report = default_figure_report("unit_keys");
+    std::vector<std::string> headings;
+    for (const auto& entry : report["legend"]["entries"]) {
+        if (entry.value("heading", false)) headings.push_back(entry["text"]);
+    }
+    // The default figure counts in people, households and families: three keys, no shared one.
+    EXPECT_THAT(headings, ::testing::IsSupersetOf({"People", "Households (farms)", "Families"}));
+    EXPECT_THAT(headings, ::testing::Not(::testing::Contains("Number stated")));
+    EXPECT_THAT(headings, ::testing::Not(::testing::Contains("Counted in (colour)"))) << "the keys show the colours";
+    // Each unit's largest flow is drawn at the widest line: F015 700 people, F023 500 households,
+    // F014 600 families (the default figure's largest of each).
+    std::map<std::string, double> widths;
+    for (const auto& flow : report["flows"]) widths[flow["id"]] = flow["width_mm"];
+    EXPECT_DOUBLE_EQ(widths["F015"], widths["F023"]);
+    EXPECT_DOUBLE_EQ(widths["F015"], widths["F014"]);
+    EXPECT_GT(widths["F015"], 3.0);
+}
+
+// Below a count every flow is drawn at the least width; the key says where, instead of samples that
+// would all look alike.
+TEST(Units, TheKeySaysWhichCountsShareTheMinimumWidth) {
+    const layout::WidthScale scale(697, 4.0, 0.35);
+    EXPECT_NEAR(scale.largest_at_minimum(), 61.0, 0.1);
+    EXPECT_DOUBLE_EQ(scale.width_for(60), 0.35);
+    EXPECT_GT(scale.width_for(61.5), 0.35);
+    const layout::WidthScale root(1000, 4.0, 0.35, layout::WidthMode::sqrt);
+    EXPECT_DOUBLE_EQ(root.width_for(root.largest_at_minimum()), 0.35);
+    EXPECT_GT(root.width_for(root.largest_at_minimum() * 1.01), 0.35);
+
+    const json report = default_figure_report("minimum_key");
+    int minimum_rows = 0;
+    for (const auto& entry : report["legend"]["entries"]) {
+        const std::string text = entry["text"];
+        if (text.find(": minimum width") == std::string::npos) continue;
+        ++minimum_rows;
+        EXPECT_THAT(text, ::testing::StartsWith("\u2264 "));
+        EXPECT_DOUBLE_EQ(entry["flow_width_mm"].get<double>(), 0.35) << text;
+    }
+    // People (F012: one person), households (F035: 50) and families (F004: 10) each have flows at it.
+    EXPECT_EQ(minimum_rows, 3);
+}
+
+}  // namespace steppeflow
