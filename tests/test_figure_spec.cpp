@@ -253,7 +253,13 @@ TEST(Style, PresetsAreFoundByNameAndDiffer) {
     // Years in grayscale run from light to dark.
     for (std::size_t i = 1; i < grayscale.colours.periods.size(); ++i)
         EXPECT_LT(grayscale.colours.periods[i].r, grayscale.colours.periods[i - 1].r);
-    EXPECT_NE(colourblind.colours.periods, colour.colours.periods);
+    // No preset gives a year a unit's colour (colourblind's years were its units' colours once).
+    for (const auto* style : {&colour, &colourblind}) {
+        for (const auto& c : style->colours.periods) {
+            for (const auto& unit : {style->colours.people, style->colours.households, style->colours.families})
+                EXPECT_NE(c, unit);
+        }
+    }
     EXPECT_THAT([] { (void)config::resolve_style("sepia"); },
                 ::testing::ThrowsMessage<UsageError>(HasSubstr("presets in styles: colour, colourblind, grayscale")));
 }

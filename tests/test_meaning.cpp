@@ -4,7 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
@@ -15,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "config/style.hpp"
 #include "layout/flow_layout.hpp"
 #include "layout/legend_layout.hpp"
 #include "layout/quality.hpp"
@@ -205,7 +208,7 @@ TEST(Units, EachUnitHasItsOwnScaleAndItsOwnKey) {
     // The default figure counts in people, households and families: three keys, no shared one.
     EXPECT_THAT(headings, ::testing::IsSupersetOf({"People", "Households (farms)", "Families"}));
     EXPECT_THAT(headings, ::testing::Not(::testing::Contains("Number stated")));
-    EXPECT_THAT(headings, ::testing::Not(::testing::Contains("Counted in (colour)"))) << "the keys show the colours";
+    EXPECT_THAT(headings, ::testing::Not(::testing::Contains("Unit"))) << "the keys show the colours";
     // Each unit's largest flow is drawn at the widest line: F015 700 people, F023 500 households,
     // F014 600 families (the default figure's largest of each).
     std::map<std::string, double> widths;
@@ -237,6 +240,93 @@ TEST(Units, TheKeySaysWhichCountsShareTheMinimumWidth) {
     }
     // People (F012: one person), households (F035: 50) and families (F004: 10) each have flows at it.
     EXPECT_EQ(minimum_rows, 3);
+}
+
+}  // namespace steppeflow
+
+namespace steppeflow {
+namespace {
+
+// sRGB → CIELAB (D65), and the sRGB a deuteranope sees (Machado, Oliveira and Fernandes 2009,
+// severity 1), to measure how far apart two colours look.
+struct Lab {
+    double l, a, b;
+};
+double linear(double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
+double gamma(double c) {
+    c = std::clamp(c, 0.0, 1.0);
+    return c <= 0.0031308 ? 12.92 * c : 1.055 * std::pow(c, 1 / 2.4) - 0.055;
+}
+Lab lab_of(const config::Rgb& c) {
+    const double r = linear(c.r), g = linear(c.g), b = linear(c.b);
+    const double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+    const double y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    const double z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+    const auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+    return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
+}
+config::Rgb as_deuteranope(const config::Rgb& c) {
+    const double r = linear(c.r), g = linear(c.g), b = linear(c.b);
+    return {gamma(0.367322 * r + 0.860646 * g - 0.227968 * b), gamma(0.280085 * r + 0.672501 * g + 0.047413 * b),
+            gamma(-0.011820 * r + 0.042940 * g + 0.968881 * b)};
+}
+double apart(const config::Rgb& p, const config::Rgb& q) {
+    const Lab a = lab_of(p), b = lab_of(q);
+    return std::hypot(a.l - b.l, a.a - b.a, a.b - b.b);
+}
+
+}  // namespace
+
+// Colours (issue 17): the old year palette had pairs a deuteranope could hardly tell apart, and its
+// blue was the households' blue. Measured for the default palette: 27 apart at least under deuteranopia, 37
+// in normal vision, 22 from the nearest unit colour.
+TEST(Colours, TheDefaultYearsAreApartUnderDeuteranopiaAndFromTheUnitColours) {
+    const config::ColourStyle colours;
+    ASSERT_EQ(colours.periods.size(), 6U);
+    for (std::size_t i = 0; i < colours.periods.size(); ++i) {
+        for (std::size_t j = i + 1; j < colours.periods.size(); ++j) {
+            EXPECT_GT(apart(colours.periods[i], colours.periods[j]), 30) << i << " " << j;
+            EXPECT_GT(apart(as_deuteranope(colours.periods[i]), as_deuteranope(colours.periods[j])), 25)
+                << i << " " << j;
+        }
+        for (const auto& unit : {colours.people, colours.households, colours.families, colours.unknown_unit})
+            EXPECT_GT(apart(colours.periods[i], unit), 20) << i;
+    }
+    // The old palette fails this measure: its blue and purple (1929 and 1931 when a figure showed
+    // 1928-1933) are 10 apart to a deuteranope; its red and green, 21.
+    EXPECT_LT(apart(as_deuteranope(config::hex_colour(0x377eb8)), as_deuteranope(config::hex_colour(0x984ea3))), 12);
+}
+
+// A year has one colour in every figure, whichever years the figure shows: 1930 and 1931 in the
+// Tarbagatai figure (two years) are as in the overview by year (three).
+TEST(Colours, AYearKeepsItsColourInEveryFigure) {
+    const auto dir = test::scratch_dir("year_colours");
+    std::map<std::string, std::map<std::string, std::string>> colour_of;  // figure → year → colour
+    for (const std::string name : {"overview_by_year", "tarbagatai_1930_1931"}) {
+        const auto spec = test::spec_writing_into(test::source_dir() / "figures" / (name + ".toml"), dir);
+        const auto report = dir / (name + ".json");
+        const auto result = test::run_cli({"render", spec.string(), "--dpi", "30", "--report", report.string()});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        const json parsed = json::parse(test::read_file(report));
+        for (const auto& entry : parsed["legend"]["entries"]) {
+            if (entry.contains("period")) colour_of[name][entry["period"]] = entry["colour"];
+        }
+        // Every flow of a year is drawn in its legend row's colour.
+        for (const auto& flow : parsed["flows"]) {
+            if (flow.contains("period")) EXPECT_EQ(flow["colour"], colour_of[name][flow["period"]]) << flow["id"];
+        }
+    }
+    EXPECT_THAT(colour_of["overview_by_year"], ::testing::Contains(::testing::Key("1928")));
+    for (const std::string year : {"1930", "1931"}) {
+        ASSERT_TRUE(colour_of["tarbagatai_1930_1931"].contains(year)) << year;
+        EXPECT_EQ(colour_of["tarbagatai_1930_1931"][year], colour_of["overview_by_year"][year]) << year;
+    }
+    EXPECT_NE(colour_of["overview_by_year"]["1930"], colour_of["overview_by_year"]["1931"]);
+    // And from the style: 1930 is the palette's third colour (first_period_year 1928).
+    EXPECT_EQ(colour_of["overview_by_year"]["1930"], "#332288");
+    EXPECT_EQ(config::colour_of_year(config::ColourStyle{}, 1930), config::hex_colour(0x332288));
+    EXPECT_EQ(config::colour_of_year(config::ColourStyle{}, 1936), config::hex_colour(0x332288)) << "it cycles";
+    EXPECT_EQ(config::colour_of_year(config::ColourStyle{}, 1916), config::hex_colour(0x882255)) << "before it too";
 }
 
 }  // namespace steppeflow

@@ -89,6 +89,13 @@ bool is_spaced_caps(Lettering lettering) {
     return lettering == Lettering::spaced_caps || lettering == Lettering::italic_spaced_caps;
 }
 
+Rgb colour_of_year(const ColourStyle& colours, int year) {
+    if (colours.periods.empty()) return colours.undated;
+    const auto n = static_cast<long long>(colours.periods.size());
+    const long long slot = ((static_cast<long long>(year) - colours.first_period_year) % n + n) % n;
+    return colours.periods[static_cast<std::size_t>(slot)];
+}
+
 Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period) {
     const ColourStyle& c = style.colours;
     if (period >= 0 && !c.periods.empty()) return c.periods[static_cast<std::size_t>(period) % c.periods.size()];

@@ -95,9 +95,12 @@ struct ColourStyle {
     Rgb livestock = hex_colour(0x8c6e30);
     Rgb unknown_unit = hex_colour(0x666666);
     Rgb undated = hex_colour(0x8c8c8c);  // flows without a date, when the map is coloured by period
-    // Flow colours by period (year overlays), in time order; repeated from the start when exhausted.
-    std::vector<Rgb> periods{hex_colour(0xe41a1c), hex_colour(0x377eb8), hex_colour(0x4daf4a),
-                             hex_colour(0x984ea3), hex_colour(0xff7f00), hex_colour(0xa65628)};
+    // One colour per year, listed from `first_period_year` on and cycling: a year has the same colour
+    // in every figure, whichever years a figure shows. Told apart under deuteranopia too (Paul Tol's
+    // muted scheme, none near the unit colours): wine, olive, indigo, teal, green, lavender.
+    std::vector<Rgb> periods{hex_colour(0x882255), hex_colour(0x999933), hex_colour(0x332288),
+                             hex_colour(0x44aa99), hex_colour(0x117733), hex_colour(0x7570b3)};
+    int first_period_year = 1928;  // the year of the palette's first colour
     friend bool operator==(const ColourStyle&, const ColourStyle&) = default;
 };
 
@@ -144,5 +147,8 @@ inline constexpr int kUndated = -2;   // coloured by period, but the flow has no
 
 // The colour a flow is drawn in: its period's colour when the map is coloured by period, else its unit's.
 [[nodiscard]] Rgb flow_colour(const Style& style, std::optional<model::Unit> unit, int period);
+
+// The style's colour for a period beginning in `year`: the palette runs from first_period_year on.
+[[nodiscard]] Rgb colour_of_year(const ColourStyle& colours, int year);
 
 }  // namespace steppeflow::config

@@ -133,6 +133,11 @@ void read_colours(TomlSection section, config::ColourStyle& c) {
             c.periods.push_back(*colour);
         }
     }
+    if (const auto year = section.integer("first_period_year")) {
+        if (*year < -9999 || *year > 9999)
+            section.fail("first_period_year", fmt::format("{} is not a year", *year), "give a year such as 1928");
+        c.first_period_year = static_cast<int>(*year);
+    }
     section.finish();
 }
 

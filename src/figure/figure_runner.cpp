@@ -398,11 +398,17 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
             }
             result = layout::build_scene({data.gazetteer, drawn, basemap}, options, projection, measure);
             break;
-        case config::YearsMode::overlay:
+        case config::YearsMode::overlay: {
             options.colour_by_period = true;
             options.periods = selection.periods;
+            // The figure's periods take their years' colours: 1930 is the same in every figure.
+            const config::ColourStyle palette = options.style.colours;
+            options.style.colours.periods.clear();
+            for (const auto& period : selection.periods)
+                options.style.colours.periods.push_back(config::colour_of_year(palette, period.first_year));
             result = layout::build_scene({data.gazetteer, drawn, basemap}, options, projection, measure);
             break;
+        }
         case config::YearsMode::multiples: {
             std::vector<layout::PanelFlows> panels;
             // Each panel shows the layers of its own years (borders of its date).

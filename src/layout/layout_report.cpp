@@ -1,7 +1,9 @@
 #include "layout/layout_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "layout/quality.hpp"
@@ -57,6 +59,12 @@ const char* label_kind(Label::Kind kind) {
     return "place";
 }
 
+// "#rrggbb", as a style file writes it.
+std::string hex_text(const config::Rgb& colour) {
+    const auto byte = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+    return fmt::format("#{:02x}{:02x}{:02x}", byte(colour.r), byte(colour.g), byte(colour.b));
+}
+
 std::string period_name(const Scene& scene, int period) {
     if (period == config::kUndated) return "undated";
     if (period >= 0 && static_cast<std::size_t>(period) < scene.periods.size())
@@ -98,6 +106,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         f["end_mark"] = std::string(to_string(end_mark_for(flow.status)));
         f["certainty"] = std::string(model::to_string(flow.certainty));
         if (flow.period != config::kNoPeriod) f["period"] = period_name(scene, flow.period);
+        f["colour"] = hex_text(config::flow_colour(scene.style, flow.unit, flow.period));
         f["width_mm"] = mm(flow.width_mm);
         // Only what a figure for several places, an area origin or a range adds: older reports keep their bytes.
         if (flow.part != FlowPart::whole) f["part"] = flow.part == FlowPart::trunk ? "trunk" : "branch";
@@ -157,6 +166,8 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         }
         if (row.sample == LegendRow::Sample::flow && row.flow.period != config::kNoPeriod)
             entry["period"] = period_name(scene, row.flow.period);
+        if (row.sample == LegendRow::Sample::flow)
+            entry["colour"] = hex_text(config::flow_colour(scene.style, row.flow.unit, row.flow.period));
         if (row.sample == LegendRow::Sample::symbol) entry["symbol"] = std::string(model::to_string(row.symbol.kind));
         if (row.heading) entry["heading"] = true;
         entries.push_back(std::move(entry));
