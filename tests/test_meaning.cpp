@@ -330,3 +330,49 @@ TEST(Colours, AYearKeepsItsColourInEveryFigure) {
 }
 
 }  // namespace steppeflow
+
+namespace steppeflow {
+
+// Vague places (issue 17): a place the sources locate only to ±30 km or worse (Akchauli "at"
+// Semipalatinsk, ±400 km; Tabyn and Kuste, ±60 km) is drawn with a dashed ring of its precision, and
+// the legend says what the ring means; a district centre located to ±20 km is drawn as a plain dot.
+TEST(VaguePlaces, APlaceLocatedOnlyRoughlyIsDrawnWithTheRingOfItsPrecision) {
+    const auto dir = test::scratch_dir("rough_places");
+    const auto spec = test::spec_writing_into(test::source_dir() / "figures" / "overview.toml", dir);
+    const auto report_path = dir / "overview.json";
+    const auto result = test::run_cli({"render", spec.string(), "--dpi", "30", "--report", report_path.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(test::read_file(report_path));
+    std::map<std::string, json> places;
+    for (const auto& place : report["places"]) places[place["id"]] = place;
+    ASSERT_TRUE(places.contains("akchauli_aul_council"));
+    ASSERT_TRUE(places.contains("tabyn"));
+    ASSERT_TRUE(places.contains("ayaguz_district"));
+    EXPECT_EQ(places["akchauli_aul_council"]["precision_km"], 400);
+    EXPECT_DOUBLE_EQ(places["akchauli_aul_council"]["uncertainty_mm"].get<double>(), 12.0) << "at most 12 mm";
+    // Tabyn, ±60 km, at the map's scale (the scale bar's, true at the centre; equal-area, so within 10 %).
+    const double mm_per_km =
+        report["scale_bar"]["length_mm"].get<double>() / report["scale_bar"]["kilometres"].get<double>();
+    const double tabyn = places["tabyn"]["uncertainty_mm"];
+    EXPECT_NEAR(tabyn, 60 * mm_per_km, 6 * mm_per_km);
+    EXPECT_GT(tabyn, places["tustukbayev"]["uncertainty_mm"].get<double>()) << "60 km is a wider ring than 50 km";
+    EXPECT_EQ(places["ayaguz_district"]["uncertainty_mm"], 0) << "±20 km: a plain dot";
+    EXPECT_EQ(places["semipalatinsk_okrug"]["uncertainty_mm"], 0) << "an okrug's precision is its size";
+    EXPECT_EQ(report["quality"]["rough_places_drawn_exact"], 0);
+    bool keyed = false;
+    for (const auto& entry : report["legend"]["entries"])
+        keyed = keyed || entry["text"] == "located to \u00b130 km or worse (ring)";
+    EXPECT_TRUE(keyed);
+}
+
+TEST(VaguePlaces, ARoughPlaceWithoutItsRingIsCounted) {
+    layout::Scene scene;
+    layout::PlaceSymbol tabyn{"tabyn", model::PlaceKind::village, {10, 10}, 0.7};
+    tabyn.precision_km = 60;
+    scene.places.push_back(tabyn);
+    EXPECT_EQ(layout::measure_quality(scene).rough_places_drawn_exact, 1);
+    scene.places.back().uncertainty_mm = 3;
+    EXPECT_EQ(layout::measure_quality(scene).rough_places_drawn_exact, 0);
+}
+
+}  // namespace steppeflow

@@ -239,6 +239,7 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlowOrANameTwice) {
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["overlapping_hubs"], 0) << file;
             // Every end mark drawn (attempt, detention, plan, death…) has its own legend row.
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["outcomes_not_keyed"], 0) << file;
+            if (node.contains("overlapping_hubs")) EXPECT_EQ(node["rough_places_drawn_exact"], 0) << file;
             for (const auto& [key, value] : node.items()) check(value, file);
         } else if (node.is_array()) {
             for (const auto& value : node) check(value, file);

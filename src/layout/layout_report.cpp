@@ -142,7 +142,9 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                           {"x", mm(place.centre.x)},
                           {"y", mm(place.centre.y)},
                           {"radius_mm", mm(place.radius_mm)},
-                          {"displaced_mm", mm(place.displaced_mm)}});
+                          {"displaced_mm", mm(place.displaced_mm)},
+                          {"precision_km", place.precision_km},
+                          {"uncertainty_mm", mm(place.uncertainty_mm)}});
     }
     report["places"] = std::move(places);
 
@@ -226,6 +228,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"names_given_twice", quality.names_given_twice},
                          {"overlapping_hubs", quality.overlapping_hubs},
                          {"outcomes_not_keyed", quality.outcomes_not_keyed},
+                         {"rough_places_drawn_exact", quality.rough_places_drawn_exact},
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
                          {"unplaced_labels", scene.unplaced_labels},

@@ -324,10 +324,15 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
             builder.width_key(unit, counts[i]);
         }
         if (some_at_minimum) {
-            builder.flow(fmt::format(fmt::runtime(say(Phrase::at_minimum_width)), count_text(std::floor(at_minimum))),
+            // Rounded down to two significant figures: "≤ 90 000" is as true as "≤ 90 125" and reads.
+            const double magnitude = std::pow(10, std::max(0.0, std::floor(std::log10(std::max(at_minimum, 1.0))) - 1));
+            const double rounded = std::floor(at_minimum / magnitude) * magnitude;
+            // Unless that would leave out a drawn count at the minimum: then the exact bound.
+            const double said = rounded >= smallest->second ? rounded : std::floor(at_minimum);
+            builder.flow(fmt::format(fmt::runtime(say(Phrase::at_minimum_width)), count_text(said)),
                          options.style.lines.flow_min_mm, sample_unit, model::Status::crossed,
                          model::Certainty::documented);
-            builder.width_key(unit, std::floor(at_minimum));
+            builder.width_key(unit, said);
         }
         sections.push_back(builder.finish());
     }
@@ -401,6 +406,11 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
     if (!content.symbols.empty()) {
         builder.heading(say(Phrase::places));
         for (const auto& symbol : content.symbols) builder.symbol(say(symbol_phrase(symbol.kind)), symbol);
+        if (content.roughly_located) {
+            PlaceSymbol rough{"", model::PlaceKind::village, {}, options.style.symbols.village};
+            rough.uncertainty_mm = rough.radius_mm + 1.4;
+            builder.symbol(say(Phrase::located_roughly), rough);
+        }
         sections.push_back(builder.finish());
     }
 

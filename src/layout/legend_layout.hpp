@@ -35,6 +35,7 @@ struct LegendContent {
     std::vector<std::string> periods;  // their labels, in order
     bool undated = false;              // some flows have no date
     std::vector<PlaceSymbol> symbols;  // one per kind shown, in legend order
+    bool roughly_located = false;      // some place drawn with the ring of its stated precision
 };
 
 LegendContent legend_content(const std::vector<model::Flow>& flows, const std::vector<PlaceSymbol>& places,

@@ -64,6 +64,7 @@ enum class Phrase {
     unit_not_stated_key,
     classes_suffix,    // " (classes)", after a width key's heading
     at_minimum_width,  // "≤ {}: minimum width"
+    located_roughly,   // a place with the dashed ring of its stated precision
 };
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).

@@ -5,6 +5,7 @@
 
 #include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
+#include "layout/scene_parts.hpp"
 #include "layout/spatial_grid.hpp"
 
 namespace steppeflow::layout {
@@ -95,6 +96,10 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
         }
     }
     quality.outcomes_not_keyed = outcomes_not_keyed(scene);
+    for (const auto& place : scene.places) {
+        if (located_roughly(place.kind, place.precision_km) && place.uncertainty_mm <= 0)
+            ++quality.rough_places_drawn_exact;
+    }
     return quality;
 }
 

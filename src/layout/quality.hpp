@@ -33,6 +33,8 @@ struct LayoutQuality {
     // Flows whose end mark (what became of the movement) no row of the legend explains, on a map
     // with a legend: an attempt drawn like a detention, say.
     int outcomes_not_keyed = 0;
+    // Places located to ±30 km or worse drawn as an exact symbol, without the ring of their precision.
+    int rough_places_drawn_exact = 0;
 };
 
 // `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.

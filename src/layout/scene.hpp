@@ -43,6 +43,10 @@ struct PlaceSymbol {
     Point centre;
     double radius_mm = 1;
     double displaced_mm = 0;  // moved off its true position so it does not cover another symbol
+    // A place the sources locate only roughly (see located_roughly): the dashed ring drawn round it,
+    // the stated precision at the map's scale (at least just outside the symbol, at most 12 mm).
+    double uncertainty_mm = 0;
+    double precision_km = 0;  // as the gazetteer states it; 0 when it does not
 };
 
 // What a flow's end is measured against: a place symbol (tip a set gap before it), the inside of a

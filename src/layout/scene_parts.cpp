@@ -1,6 +1,7 @@
 #include "layout/scene_parts.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/name_match.hpp"
 
@@ -49,6 +50,26 @@ std::set<std::string> area_ids_of(const std::map<std::string, const model::Featu
     std::set<std::string> ids;
     for (const auto& [id, feature] : areas) ids.insert(id);
     return ids;
+}
+
+bool located_roughly(model::PlaceKind kind, double precision_km) {
+    switch (kind) {
+        case model::PlaceKind::okrug:
+        case model::PlaceKind::region:
+        case model::PlaceKind::country:
+        case model::PlaceKind::destination:
+        case model::PlaceKind::border_section:
+            return false;
+        default:
+            return precision_km >= kRoughLocationKm;
+    }
+}
+
+double uncertainty_radius(const model::Place& place, geo::XY at, double radius_mm, const MapTransform& transform) {
+    const double metres = place.precision_km.value_or(0) * 1000;
+    const Point centre = transform.to_page(at);
+    const Point edge = transform.to_page({at.x + metres, at.y});
+    return std::clamp(std::hypot(edge.x - centre.x, edge.y - centre.y), radius_mm + 0.7, 12.0);
 }
 
 std::map<std::optional<model::Unit>, double> largest_counts(const std::vector<model::Flow>& flows) {

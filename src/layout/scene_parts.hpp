@@ -24,6 +24,18 @@ std::map<std::string, const model::Feature*> flow_areas(const std::vector<model:
 // The ids of those areas.
 std::set<std::string> area_ids_of(const std::map<std::string, const model::Feature*>& areas);
 
+// A point place the gazetteer locates to no better than 30 km (a village "at" an okrug town, auls
+// placed at their district's seat): drawn with a ring of its precision, not as an exact dot.
+// Okrugs, regions, countries and destinations are areas drawn at a seat: their precision is their size.
+constexpr double kRoughLocationKm = 30;
+[[nodiscard]] bool located_roughly(model::PlaceKind kind, double precision_km);
+[[nodiscard]] inline bool located_roughly(const model::Place& place) {
+    return located_roughly(place.kind, place.precision_km.value_or(0));
+}
+// The ring's radius on the page for such a place at `at` (projected metres), for a symbol of `radius_mm`.
+[[nodiscard]] double uncertainty_radius(const model::Place& place, geo::XY at, double radius_mm,
+                                        const MapTransform& transform);
+
 // The largest count of each unit among the flows (an unstated unit is a unit of its own): the count
 // drawn at the widest width of that unit's scale.
 std::map<std::optional<model::Unit>, double> largest_counts(const std::vector<model::Flow>& flows);

@@ -376,6 +376,23 @@ void paint_junction(cairo_t* cr, const layout::FlowShape& flow, const config::St
     cairo_restore(cr);
 }
 
+// A place located only roughly: a dashed ring of its stated precision, over a faint disc, beneath
+// the flows, so that the symbol does not read as an exact position.
+void paint_uncertainty(cairo_t* cr, const layout::PlaceSymbol& symbol, const config::Style& style) {
+    if (symbol.uncertainty_mm <= 0) return;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    cairo_arc(cr, symbol.centre.x, symbol.centre.y, symbol.uncertainty_mm, 0, 2 * std::numbers::pi);
+    set_colour(cr, style.colours.symbol_line, 0.07);
+    cairo_fill_preserve(cr);
+    const std::array<double, 2> dashes{0.6, 0.45};
+    cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
+    set_colour(cr, style.colours.symbol_line, 0.8);
+    cairo_set_line_width(cr, std::max(0.15, style.lines.symbol_outline_mm * 0.8));
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 void paint_symbol(cairo_t* cr, const layout::PlaceSymbol& symbol, const config::Style& style) {
     cairo_new_path(cr);  // text leaves a current point; a symbol must not connect to it
     const double r = symbol.radius_mm;
@@ -423,7 +440,10 @@ void paint_legend(cairo_t* cr, const layout::Legend& legend, const config::Style
             paint_flow(cr, row.flow, style);
             paint_hub(cr, row.hub, style);
         }
-        if (row.sample == layout::LegendRow::Sample::symbol) paint_symbol(cr, row.symbol, style);
+        if (row.sample == layout::LegendRow::Sample::symbol) {
+            paint_uncertainty(cr, row.symbol, style);
+            paint_symbol(cr, row.symbol, style);
+        }
         set_colour(cr, style.colours.text);
         draw_text(cr, font, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0);
     }
@@ -544,6 +564,7 @@ void paint_map(cairo_t* cr, const layout::Scene& scene) {
         cairo_save(cr);
         cairo_rectangle(cr, f.x, f.y, f.width, f.height);
         cairo_clip(cr);
+        for (const auto& symbol : scene.places) paint_uncertainty(cr, symbol, style);
         for (const auto& flow : scene.flows) paint_flow(cr, flow, style);
         for (const auto& flow : scene.flows) paint_junction(cr, flow, style);
         for (const auto& hub : scene.hubs) paint_hub(cr, hub, style);
