@@ -376,3 +376,38 @@ TEST(VaguePlaces, ARoughPlaceWithoutItsRingIsCounted) {
 }
 
 }  // namespace steppeflow
+
+namespace steppeflow {
+
+// Schematic crossings (issue 17): F015 (700 people, Semipalatinsk okrug towards China) names no
+// crossing point, so where it meets the border is the layout's choice: its last stretch is drawn
+// broken and keyed. F024 crossed at a named outpost (Uryl) and is drawn whole.
+TEST(VaguePlaces, ACrossingPointTheSourcesDoNotNameIsDrawnBrokenAndKeyed) {
+    const auto dir = test::scratch_dir("schematic_crossings");
+    const auto spec = test::spec_writing_into(test::source_dir() / "figures" / "overview.toml", dir);
+    const auto report_path = dir / "overview.json";
+    const auto result = test::run_cli({"render", spec.string(), "--dpi", "30", "--report", report_path.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(test::read_file(report_path));
+    std::map<std::string, json> flows;
+    for (const auto& flow : report["flows"]) flows[flow["id"]] = flow;
+    EXPECT_DOUBLE_EQ(flows["F015"]["schematic_end_mm"].get<double>(), 6.0);
+    EXPECT_EQ(flows["F024"]["schematic_end_mm"], 0) << "crossed at the Uryl outpost";
+    EXPECT_GT(flows["F012"]["schematic_end_mm"].get<double>(), 0) << "from Sarbel, no crossing point named";
+    EXPECT_EQ(report["quality"]["schematic_crossings_drawn_as_known"], 0);
+    bool keyed = false;
+    for (const auto& entry : report["legend"]["entries"])
+        keyed = keyed || entry["text"] == "crossing point not stated (broken end)";
+    EXPECT_TRUE(keyed);
+
+    layout::Scene scene;
+    layout::FlowShape into_china;
+    into_china.target = layout::TargetKind::area;
+    into_china.centre_line = {{0, 0}, {20, 0}};
+    scene.flows.push_back(into_china);
+    EXPECT_EQ(layout::measure_quality(scene).schematic_crossings_drawn_as_known, 1);
+    scene.flows.back().crossing_stated = true;
+    EXPECT_EQ(layout::measure_quality(scene).schematic_crossings_drawn_as_known, 0);
+}
+
+}  // namespace steppeflow

@@ -102,6 +102,8 @@ int period_index(const model::Flow& flow, const FigureOptions& options) {
 
 // Each hub as wide as its flow; one that would touch a larger one moves towards its destinations
 // until it is clear. Its branches start at its rim.
+constexpr double kSchematicStretchMm = 6;
+
 // Arrivals end in a head, attempts in an open chevron of the same size: both need its room.
 bool has_head(model::Status status) {
     const EndMark mark = end_mark_for(status);
@@ -375,6 +377,10 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
                 shape.arrow_length_mm *= shrink_by;
                 shape.arrow_width_mm *= shrink_by;
             }
+            // No crossing point named: the stretch to the border (and beyond it) is schematic.
+            shape.crossing_stated = !flow.via.empty();
+            if ((route.target == TargetKind::area || route.target == TargetKind::border) && flow.via.empty())
+                shape.schematic_end_mm = std::min(kSchematicStretchMm, 0.35 * drawn_length);
             result.shapes.push_back(std::move(shape));
         }
     }

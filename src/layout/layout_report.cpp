@@ -104,6 +104,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         f["unit"] = flow.unit ? std::string(model::to_string(*flow.unit)) : std::string();
         f["status"] = std::string(model::to_string(flow.status));
         f["end_mark"] = std::string(to_string(end_mark_for(flow.status)));
+        f["schematic_end_mm"] = mm(flow.schematic_end_mm);
         f["certainty"] = std::string(model::to_string(flow.certainty));
         if (flow.period != config::kNoPeriod) f["period"] = period_name(scene, flow.period);
         f["colour"] = hex_text(config::flow_colour(scene.style, flow.unit, flow.period));
@@ -229,6 +230,8 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"overlapping_hubs", quality.overlapping_hubs},
                          {"outcomes_not_keyed", quality.outcomes_not_keyed},
                          {"rough_places_drawn_exact", quality.rough_places_drawn_exact},
+                         {"schematic_crossings_drawn_as_known", quality.schematic_crossings_drawn_as_known},
+                         {"vagueness_not_keyed", quality.vagueness_not_keyed},
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
                          {"unplaced_labels", scene.unplaced_labels},

@@ -386,6 +386,11 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
         builder.flow(say(Phrase::died), 1.0, std::nullopt, model::Status::died, model::Certainty::documented);
         builder.keys_outcome();
     }
+    if (content.schematic_crossing) {
+        builder.flow(say(Phrase::schematic_crossing), 1.0, std::nullopt, model::Status::crossed,
+                     model::Certainty::documented);
+        builder.last_flow().schematic_end_mm = 4.5;
+    }
     if (content.uncertain) {
         builder.flow(say(Phrase::estimate_or_lower_bound), 1.0, std::nullopt, model::Status::crossed,
                      model::Certainty::estimate);

@@ -36,6 +36,7 @@ struct LegendContent {
     bool undated = false;              // some flows have no date
     std::vector<PlaceSymbol> symbols;  // one per kind shown, in legend order
     bool roughly_located = false;      // some place drawn with the ring of its stated precision
+    bool schematic_crossing = false;   // some flow ends broken: its crossing point is not stated
 };
 
 LegendContent legend_content(const std::vector<model::Flow>& flows, const std::vector<PlaceSymbol>& places,

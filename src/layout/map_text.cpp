@@ -117,13 +117,15 @@ constexpr std::array kWordings{
     Wording{Phrase::at_minimum_width, "≤ {}: minimum width", "≤ {}: наименьшая ширина", "≤ {}: ең аз ені"},
     Wording{Phrase::located_roughly, "located to \u00b130 km or worse (ring)",
             "место известно с точностью \u00b130 км и хуже (круг)", "орны \u00b130 км не одан да дәлсіз (шеңбер)"},
+    Wording{Phrase::schematic_crossing, "crossing point not stated (broken end)",
+            "место перехода не указано (прерывистый конец)", "өткен жері көрсетілмеген (үзік соңы)"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::located_roughly) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::schematic_crossing) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 

@@ -62,9 +62,10 @@ enum class Phrase {
     families_key,
     livestock_key,
     unit_not_stated_key,
-    classes_suffix,    // " (classes)", after a width key's heading
-    at_minimum_width,  // "≤ {}: minimum width"
-    located_roughly,   // a place with the dashed ring of its stated precision
+    classes_suffix,      // " (classes)", after a width key's heading
+    at_minimum_width,    // "≤ {}: minimum width"
+    located_roughly,     // a place with the dashed ring of its stated precision
+    schematic_crossing,  // a flow's broken last stretch: no crossing point stated
 };
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).

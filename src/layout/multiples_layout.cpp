@@ -67,12 +67,14 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
     const auto areas = flow_areas(all_flows, gazetteer, basemap);
     const auto area_ids = area_ids_of(areas);
     std::vector<PlaceSymbol> symbols;
-    for (const auto& id : places_used(all_flows, gazetteer, area_ids)) {
+    const auto used = places_used(all_flows, gazetteer, area_ids);
+    for (const auto& id : used) {
         if (const auto* place = gazetteer.find(id))
             symbols.push_back({place->id, place->kind, {}, config::symbol_radius(options.style, place->kind)});
     }
     const double scale_bar_room = options.scale_bar ? 40 : 0;
-    const LegendContent content = legend_content(all_flows, symbols, !area_ids.empty(), options);
+    LegendContent content = legend_content(all_flows, symbols, !area_ids.empty(), options);
+    note_vagueness(content, all_flows, used, gazetteer, areas);
     const auto legend_for = [&](double available) {
         return layout_legend(content, scale, options, measure, available, scale_bar_room);
     };

@@ -32,6 +32,27 @@ int outcomes_not_keyed(const Scene& scene) {
     return missing;
 }
 
+// Broken ends and precision rings that no legend row explains (a row whose sample has them).
+int vagueness_not_keyed(const Scene& scene) {
+    if (scene.legend.rows.empty()) return 0;
+    bool broken_keyed = false;
+    bool ring_keyed = false;
+    for (const auto& row : scene.legend.rows) {
+        broken_keyed = broken_keyed || (row.sample == LegendRow::Sample::flow && row.flow.schematic_end_mm > 0);
+        ring_keyed = ring_keyed || (row.sample == LegendRow::Sample::symbol && row.symbol.uncertainty_mm > 0);
+    }
+    int missing = 0;
+    const auto count = [&](const Scene& map) {
+        for (const auto& flow : map.flows) missing += !broken_keyed && flow.schematic_end_mm > 0 ? 1 : 0;
+        for (const auto& place : map.places) missing += !ring_keyed && place.uncertainty_mm > 0 ? 1 : 0;
+    };
+    count(scene);
+    for (const auto& panel : scene.panels) {
+        if (panel.scene.legend.rows.empty()) count(panel.scene);
+    }
+    return missing;
+}
+
 }  // namespace
 
 LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
@@ -96,6 +117,12 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
         }
     }
     quality.outcomes_not_keyed = outcomes_not_keyed(scene);
+    quality.vagueness_not_keyed = vagueness_not_keyed(scene);
+    for (const auto& flow : scene.flows) {
+        const bool at_a_border = flow.target == TargetKind::area || flow.target == TargetKind::border;
+        if (at_a_border && !flow.crossing_stated && flow.schematic_end_mm <= 0)
+            ++quality.schematic_crossings_drawn_as_known;
+    }
     for (const auto& place : scene.places) {
         if (located_roughly(place.kind, place.precision_km) && place.uncertainty_mm <= 0)
             ++quality.rough_places_drawn_exact;

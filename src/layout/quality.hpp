@@ -35,6 +35,10 @@ struct LayoutQuality {
     int outcomes_not_keyed = 0;
     // Places located to ±30 km or worse drawn as an exact symbol, without the ring of their precision.
     int rough_places_drawn_exact = 0;
+    // Flows into an area or stopped at a border, with no crossing point stated, drawn unbroken to the end.
+    int schematic_crossings_drawn_as_known = 0;
+    // Broken ends and precision rings drawn on a map whose legend has no row explaining them.
+    int vagueness_not_keyed = 0;
 };
 
 // `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.

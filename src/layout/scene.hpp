@@ -81,6 +81,10 @@ struct FlowShape {
     FlowPart part = FlowPart::whole;
     std::string origin_area;   // the area the flow starts from, when its origin is one (tinted on the map)
     double high_width_mm = 0;  // a stated range: the width of its high end, drawn as an outline around the low
+    // The last stretch before the end, drawn broken: where the movement crossed (or was stopped at)
+    // the border the sources do not say, so the drawn crossing point is schematic.
+    double schematic_end_mm = 0;
+    bool crossing_stated = false;  // the source names where it crossed (an outpost, a border section)
 };
 
 // One figure for several destinations in different directions: a disc as wide as the flow would be

@@ -228,19 +228,18 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
         has_areas = has_areas || !area_ids.empty();
     }
     std::vector<PlaceSymbol> used_symbols_for_legend;
-    bool roughly_located = false;
     for (const auto& id : legend_places) {
         if (const auto* place = inputs.gazetteer.find(id)) {
             used_symbols_for_legend.push_back(
                 {place->id, place->kind, {}, config::symbol_radius(options.style, place->kind)});
-            roughly_located = roughly_located || located_roughly(*place);
         }
     }
     const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
     // The legend beside or under the map, whichever leaves the map the larger scale.
     if (!legend_flows.empty() && options.legend) {
         auto content = legend_content(legend_flows, used_symbols_for_legend, has_areas, options);
-        content.roughly_located = roughly_located;
+        note_vagueness(content, legend_flows, legend_places, inputs.gazetteer,
+                       flow_areas(legend_flows, inputs.gazetteer, inputs.basemap));
         const double column = std::clamp(text_width * 0.3, 38.0, 56.0);
         Legend below = layout_legend(content, scale, options, measure, text_width, scale_bar_room);
         Legend right = layout_legend(content, scale, options, measure, column, scale_bar_room);

@@ -72,6 +72,22 @@ double uncertainty_radius(const model::Place& place, geo::XY at, double radius_m
     return std::clamp(std::hypot(edge.x - centre.x, edge.y - centre.y), radius_mm + 0.7, 12.0);
 }
 
+void note_vagueness(LegendContent& content, const std::vector<model::Flow>& flows,
+                    const std::vector<std::string>& places, const model::Gazetteer& gazetteer,
+                    const std::map<std::string, const model::Feature*>& areas) {
+    content.roughly_located = std::any_of(places.begin(), places.end(), [&](const std::string& id) {
+        const auto* place = gazetteer.find(id);
+        return place != nullptr && located_roughly(*place);
+    });
+    // A flow into an area (or stopped at its border) with no crossing point named ends broken.
+    content.schematic_crossing = std::any_of(flows.begin(), flows.end(), [&](const model::Flow& flow) {
+        if (!flow.via.empty()) return false;
+        const auto destinations = model::all_destinations(flow);
+        return std::any_of(destinations.begin(), destinations.end(),
+                           [&](const std::string& id) { return areas.contains(id); });
+    });
+}
+
 std::map<std::optional<model::Unit>, double> largest_counts(const std::vector<model::Flow>& flows) {
     std::map<std::optional<model::Unit>, double> largest;
     for (const auto& flow : flows) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "layout/figure_options.hpp"
+#include "layout/legend_layout.hpp"
 #include "layout/scene.hpp"
 #include "model/flow.hpp"
 #include "model/gazetteer.hpp"
@@ -35,6 +36,12 @@ constexpr double kRoughLocationKm = 30;
 // The ring's radius on the page for such a place at `at` (projected metres), for a symbol of `radius_mm`.
 [[nodiscard]] double uncertainty_radius(const model::Place& place, geo::XY at, double radius_mm,
                                         const MapTransform& transform);
+
+// What a legend must say about the data's vagueness, besides what legend_content finds in the
+// flows: places drawn with the ring of their precision, flows whose crossing point is not stated.
+void note_vagueness(LegendContent& content, const std::vector<model::Flow>& flows,
+                    const std::vector<std::string>& places, const model::Gazetteer& gazetteer,
+                    const std::map<std::string, const model::Feature*>& areas);
 
 // The largest count of each unit among the flows (an unstated unit is a unit of its own): the count
 // drawn at the widest width of that unit's scale.

@@ -157,6 +157,13 @@ void arrowhead_path(cairo_t* cr, Point tip, Point base, double half_width) {
     cairo_close_path(cr);
 }
 
+// The last `length` millimetres of a path, from where they begin to its end.
+layout::PagePath last_stretch(const layout::PagePath& path, double length) {
+    layout::PagePath reversed(path.rbegin(), path.rend());
+    layout::PagePath tail = layout::cut_at_length(reversed, length);
+    return {tail.rbegin(), tail.rend()};
+}
+
 // A planned movement's ring: wider than its line, so that it reads as a ring, not as a dot.
 double ring_radius(double width_mm) { return std::max(0.8, width_mm * 1.1); }
 
@@ -240,17 +247,27 @@ void paint_flow(cairo_t* cr, const layout::FlowShape& flow, const config::Style&
             cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
         }
     }
-    trace(cr, shaft, false);
-    set_colour(cr, colour);
-    cairo_set_line_width(cr, flow.width_mm);
-    cairo_stroke(cr);
+    // A schematic crossing: the shaft's last stretch broken into short dashes across its width.
+    const double shaft_length = layout::path_length(shaft);
+    const double schematic = unknown ? 0 : std::min(flow.schematic_end_mm, shaft_length * 0.9);
+    const layout::PagePath solid = schematic > 0 ? layout::cut_at_length(shaft, shaft_length - schematic) : shaft;
+    const layout::PagePath broken = schematic > 0 ? last_stretch(shaft, schematic) : layout::PagePath{};
+    const std::array<double, 2> breaks{std::max(0.5, flow.width_mm * 0.35), std::max(0.35, flow.width_mm * 0.22)};
     // Estimates and lower bounds: a pale core inside a line of the flow's colour.
     const double edge = std::min(0.22, flow.width_mm * 0.25);
-    if (uncertain && flow.width_mm > 2.5 * edge) {
-        trace(cr, shaft, false);
-        set_colour(cr, tint(colour, 0.3));
-        cairo_set_line_width(cr, flow.width_mm - 2 * edge);
+    for (const auto* part : {&solid, &broken}) {
+        if (part->size() < 2) continue;
+        if (part == &broken) cairo_set_dash(cr, breaks.data(), static_cast<int>(breaks.size()), 0);
+        trace(cr, *part, false);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, flow.width_mm);
         cairo_stroke(cr);
+        if (uncertain && flow.width_mm > 2.5 * edge) {
+            trace(cr, *part, false);
+            set_colour(cr, tint(colour, 0.3));
+            cairo_set_line_width(cr, flow.width_mm - 2 * edge);
+            cairo_stroke(cr);
+        }
     }
     cairo_set_dash(cr, nullptr, 0, 0);
 
