@@ -455,12 +455,21 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
             continue;
         }
         first_line = false;
-        // The room of a column: up to the next column's start, the last up to the usable width.
-        std::optional<std::size_t> best;
+        // Under one column, or spanning several side by side, wherever it comes to rest highest.
+        std::optional<std::pair<std::size_t, std::size_t>> best;  // first and last column spanned
+        double best_y = 0;
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const double room = (c + 1 < columns.size() ? columns[c + 1].x - gap : usable) - columns[c].x;
-            if (section.width > room) continue;
-            if (!best || columns[c].bottom < columns[*best].bottom) best = c;
+            double top = 0;
+            for (std::size_t k = c; k < columns.size(); ++k) {
+                top = std::max(top, columns[k].bottom);
+                const double room = (k + 1 < columns.size() ? columns[k + 1].x - gap : usable) - columns[c].x;
+                if (section.width > room) continue;
+                if (!best || top < best_y - 1e-9) {
+                    best = std::pair{c, k};
+                    best_y = top;
+                }
+                break;
+            }
         }
         if (!best) {
             // A new line under everything, laid as the first one was.
@@ -472,9 +481,9 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
             first_line = true;
             continue;
         }
-        const double y = columns[*best].bottom + 2.5;
-        place(section, columns[*best].x, y);
-        columns[*best].bottom = y + section.height;
+        const double y = best_y + 2.5;
+        place(section, columns[best->first].x, y);
+        for (std::size_t k = best->first; k <= best->second; ++k) columns[k].bottom = y + section.height;
     }
     legend.box = {0, 0, std::max(widest + 2 * pad, available_width_mm), deepest + 2 * pad};
     return legend;
