@@ -411,3 +411,35 @@ TEST(VaguePlaces, ACrossingPointTheSourcesDoNotNameIsDrawnBrokenAndKeyed) {
 }
 
 }  // namespace steppeflow
+
+namespace steppeflow {
+
+// Records that may count the same people twice (issue 17): F015 (700 people from the Semipalatinsk
+// okrug) and F016/F017 (250 and 400 from its Kokpekty district), all on 6 August 1930, towards China;
+// the source does not say whether the 700 include them. validate notes it; a map drawing them says it
+// in its subtitle, with the figures as stated (never added or subtracted).
+TEST(VaguePlaces, FiguresThatMayCountTheSamePeopleTwiceAreNotedOnTheMap) {
+    const auto dir = test::scratch_dir("possible_overlaps");
+    const auto spec = test::spec_writing_into(test::source_dir() / "figures" / "overview.toml", dir);
+    const auto result = test::run_cli({"render", spec.string(), "--dpi", "30", "-o", (dir / "map.pdf").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto text = test::run_cli({"validate"});
+    EXPECT_THAT(text.out + text.err,
+                ::testing::HasSubstr("note: F015 (700, from semipalatinsk_okrug) may include F016, F017"));
+    ASSERT_EQ(test::run_shell("pdftotext -layout " + (dir / "map.pdf").string() + " " + (dir / "map.txt").string()), 0);
+    std::string pdf = test::read_file(dir / "map.txt");
+    std::string flat;  // the subtitle wraps: its words on one line
+    for (const char c : pdf) {
+        if (c == '\n' || c == ' ') {
+            if (!flat.empty() && flat.back() != ' ') flat += ' ';
+        } else {
+            flat += c;
+        }
+    }
+    EXPECT_THAT(flat, ::testing::HasSubstr("Possibly counted twice: 700 people (Semipalatinsk okrug) may include 250 "
+                                           "and 400 (Kokpekty district), of the same dates; the sources do not say"));
+    EXPECT_THAT(flat, ::testing::Not(::testing::HasSubstr("1 350"))) << "never added";
+    EXPECT_THAT(flat, ::testing::Not(::testing::HasSubstr("1350")));
+}
+
+}  // namespace steppeflow

@@ -87,7 +87,7 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
                                                         : notes) += 1;
         fmt::print(finding.severity == model::Severity::error ? err : out, "{}\n", finding.to_string());
     }
-    fmt::print(out, "{} places, {} flows: {} errors, {} warnings, {} notes (sources that disagree)\n",
+    fmt::print(out, "{} places, {} flows: {} errors, {} warnings, {} notes (sources that disagree, figures that may overlap)\n",
                gazetteer.places().size(), flows.size(), errors, warnings, notes);
     return errors > 0 ? static_cast<int>(ExitCode::data_error) : 0;
 }

@@ -195,8 +195,10 @@ layout::FigureOptions options_from(const config::FigureSpec& spec) {
         options.page_width_mm = 174;
         options.page_height_mm = 0;
     } else if (spec.size.empty()) {
+        // A double column, its height fitted to the map: a fixed height would squeeze the map
+        // whenever the legend or the subtitle grows.
         options.page_width_mm = 174;
-        options.page_height_mm = 140;
+        options.page_height_mm = 0;
     } else {
         const std::string where = origin_of(spec, "figure.size", "--size");
         const auto x = spec.size.find('x');

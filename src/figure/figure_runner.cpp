@@ -68,6 +68,7 @@ std::string subtitle_of(const FigureRequest& request, const FlowSelection& selec
         subtitle += fmt::format(fmt::runtime(layout::phrase(layout::Phrase::no_mappable_record, language)),
                                 fmt::join(selection.missing_years, ", "));
     }
+    for (const auto& note : selection.overlap_notes) subtitle += note;
     return subtitle;
 }
 

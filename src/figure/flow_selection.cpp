@@ -1,10 +1,14 @@
 #include "figure/flow_selection.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "layout/legend_layout.hpp"
+#include "layout/map_text.hpp"
 #include "model/name_match.hpp"
+#include "model/possible_overlaps.hpp"
 
 namespace steppeflow::figure {
 
@@ -79,6 +83,40 @@ bool is_movement(const model::Flow& flow) {
     return flow.unit != model::Unit::livestock_head && !flow.destination.empty();
 }
 
+// "700 people (Semipalatinsk district) may include 250 and 400 (Kokpekty district)": counts as the
+// sources give them, never added or subtracted.
+std::vector<std::string> overlap_notes(const std::vector<model::Flow>& drawn, const model::Gazetteer& gazetteer,
+                                       model::Language language) {
+    std::map<std::string, const model::Flow*> by_id;
+    for (const auto& flow : drawn) by_id[flow.id] = &flow;
+    const auto name_of = [&](const std::string& id) {
+        const auto* place = gazetteer.find(id);
+        return place != nullptr ? model::display_name(*place, language) : id;
+    };
+    std::vector<std::string> notes;
+    for (const auto& overlap : model::possible_overlaps(drawn, gazetteer)) {
+        const model::Flow& wide = *by_id.at(overlap.including);
+        // The parts grouped by their origin, in the order given.
+        std::vector<std::pair<std::string, std::vector<std::string>>> by_origin;
+        for (const auto& id : overlap.included) {
+            const model::Flow& part = *by_id.at(id);
+            auto found = std::find_if(by_origin.begin(), by_origin.end(),
+                                      [&](const auto& group) { return group.first == part.origin; });
+            if (found == by_origin.end()) found = by_origin.insert(by_origin.end(), {part.origin, {}});
+            found->second.push_back(layout::count_text(static_cast<double>(*part.count)));
+        }
+        std::vector<std::string> parts;
+        const std::string joiner = layout::phrase(layout::Phrase::and_word, language);
+        for (const auto& [origin, counts] : by_origin)
+            parts.push_back(fmt::format("{} ({})", fmt::join(counts, joiner), name_of(origin)));
+        notes.push_back(fmt::format(fmt::runtime(layout::phrase(layout::Phrase::possible_double_count, language)),
+                                    layout::count_text(static_cast<double>(*wide.count)),
+                                    layout::phrase(layout::counted_unit_phrase(wide.unit), language),
+                                    name_of(wide.origin), fmt::join(parts, "; ")));
+    }
+    return notes;
+}
+
 }  // namespace
 
 FlowSelection select_flows(const FigureRequest& request, const model::Gazetteer& gazetteer,
@@ -148,6 +186,7 @@ FlowSelection select_flows(const FigureRequest& request, const model::Gazetteer&
                    model::period_of(b, periods).value_or(periods.size());
         });
     }
+    selection.overlap_notes = overlap_notes(drawn, gazetteer, request.options.language);
     selection.flows = std::move(drawn);
     return selection;
 }

@@ -21,6 +21,9 @@ struct FlowSelection {
     std::vector<std::string> missing_years;      // asked for, but no drawable record has them
     std::optional<model::HouseholdRatio> ratio;  // when households were converted to people
     std::size_t undated = 0;                     // drawn flows in no period
+    // Drawn figures that may count the same people twice (model/possible_overlaps), worded for the
+    // subtitle in the figure's language.
+    std::vector<std::string> overlap_notes;
     std::vector<std::string> warnings;
 };
 

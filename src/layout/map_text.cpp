@@ -119,17 +119,41 @@ constexpr std::array kWordings{
             "место известно с точностью \u00b130 км и хуже (круг)", "орны \u00b130 км не одан да дәлсіз (шеңбер)"},
     Wording{Phrase::schematic_crossing, "crossing point not stated (broken end)",
             "место перехода не указано (прерывистый конец)", "өткен жері көрсетілмеген (үзік соңы)"},
+    Wording{
+        Phrase::possible_double_count,
+        ". Possibly counted twice: {} {} ({}) may include {}, of the same dates; the sources do not say",
+        ". Возможен двойной счёт: {} {} ({}) могут включать {}, те же даты; источники этого не уточняют",
+        ". Қайталап есептелуі мүмкін: {} {} ({}) ішінде {} болуы мүмкін, күндері бірдей; дереккөздер бұны анықтамайды"},
+    Wording{Phrase::and_word, " and ", " и ", " және "},
+    Wording{Phrase::people_counted, "people", "человек", "адам"},
+    Wording{Phrase::households_counted, "households", "хозяйств", "шаруашылық"},
+    Wording{Phrase::families_counted, "families", "семей", "отбасы"},
+    Wording{Phrase::livestock_counted, "head of livestock", "голов скота", "бас мал"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::schematic_crossing) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::livestock_counted) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 
 }  // namespace
+
+Phrase counted_unit_phrase(std::optional<model::Unit> unit) {
+    switch (unit.value_or(model::Unit::people)) {
+        case model::Unit::households:
+            return Phrase::households_counted;
+        case model::Unit::families:
+            return Phrase::families_counted;
+        case model::Unit::livestock_head:
+            return Phrase::livestock_counted;
+        case model::Unit::people:
+            break;
+    }
+    return Phrase::people_counted;
+}
 
 const char* phrase(Phrase which, model::Language language) {
     const Wording& wording = kWordings[static_cast<std::size_t>(which)];

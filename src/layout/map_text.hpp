@@ -2,8 +2,10 @@
 // The fixed wording of a map (legend, scale bar, default subtitle and credits) in the figure's
 // language, so a Russian or Kazakh figure has no English left on it but the sources' titles.
 
+#include <optional>
 #include <string>
 
+#include "model/flow.hpp"
 #include "model/place.hpp"
 
 namespace steppeflow::layout {
@@ -62,11 +64,20 @@ enum class Phrase {
     families_key,
     livestock_key,
     unit_not_stated_key,
-    classes_suffix,      // " (classes)", after a width key's heading
-    at_minimum_width,    // "≤ {}: minimum width"
-    located_roughly,     // a place with the dashed ring of its stated precision
-    schematic_crossing,  // a flow's broken last stretch: no crossing point stated
+    classes_suffix,         // " (classes)", after a width key's heading
+    at_minimum_width,       // "≤ {}: minimum width"
+    located_roughly,        // a place with the dashed ring of its stated precision
+    schematic_crossing,     // a flow's broken last stretch: no crossing point stated
+    possible_double_count,  // ". Possibly counted twice: {count} {unit} ({place}) may include {parts}…"
+    and_word,               // " and ", between counts
+    people_counted,         // the unit after a number: "700 people", "700 человек"
+    households_counted,
+    families_counted,
+    livestock_counted,
 };
+
+// The unit's word after a number in a sentence ("700 people", "700 человек", "700 адам").
+[[nodiscard]] Phrase counted_unit_phrase(std::optional<model::Unit> unit);
 
 // The phrase in the language; "{}" marks where a value goes (fmt syntax).
 [[nodiscard]] const char* phrase(Phrase which, model::Language language);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "model/possible_overlaps.hpp"
 #include "model/quote_numbers.hpp"
 
 namespace steppeflow::model {
@@ -266,6 +267,17 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         compare(total, parts, "kolkhoz_households", [](const Flow& f) { return f.kolkhoz_households; });
     }
     compare_works(flows, findings);
+    // A figure for an area and figures for places within it, of the same dates, that the source does
+    // not relate: a map drawing both says so; part_of records it where the source does.
+    for (const auto& overlap : possible_overlaps(flows, gazetteer)) {
+        const Flow& wide = *by_id.at(overlap.including);
+        findings.push_back(
+            {Severity::note, at(wide.where, "count"),
+             fmt::format("{} ({}, from {}) may include {} (same dates and destination, from places "
+                         "within {}); the sources do not say",
+                         wide.id, *wide.count, wide.origin, fmt::join(overlap.included, ", "), wide.origin),
+             fmt::format("if a source says so, set part_of = {} on {}", wide.id, fmt::join(overlap.included, ", "))});
+    }
     return findings;
 }
 
