@@ -31,12 +31,21 @@ Rendered render_with(const std::filesystem::path& dir, const std::filesystem::pa
     Rendered rendered;
     rendered.report = nlohmann::json::parse(read_file(dir / "map.json"));
     rendered.png = dir / "map.png";
-    const std::string command = "pdftotext " + (dir / "map.pdf").string() + " -";
+    // -raw keeps a hyphen at a line's end ("DCW-" / "GMT"), which plain pdftotext drops.
+    const std::string command = "pdftotext -raw " + (dir / "map.pdf").string() + " -";
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     char buffer[4096];
-    while (const auto n = fread(buffer, 1, sizeof buffer, pipe.get())) rendered.credits_text.append(buffer, n);
-    // pdftotext breaks the credits line where the page wraps it.
-    for (auto& c : rendered.credits_text) c = c == '\n' ? ' ' : c;
+    std::string text;
+    while (const auto n = fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
+    // pdftotext breaks the credits line where the page wraps it: joined again, a word broken at its
+    // own hyphen without a space.
+    for (const char c : text) {
+        if (c != '\n') {
+            rendered.credits_text += c;
+        } else if (rendered.credits_text.empty() || rendered.credits_text.back() != '-') {
+            rendered.credits_text += ' ';
+        }
+    }
     return rendered;
 }
 

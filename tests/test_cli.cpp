@@ -316,8 +316,10 @@ TEST(Cli, TheShippedBatchRepeatsNoWarningAndQuietPrintsNone) {
         EXPECT_EQ(std::count(lines.begin(), lines.end(), line), 0) << line;
         lines.push_back(line);
     }
-    EXPECT_GE(lines.size(), 3U);   // the data's own: undrawable totals, places at one point
-    EXPECT_LE(lines.size(), 14U);  // not one per figure of 11 (28 for 9 figures before grouping)
+    EXPECT_GE(lines.size(), 3U);  // the data's own: undrawable totals, places at one point
+    // Not one per figure of 11 (28 for 9 figures before grouping). 18 measured since text is set at 7 pt:
+    // crowded year panels leave out more names (issue 17: leader lines are still to come).
+    EXPECT_LE(lines.size(), 20U);
     args.push_back("--quiet");
     const auto quiet = test::run_cli(args);
     EXPECT_EQ(quiet.exit_code, 0);

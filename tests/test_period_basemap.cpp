@@ -242,6 +242,10 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlowOrANameTwice) {
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["rough_places_drawn_exact"], 0) << file;
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["schematic_crossings_drawn_as_known"], 0) << file;
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["vagueness_not_keyed"], 0) << file;
+            // Print sizes and legibility: 7 pt text, 0.3 pt lines, 4.5:1 labels.
+            if (node.contains("overlapping_hubs")) EXPECT_EQ(node["texts_below_7pt"], 0) << file;
+            if (node.contains("overlapping_hubs")) EXPECT_EQ(node["lines_below_0_3pt"], 0) << file;
+            if (node.contains("overlapping_hubs")) EXPECT_EQ(node["low_contrast_labels"], 0) << file;
             for (const auto& [key, value] : node.items()) check(value, file);
         } else if (node.is_array()) {
             for (const auto& value : node) check(value, file);

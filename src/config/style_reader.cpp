@@ -99,7 +99,7 @@ void read_symbols(TomlSection section, config::SymbolStyle& symbols) {
 }
 
 void read_colours(TomlSection section, config::ColourStyle& c) {
-    const std::array<std::pair<const char*, config::Rgb*>, 22> named{{
+    const std::array<std::pair<const char*, config::Rgb*>, 23> named{{
         {"paper", &c.paper},
         {"water", &c.water},
         {"land", &c.land},
@@ -112,6 +112,7 @@ void read_colours(TomlSection section, config::ColourStyle& c) {
         {"symbol_line", &c.symbol_line},
         {"destination_area", &c.destination_area},
         {"graticule", &c.graticule},
+        {"graticule_label", &c.graticule_label},
         {"area_label", &c.area_label},
         {"water_label", &c.water_label},
         {"unit_label", &c.unit_label},

@@ -177,7 +177,7 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
 NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame,
                               const TextMeasure& measure, model::Language language) {
     const Point base{frame.x + frame.width - 6, frame.y + 11};
-    NorthArrow arrow{base, {base.x, base.y - 7}, 6, phrase(Phrase::north, language), {}};
+    NorthArrow arrow{base, {base.x, base.y - 7}, 7, phrase(Phrase::north, language), {}};
     const auto here = lonlat_at(projection, transform, base);
     const auto north =
         here ? projection.forward({here->lon, std::min(89.9, here->lat + 0.5)}) : std::optional<geo::XY>{};

@@ -176,6 +176,13 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         entries.push_back(std::move(entry));
     }
     report["legend"] = {{"box", box_json(scene.legend.box)}, {"entries", std::move(entries)}};
+    ordered_json texts = ordered_json::array();
+    for (const auto& block : scene.texts) {
+        texts.push_back({{"text", block.text},
+                         {"size_pt", block.font_size_pt},
+                         {"origin", {mm(block.origin.x), mm(block.origin.y)}}});
+    }
+    report["texts"] = std::move(texts);
     if (scene.scale_bar) {
         const ScaleBar& bar = *scene.scale_bar;
         ordered_json labels = ordered_json::array();
@@ -232,6 +239,9 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"rough_places_drawn_exact", quality.rough_places_drawn_exact},
                          {"schematic_crossings_drawn_as_known", quality.schematic_crossings_drawn_as_known},
                          {"vagueness_not_keyed", quality.vagueness_not_keyed},
+                         {"texts_below_7pt", quality.texts_below_7pt},
+                         {"lines_below_0_3pt", quality.lines_below_0_3pt},
+                         {"low_contrast_labels", quality.low_contrast_labels},
                          {"intrusions", std::move(intrusions)},
                          {"label_overlaps", std::move(overlaps)},
                          {"unplaced_labels", scene.unplaced_labels},

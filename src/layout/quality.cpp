@@ -1,6 +1,7 @@
 #include "layout/quality.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "layout/geometry.hpp"
@@ -51,6 +52,66 @@ int vagueness_not_keyed(const Scene& scene) {
         if (panel.scene.legend.rows.empty()) count(panel.scene);
     }
     return missing;
+}
+
+constexpr double kLeastTextPt = 7.0;
+constexpr double kLeastLineMm = 0.3 * 25.4 / 72;  // 0.3 pt
+
+int texts_below(const Scene& scene) {
+    int small = 0;
+    const auto check = [&](double pt) { small += pt < kLeastTextPt - 1e-9 ? 1 : 0; };
+    for (const auto& label : scene.labels) check(label.font_size_pt);
+    for (const auto& block : scene.texts) check(block.font_size_pt);
+    for (const auto& row : scene.legend.rows) check(row.font_size_pt);
+    if (scene.scale_bar) check(scene.scale_bar->font_size_pt);
+    if (scene.north_arrow) check(scene.north_arrow->font_size_pt);
+    if (scene.inset) {
+        for (const auto& name : scene.inset->names) check(name.font_size_pt);
+    }
+    return small;
+}
+
+// The lines the style draws the basemap, graticule and furniture with (a line of width 0 is none).
+int lines_below(const Scene& scene) {
+    int thin = 0;
+    const auto check = [&](double mm) { thin += mm > 0 && mm < kLeastLineMm - 1e-9 ? 1 : 0; };
+    const config::LineStyle& lines = scene.style.lines;
+    for (const double mm : {lines.border_mm, lines.river_mm, lines.frame_mm, lines.graticule_mm,
+                            lines.symbol_outline_mm, lines.hairline_mm, lines.inset_extent_mm, lines.flow_min_mm})
+        check(mm);
+    for (const auto& layer : scene.layers) {
+        if (!layer.rule.line.has_value()) continue;
+        check(layer.rule.width_mm);
+    }
+    return thin;
+}
+
+double luminance(const config::Rgb& c) {
+    const auto linear = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+double contrast(const config::Rgb& a, const config::Rgb& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// As the painter colours them: degrees, area names, basemap names by their layer's rule, the rest in
+// the text colour; each on a halo.
+int low_contrast(const Scene& scene) {
+    const config::ColourStyle& c = scene.style.colours;
+    int low = 0;
+    for (const auto& label : scene.labels) {
+        config::Rgb colour = c.text;
+        if (label.kind == Label::Kind::graticule) colour = c.graticule_label;
+        if (label.kind == Label::Kind::area) colour = c.area_label;
+        if (label.kind == Label::Kind::feature) {
+            if (const auto* layer = scene.layer(label.layer); layer != nullptr && layer->rule.fill)
+                colour = *layer->rule.fill;
+        }
+        low += contrast(colour, c.halo) < 4.5 ? 1 : 0;
+    }
+    return low;
 }
 
 }  // namespace
@@ -118,6 +179,9 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     }
     quality.outcomes_not_keyed = outcomes_not_keyed(scene);
     quality.vagueness_not_keyed = vagueness_not_keyed(scene);
+    quality.texts_below_7pt = texts_below(scene);
+    quality.lines_below_0_3pt = lines_below(scene);
+    quality.low_contrast_labels = low_contrast(scene);
     for (const auto& flow : scene.flows) {
         const bool at_a_border = flow.target == TargetKind::area || flow.target == TargetKind::border;
         if (at_a_border && !flow.crossing_stated && flow.schematic_end_mm <= 0)

@@ -39,6 +39,12 @@ struct LayoutQuality {
     int schematic_crossings_drawn_as_known = 0;
     // Broken ends and precision rings drawn on a map whose legend has no row explaining them.
     int vagueness_not_keyed = 0;
+    // Print sizes at final size (journals: Elsevier 7 pt text, Taylor & Francis 0.3 pt lines): texts
+    // set smaller than 7 pt, and basemap, graticule and furniture lines thinner than 0.3 pt.
+    int texts_below_7pt = 0;
+    int lines_below_0_3pt = 0;
+    // Labels whose colour stands less than 4.5:1 against their halo (WCAG's ratio for small text).
+    int low_contrast_labels = 0;
 };
 
 // `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.

@@ -132,7 +132,7 @@ struct LegendRow {
     FlowHub hub;         // for Sample::hub
     std::string text;
     Point text_origin;
-    double font_size_pt = 6.5;
+    double font_size_pt = 7;
     bool heading = false;
     bool keys_outcome = false;  // a flow sample that explains an end mark (crossed, detained, planned…)
     // A width key's sample: the unit of its scale and the count it is drawn for.
@@ -156,7 +156,7 @@ struct ScaleBar {
     std::vector<Point> tick_label_origins;  // top-left of each label, centred over its tick
     std::string caption;                    // e.g. "km (true at 47°N)"
     Point caption_origin;                   // top-left, right of the bar
-    double font_size_pt = 6;
+    double font_size_pt = 7;
     double kilometres = 0;  // the distance the whole bar stands for
 };
 
@@ -169,7 +169,7 @@ struct GraticuleLine {
 struct NorthArrow {
     Point base;
     Point tip;  // towards true north at the map centre
-    double font_size_pt = 6;
+    double font_size_pt = 7;
     std::string letter = "N";
     Point letter_origin;  // top-left of the letter, centred over the tip
 };

@@ -460,7 +460,8 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     if (options.inset) {
         // Well inside the basemap's coverage (44–104°E, 28–60°N), so the inset's corners show land, not its edge.
         const LonLatBox wide = options.inset_extent.value_or(LonLatBox{56, 34, 94, 54});
-        const double w = std::min(40.0, scene.map_frame.width * 0.28);
+        // Wide enough for its names at 7 pt (XINJIANG, KAZAKH ASSR).
+        const double w = std::min(46.0, scene.map_frame.width * 0.3);
         const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5,
                       scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5, w, w * 0.62};
         scene.inset =
@@ -533,7 +534,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
                                 middle,
                                 shape.width_mm / 2,
                                 Label::Kind::place,
-                                text.label_pt * 0.9,
+                                text.label_pt,
                                 {},
                                 {},
                                 std::nullopt});

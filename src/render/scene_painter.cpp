@@ -560,7 +560,7 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& s
                       style.text.halo_mm * 1.15);
             break;
         case layout::Label::Kind::graticule:
-            set_colour(cr, style.colours.graticule);
+            set_colour(cr, style.colours.graticule_label);
             draw_text(cr, font, label.text, label.box.x, label.box.y, label.font_size_pt, false,
                       style.text.halo_mm * 0.7);
             break;
