@@ -19,6 +19,7 @@
 
 #include "config/style.hpp"
 #include "layout/flow_layout.hpp"
+#include "layout/label_layout.hpp"
 #include "layout/legend_layout.hpp"
 #include "layout/quality.hpp"
 #include "layout/scene.hpp"
@@ -440,6 +441,73 @@ TEST(VaguePlaces, FiguresThatMayCountTheSamePeopleTwiceAreNotedOnTheMap) {
                                            "and 400 (Kokpekty district), of the same dates; the sources do not say"));
     EXPECT_THAT(flat, ::testing::Not(::testing::HasSubstr("1 350"))) << "never added";
     EXPECT_THAT(flat, ::testing::Not(::testing::HasSubstr("1350")));
+}
+
+}  // namespace steppeflow
+
+namespace steppeflow {
+
+// Drawing defects the eye sees (issue 17), counted in the layout report's quality section.
+TEST(DrawingQuality, AShortWideFlowIsCountedAsABlob) {
+    layout::Scene scene;
+    layout::FlowShape blob;  // F021 in the overview: 2.9 mm wide, 2.8 mm long
+    blob.flow_id = "F021";
+    blob.width_mm = 2.9;
+    blob.arrow_length_mm = 5.2;
+    blob.centre_line = {{10, 10}, {12.8, 10}};
+    scene.flows.push_back(blob);
+    layout::FlowShape arrow = blob;  // the same width over 20 mm: an arrow
+    arrow.flow_id = "long";
+    arrow.centre_line = {{10, 20}, {30, 20}};
+    scene.flows.push_back(arrow);
+    EXPECT_THAT(layout::measure_quality(scene).blob_flows, ::testing::ElementsAre("F021"));
+}
+
+TEST(DrawingQuality, AnEndUnderALaterFlowIsCountedAsHidden) {
+    layout::Scene scene;
+    layout::FlowShape wide;  // drawn first (wider beneath narrower), its end under the narrow one
+    wide.flow_id = "F036";
+    wide.width_mm = 3;
+    wide.centre_line = {{0, 10}, {20, 10}};
+    layout::FlowShape narrow;
+    narrow.flow_id = "F031";
+    narrow.width_mm = 1.0;
+    narrow.centre_line = {{20, 0}, {20, 30}};
+    scene.flows = {wide, narrow};
+    EXPECT_THAT(layout::measure_quality(scene).hidden_ends, ::testing::ElementsAre("F036"));
+    scene.flows[1].centre_line = {{25, 0}, {25, 30}};  // moved 5 mm off: the end shows
+    EXPECT_TRUE(layout::measure_quality(scene).hidden_ends.empty());
+}
+
+TEST(DrawingQuality, ALabelNearerAnotherSymbolIsCountedAndThePlacementAvoidsIt) {
+    layout::Scene scene;
+    scene.places = {{"a", model::PlaceKind::district, {10, 10}, 1.0}, {"b", model::PlaceKind::district, {16, 10}, 1.0}};
+    layout::Label label;
+    label.kind = layout::Label::Kind::place;
+    label.text = "A";
+    label.place_id = "a";
+    label.box = {13.5, 9, 2, 2};  // between them, nearer b's edge than a's
+    scene.labels.push_back(label);
+    EXPECT_THAT(layout::measure_quality(scene).misattached_labels, ::testing::ElementsAre("A"));
+    scene.labels.back().box = {5, 9, 3.5, 2};  // left of a
+    EXPECT_TRUE(layout::measure_quality(scene).misattached_labels.empty());
+
+    // Placed by the label layout: with the near ring around a taken (a reserved box), the preferred
+    // far position (right) would sit nearer b than a; the name goes to the far left instead.
+    const auto measure = [](const std::string& text, double, bool, double) {
+        return layout::TextSize{1.2 * static_cast<double>(text.size()), 2.0};
+    };
+    const std::vector<layout::PlaceSymbol> symbols{{"a", model::PlaceKind::district, {10, 10}, 1.0},
+                                                   {"b", model::PlaceKind::district, {19, 10}, 1.0}};
+    layout::LabelRequest request;
+    request.text = "AAA";
+    request.place_id = "a";
+    request.anchor = {10, 10};
+    request.clearance_mm = 1.0;
+    request.kind = layout::Label::Kind::place;
+    const auto placed = layout::place_labels({request}, symbols, {0, 0, 40, 20}, measure, {{6.5, 6, 7, 8}}, {});
+    ASSERT_EQ(placed.placed.size(), 1U);
+    EXPECT_LT(placed.placed[0].box.x + placed.placed[0].box.width, 10.0) << "set left of its symbol";
 }
 
 }  // namespace steppeflow

@@ -209,4 +209,10 @@ PagePath simplify(const PagePath& path, double tolerance_mm) {
     return kept;
 }
 
+double distance_to_box(Point p, const Box& box) {
+    const double dx = std::max({box.x - p.x, 0.0, p.x - (box.x + box.width)});
+    const double dy = std::max({box.y - p.y, 0.0, p.y - (box.y + box.height)});
+    return std::hypot(dx, dy);
+}
+
 }  // namespace steppeflow::layout

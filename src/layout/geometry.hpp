@@ -51,6 +51,8 @@ double distance_to_segment(Point p, Point a, Point b);
 double squared_distance_to_segment(Point p, Point a, Point b);
 // The distance from `p` to the nearest point of the polyline.
 double distance_to_path(Point p, const PagePath& path);
+// From a point to the nearest point of a box (0 inside it).
+double distance_to_box(Point p, const Box& box);
 // The nearest point of the polyline (open) or ring (closed) to `p`.
 Point nearest_point_on_path(Point p, const PagePath& path, bool closed);
 

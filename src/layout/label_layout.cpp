@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "layout/geometry.hpp"
 #include "layout/spatial_grid.hpp"
@@ -80,8 +81,34 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
         if (box.width > 0) add_obstacle(box);
     }
     const FlowOccupancy occupancy(flows, frame);
+    // A place's name must lie nearer its own symbol than any other, or a reader takes it for the other's.
+    SpatialGrid symbol_grid(frame, 6);
+    std::map<std::string, std::size_t, std::less<>> symbol_of;
+    double widest_symbol = 0;
+    for (std::size_t i = 0; i < symbols.size(); ++i) {
+        symbol_grid.insert(i, symbol_box(symbols[i]));
+        symbol_of.emplace(symbols[i].place_id, i);
+        widest_symbol = std::max(widest_symbol, symbols[i].radius_mm);
+    }
+    const auto nearer_another = [&](const Box& box, const PlaceSymbol& own) {
+        const double to_own = distance_to_box(own.centre, box) - own.radius_mm;
+        const double reach = to_own + widest_symbol;
+        bool nearer = false;
+        symbol_grid.query({box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach},
+                          [&](std::size_t s) {
+                              const auto& other = symbols[s];
+                              if (other.place_id == own.place_id) return;
+                              nearer = nearer || distance_to_box(other.centre, box) - other.radius_mm < to_own - 0.2;
+                          });
+        return nearer;
+    };
 
     for (const auto& request : requests) {
+        const PlaceSymbol* own = nullptr;
+        if (request.kind == Label::Kind::place) {
+            if (const auto found = symbol_of.find(request.place_id); found != symbol_of.end())
+                own = &symbols[found->second];
+        }
         std::optional<Box> dot_box;
         if (request.dot) {
             dot_box = Box{request.dot->x - kTownDotMm, request.dot->y - kTownDotMm, 2 * kTownDotMm, 2 * kTownDotMm};
@@ -129,8 +156,10 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             if (!free) continue;
             // A basemap name is never set over a flow: the map can do without it, not without the flow.
             if (request.kind == Label::Kind::feature && occupancy.flows_touching(box) > 0) continue;
-            // Crossing a flow costs more than any step down the list of preferred positions.
-            const double cost = static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box);
+            // Crossing a flow costs more than any step down the list of preferred positions; lying
+            // nearer another symbol than its own, more than crossing a flow (it misnames a place).
+            const double cost = static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box) +
+                                (own != nullptr && nearer_another(box, *own) ? 3000.0 : 0.0);
             if (cost < best_cost) {
                 best_cost = cost;
                 best = box;

@@ -114,6 +114,55 @@ int low_contrast(const Scene& scene) {
     return low;
 }
 
+std::vector<std::string> blobs(const Scene& scene) {
+    std::vector<std::string> found;
+    for (const auto& flow : scene.flows) {
+        if (flow.centre_line.size() < 2 || flow.part == FlowPart::trunk) continue;
+        if (path_length(flow.centre_line) < 2 * flow.width_mm + flow.arrow_length_mm) found.push_back(flow.flow_id);
+    }
+    return found;
+}
+
+// The flows are in drawing order: a later one covers an earlier one's end when the end lies within
+// its line (half its width and its white casing).
+std::vector<std::string> hidden(const Scene& scene) {
+    std::vector<std::string> found;
+    const double casing = scene.style.lines.flow_casing_mm;
+    for (std::size_t i = 0; i < scene.flows.size(); ++i) {
+        const auto& flow = scene.flows[i];
+        if (flow.centre_line.size() < 2 || flow.target == TargetKind::junction) continue;
+        const Point end = flow.centre_line.back();
+        for (std::size_t j = i + 1; j < scene.flows.size(); ++j) {
+            const auto& over = scene.flows[j];
+            if (over.centre_line.size() < 2 || over.flow_id == flow.flow_id) continue;
+            if (distance_to_path(end, over.centre_line) < over.width_mm / 2 + casing) {
+                found.push_back(flow.flow_id);
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+std::vector<std::string> misattached(const Scene& scene) {
+    std::vector<std::string> found;
+    for (const auto& label : scene.labels) {
+        if (label.kind != Label::Kind::place || label.place_id.empty()) continue;
+        const auto own = std::find_if(scene.places.begin(), scene.places.end(),
+                                      [&](const PlaceSymbol& p) { return p.place_id == label.place_id; });
+        if (own == scene.places.end()) continue;  // a label of something else (livestock beside a flow)
+        const double to_own = distance_to_box(own->centre, label.box) - own->radius_mm;
+        for (const auto& other : scene.places) {
+            if (other.place_id == label.place_id) continue;
+            if (distance_to_box(other.centre, label.box) - other.radius_mm < to_own - 0.2) {
+                found.push_back(label.text);
+                break;
+            }
+        }
+    }
+    return found;
+}
+
 }  // namespace
 
 LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
@@ -182,6 +231,9 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     quality.texts_below_7pt = texts_below(scene);
     quality.lines_below_0_3pt = lines_below(scene);
     quality.low_contrast_labels = low_contrast(scene);
+    quality.blob_flows = blobs(scene);
+    quality.hidden_ends = hidden(scene);
+    quality.misattached_labels = misattached(scene);
     for (const auto& flow : scene.flows) {
         const bool at_a_border = flow.target == TargetKind::area || flow.target == TargetKind::border;
         if (at_a_border && !flow.crossing_stated && flow.schematic_end_mm <= 0)

@@ -45,6 +45,13 @@ struct LayoutQuality {
     int lines_below_0_3pt = 0;
     // Labels whose colour stands less than 4.5:1 against their halo (WCAG's ratio for small text).
     int low_contrast_labels = 0;
+    // Flows too short for their width to read as an arrow (shorter than twice their width beyond the
+    // arrowhead): they read as a fan or a blob.
+    std::vector<std::string> blob_flows;
+    // Flows whose end (the tip of the head, the bar, the ring, the cross) lies under a flow drawn after them.
+    std::vector<std::string> hidden_ends;
+    // Place labels nearer another symbol than their own (edge to edge): a reader takes them for its name.
+    std::vector<std::string> misattached_labels;
 };
 
 // `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.
