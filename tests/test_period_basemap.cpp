@@ -254,7 +254,15 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlowOrANameTwice) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         if (entry.path().string().find("_check") == std::string::npos) continue;
         ++reports;
-        check(nlohmann::json::parse(test::read_file(entry.path())), entry.path().filename().string());
+        const auto report = nlohmann::json::parse(test::read_file(entry.path()));
+        check(report, entry.path().filename().string());
+        // The page's legend (and the scale bar it holds room for) ends above the credits, the last text.
+        const auto& box = report["legend"]["box"];
+        if (!report["texts"].empty() && box["height"].get<double>() > 0) {
+            EXPECT_LE(box["y"].get<double>() + box["height"].get<double>(),
+                      report["texts"].back()["origin"][1].get<double>() + 0.01)
+                << entry.path().filename() << ": the legend runs into the credits";
+        }
     }
     EXPECT_GE(reports, 8);
 }

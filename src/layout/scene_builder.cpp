@@ -301,6 +301,12 @@ FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& re
         candidate.page_height_mm = std::clamp(height, min_height, max_height);
         plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent);
         const Box& fitted = scratch.map_frame;
+        // A legend beside the map that runs below it (the page could not grow enough) would cover
+        // the credits: then the legend goes under the map.
+        const Box& legend = scratch.legend.box;
+        if (place == FigureOptions::LegendPlace::right && places.size() > 1 &&
+            legend.y + legend.height > fitted.y + fitted.height + 0.5)
+            continue;
         const double map_scale = fitted.width < 10 || fitted.height < 10
                                      ? 0.0
                                      : std::min(fitted.width / extent.width(), fitted.height / extent.height());
