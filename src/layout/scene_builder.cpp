@@ -466,8 +466,9 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     if (options.inset) {
         // Well inside the basemap's coverage (44–104°E, 28–60°N), so the inset's corners show land, not its edge.
         const LonLatBox wide = options.inset_extent.value_or(LonLatBox{56, 34, 94, 54});
-        // Wide enough for its names at 7 pt (XINJIANG, KAZAKH ASSR).
-        const double w = std::min(46.0, scene.map_frame.width * 0.3);
+        // Wide enough for its names at 7 pt (XINJIANG, KAZAKH ASSR), but never more than a third of
+        // a short map's height.
+        const double w = std::min({46.0, scene.map_frame.width * 0.3, scene.map_frame.height * 0.33 / 0.62});
         const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5,
                       scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5, w, w * 0.62};
         scene.inset =
