@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "layout/geometry.hpp"
@@ -13,7 +14,15 @@ namespace steppeflow::layout {
 
 namespace {
 
-// The legend of a page of panels explains the flows of every panel that has none of its own.
+// The maps a page's legend explains: its own, and every panel that has no legend of its own.
+template <class Visit>
+void for_each_map_it_keys(const Scene& scene, Visit&& visit) {
+    visit(scene);
+    for (const auto& panel : scene.panels) {
+        if (panel.scene.legend.rows.empty()) visit(panel.scene);
+    }
+}
+
 int outcomes_not_keyed(const Scene& scene) {
     if (scene.legend.rows.empty()) return 0;
     std::set<EndMark> keyed;
@@ -21,15 +30,11 @@ int outcomes_not_keyed(const Scene& scene) {
         if (row.keys_outcome) keyed.insert(end_mark_for(row.flow.status));
     }
     int missing = 0;
-    const auto count = [&](const Scene& map) {
+    for_each_map_it_keys(scene, [&](const Scene& map) {
         for (const auto& flow : map.flows) {
             if (flow.part != FlowPart::branch && !keyed.contains(end_mark_for(flow.status))) ++missing;
         }
-    };
-    count(scene);
-    for (const auto& panel : scene.panels) {
-        if (panel.scene.legend.rows.empty()) count(panel.scene);
-    }
+    });
     return missing;
 }
 
@@ -43,14 +48,10 @@ int vagueness_not_keyed(const Scene& scene) {
         ring_keyed = ring_keyed || (row.sample == LegendRow::Sample::symbol && row.symbol.uncertainty_mm > 0);
     }
     int missing = 0;
-    const auto count = [&](const Scene& map) {
+    for_each_map_it_keys(scene, [&](const Scene& map) {
         for (const auto& flow : map.flows) missing += !broken_keyed && flow.schematic_end_mm > 0 ? 1 : 0;
         for (const auto& place : map.places) missing += !ring_keyed && place.uncertainty_mm > 0 ? 1 : 0;
-    };
-    count(scene);
-    for (const auto& panel : scene.panels) {
-        if (panel.scene.legend.rows.empty()) count(panel.scene);
-    }
+    });
     return missing;
 }
 
@@ -125,40 +126,53 @@ std::vector<std::string> blobs(const Scene& scene) {
 
 // The flows are in drawing order: a later one covers an earlier one's end when the end lies within
 // its line (half its width and its white casing).
-std::vector<std::string> hidden(const Scene& scene) {
+std::vector<std::string> hidden(const Scene& scene, const Box& bounds) {
     std::vector<std::string> found;
     const double casing = scene.style.lines.flow_casing_mm;
+    SpatialGrid lines(bounds, 5);
+    for (std::size_t j = 0; j < scene.flows.size(); ++j) {
+        const auto& over = scene.flows[j];
+        if (over.centre_line.size() >= 2) lines.insert(j, bounds_of(over.centre_line, over.width_mm / 2 + casing));
+    }
     for (std::size_t i = 0; i < scene.flows.size(); ++i) {
         const auto& flow = scene.flows[i];
         if (flow.centre_line.size() < 2 || flow.target == TargetKind::junction) continue;
         const Point end = flow.centre_line.back();
-        for (std::size_t j = i + 1; j < scene.flows.size(); ++j) {
+        bool covered = false;
+        lines.query({end.x, end.y, 0, 0}, [&](std::size_t j) {
             const auto& over = scene.flows[j];
-            if (over.centre_line.size() < 2 || over.flow_id == flow.flow_id) continue;
-            if (distance_to_path(end, over.centre_line) < over.width_mm / 2 + casing) {
-                found.push_back(flow.flow_id);
-                break;
-            }
-        }
+            covered = covered || (j > i && over.flow_id != flow.flow_id &&
+                                  distance_to_path(end, over.centre_line) < over.width_mm / 2 + casing);
+        });
+        if (covered) found.push_back(flow.flow_id);
     }
     return found;
 }
 
-std::vector<std::string> misattached(const Scene& scene) {
+// `symbols`: the scene's places filed by their boxes.
+std::vector<std::string> misattached(const Scene& scene, const SpatialGrid& symbols) {
     std::vector<std::string> found;
+    std::map<std::string, std::size_t, std::less<>> place_of;
+    double widest = 0;
+    for (std::size_t i = 0; i < scene.places.size(); ++i) {
+        place_of.emplace(scene.places[i].place_id, i);
+        widest = std::max(widest, scene.places[i].radius_mm);
+    }
     for (const auto& label : scene.labels) {
         if (label.kind != Label::Kind::place || label.place_id.empty()) continue;
-        const auto own = std::find_if(scene.places.begin(), scene.places.end(),
-                                      [&](const PlaceSymbol& p) { return p.place_id == label.place_id; });
-        if (own == scene.places.end()) continue;  // a label of something else (livestock beside a flow)
-        const double to_own = distance_to_box(own->centre, label.box) - own->radius_mm;
-        for (const auto& other : scene.places) {
-            if (other.place_id == label.place_id) continue;
-            if (distance_to_box(other.centre, label.box) - other.radius_mm < to_own - 0.2) {
-                found.push_back(label.text);
-                break;
-            }
-        }
+        const auto own_at = place_of.find(label.place_id);
+        if (own_at == place_of.end()) continue;  // a label of something else (livestock beside a flow)
+        const PlaceSymbol& own = scene.places[own_at->second];
+        const double to_own = distance_to_box(own.centre, label.box) - own.radius_mm;
+        const double reach = std::max(0.0, to_own) + widest;
+        const Box& b = label.box;
+        bool nearer = false;
+        symbols.query({b.x - reach, b.y - reach, b.width + 2 * reach, b.height + 2 * reach}, [&](std::size_t s) {
+            const auto& other = scene.places[s];
+            nearer = nearer || (other.place_id != label.place_id &&
+                                distance_to_box(other.centre, label.box) - other.radius_mm < to_own - 0.2);
+        });
+        if (nearer) found.push_back(label.text);
     }
     return found;
 }
@@ -232,8 +246,8 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     quality.lines_below_0_3pt = lines_below(scene);
     quality.low_contrast_labels = low_contrast(scene);
     quality.blob_flows = blobs(scene);
-    quality.hidden_ends = hidden(scene);
-    quality.misattached_labels = misattached(scene);
+    quality.hidden_ends = hidden(scene, bounds);
+    quality.misattached_labels = misattached(scene, symbols);
     for (const auto& flow : scene.flows) {
         const bool at_a_border = flow.target == TargetKind::area || flow.target == TargetKind::border;
         if (at_a_border && !flow.crossing_stated && flow.schematic_end_mm <= 0)
