@@ -66,6 +66,19 @@ int FlowOccupancy::flows_touching(const Box& box) const {
     return static_cast<int>(flows.size());
 }
 
+bool nearer_another_symbol(const Box& box, const PlaceSymbol& own, const std::vector<PlaceSymbol>& symbols,
+                           const SpatialGrid& grid, double widest_radius_mm) {
+    const double to_own = distance_to_box(own.centre, box) - own.radius_mm;
+    const double reach = std::max(0.0, to_own) + widest_radius_mm;
+    bool nearer = false;
+    grid.query({box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach}, [&](std::size_t s) {
+        const auto& other = symbols[s];
+        nearer = nearer || (other.place_id != own.place_id &&
+                            distance_to_box(other.centre, box) - other.radius_mm < to_own - 0.2);
+    });
+    return nearer;
+}
+
 LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::vector<PlaceSymbol>& symbols,
                          const Box& frame, const TextMeasure& measure, const std::vector<Box>& reserved,
                          const std::vector<FlowShape>& flows) {
@@ -90,19 +103,6 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
         symbol_of.emplace(symbols[i].place_id, i);
         widest_symbol = std::max(widest_symbol, symbols[i].radius_mm);
     }
-    const auto nearer_another = [&](const Box& box, const PlaceSymbol& own) {
-        const double to_own = distance_to_box(own.centre, box) - own.radius_mm;
-        const double reach = to_own + widest_symbol;
-        bool nearer = false;
-        symbol_grid.query({box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach},
-                          [&](std::size_t s) {
-                              const auto& other = symbols[s];
-                              if (other.place_id == own.place_id) return;
-                              nearer = nearer || distance_to_box(other.centre, box) - other.radius_mm < to_own - 0.2;
-                          });
-        return nearer;
-    };
-
     for (const auto& request : requests) {
         const PlaceSymbol* own = nullptr;
         if (request.kind == Label::Kind::place) {
@@ -158,8 +158,10 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             if (request.kind == Label::Kind::feature && occupancy.flows_touching(box) > 0) continue;
             // Crossing a flow costs more than any step down the list of preferred positions; lying
             // nearer another symbol than its own, more than crossing a flow (it misnames a place).
-            const double cost = static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box) +
-                                (own != nullptr && nearer_another(box, *own) ? 3000.0 : 0.0);
+            const double cost =
+                static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box) +
+                (own != nullptr && nearer_another_symbol(box, *own, symbols, symbol_grid, widest_symbol) ? 3000.0
+                                                                                                         : 0.0);
             if (cost < best_cost) {
                 best_cost = cost;
                 best = box;

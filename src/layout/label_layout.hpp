@@ -36,6 +36,13 @@ struct LabelResult {
 // Tries candidate positions around each anchor (right, left, above, below, then the diagonals) and
 // takes the first that overlaps no placed label, no symbol and no reserved box and stays inside the
 // frame, preferring one that crosses no flow; a label with no free position is reported.
+// Whether a label's box lies nearer (edge to edge, by more than 0.2 mm) another symbol than its own,
+// so that a reader would take it for the other's name. `grid` files `symbols` by their boxes;
+// `widest_radius_mm` is the largest symbol's radius.
+[[nodiscard]] bool nearer_another_symbol(const Box& box, const PlaceSymbol& own,
+                                         const std::vector<PlaceSymbol>& symbols, const SpatialGrid& grid,
+                                         double widest_radius_mm);
+
 LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::vector<PlaceSymbol>& symbols,
                          const Box& frame, const TextMeasure& measure, const std::vector<Box>& reserved,
                          const std::vector<FlowShape>& flows);

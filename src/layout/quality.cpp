@@ -162,16 +162,8 @@ std::vector<std::string> misattached(const Scene& scene, const SpatialGrid& symb
         if (label.kind != Label::Kind::place || label.place_id.empty()) continue;
         const auto own_at = place_of.find(label.place_id);
         if (own_at == place_of.end()) continue;  // a label of something else (livestock beside a flow)
-        const PlaceSymbol& own = scene.places[own_at->second];
-        const double to_own = distance_to_box(own.centre, label.box) - own.radius_mm;
-        const double reach = std::max(0.0, to_own) + widest;
-        const Box& b = label.box;
-        bool nearer = false;
-        symbols.query({b.x - reach, b.y - reach, b.width + 2 * reach, b.height + 2 * reach}, [&](std::size_t s) {
-            const auto& other = scene.places[s];
-            nearer = nearer || (other.place_id != label.place_id &&
-                                distance_to_box(other.centre, label.box) - other.radius_mm < to_own - 0.2);
-        });
+        const bool nearer =
+            nearer_another_symbol(label.box, scene.places[own_at->second], scene.places, symbols, widest);
         if (nearer) found.push_back(label.text);
     }
     return found;
