@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -118,8 +119,27 @@ std::vector<Point> area_label_centres(const DestinationArea& area, const Box& fr
     constexpr double kStep = 2.5;
     const auto columns = static_cast<int>(inner.width / kStep);
     const auto rows = static_cast<int>(inner.height / kStep);
-    for (int r = 0; r <= rows; ++r) {
-        for (int c = 0; c <= columns; ++c) {
+    // Only the grid points within the area's bounds are tested against its rings (the costly part).
+    double min_x = std::numeric_limits<double>::max();
+    double min_y = min_x;
+    double max_x = std::numeric_limits<double>::lowest();
+    double max_y = max_x;
+    for (const auto& ring : area.rings) {
+        for (const auto& point : ring) {
+            min_x = std::min(min_x, point.x);
+            min_y = std::min(min_y, point.y);
+            max_x = std::max(max_x, point.x);
+            max_y = std::max(max_y, point.y);
+        }
+    }
+    if (min_x > max_x) return {};
+    const Box reach{min_x, min_y, max_x - min_x, max_y - min_y};
+    const int first_column = std::max(0, static_cast<int>(std::floor((reach.x - inner.x) / kStep)));
+    const int last_column = std::min(columns, static_cast<int>(std::ceil((reach.x + reach.width - inner.x) / kStep)));
+    const int first_row = std::max(0, static_cast<int>(std::floor((reach.y - inner.y) / kStep)));
+    const int last_row = std::min(rows, static_cast<int>(std::ceil((reach.y + reach.height - inner.y) / kStep)));
+    for (int r = first_row; r <= last_row; ++r) {
+        for (int c = first_column; c <= last_column; ++c) {
             const Point p{inner.x + c * kStep, inner.y + r * kStep};
             if (inside_rings(p, area.rings)) centres.push_back(p);
         }

@@ -1,6 +1,8 @@
 #include "render/text.hpp"
 
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
@@ -52,14 +54,31 @@ std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::s
 }  // namespace
 
 layout::TextMeasure pango_text_measure(const std::string& family) {
-    return [family](const std::string& text, double size_pt, bool bold, double wrap_width_mm) {
+    // A page's legend and texts are laid out several times while its height is fitted, so the same
+    // texts are measured again and again: each is shaped once per measure and remembered (the cache
+    // is shared by the measure's copies, and locked, as a figure's parts may be laid out on threads).
+    struct Cache {
+        std::mutex lock;
+        std::unordered_map<std::string, layout::TextSize> sizes;
+    };
+    auto cache = std::make_shared<Cache>();
+    return [family, cache](const std::string& text, double size_pt, bool bold, double wrap_width_mm) {
+        std::string key = fmt::format("{:a}|{:a}|{}|", size_pt, wrap_width_mm, bold ? 1 : 0);
+        key += text;
+        {
+            const std::lock_guard<std::mutex> guard(cache->lock);
+            if (const auto found = cache->sizes.find(key); found != cache->sizes.end()) return found->second;
+        }
         const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1));
         const Context cr(cairo_create(surface.get()));
         const auto layout = make_layout(cr.get(), family, text, size_pt, bold, wrap_width_mm);
         PangoRectangle logical;
         pango_layout_get_extents(layout.get(), nullptr, &logical);
-        return layout::TextSize{static_cast<double>(logical.width) / PANGO_SCALE,
-                                static_cast<double>(logical.height) / PANGO_SCALE};
+        const layout::TextSize size{static_cast<double>(logical.width) / PANGO_SCALE,
+                                    static_cast<double>(logical.height) / PANGO_SCALE};
+        const std::lock_guard<std::mutex> guard(cache->lock);
+        cache->sizes.emplace(std::move(key), size);
+        return size;
     };
 }
 
