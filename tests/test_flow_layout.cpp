@@ -315,7 +315,16 @@ TEST(FlowLayout, LegendSamplesMatchTheDrawnWidthsInEveryWidthMode) {
             const auto drawn = std::find_if(result.scene.flows.begin(), result.scene.flows.end(),
                                             [&](const auto& s) { return s.flow_id == flow.id; });
             if (drawn == result.scene.flows.end() || drawn->part == layout::FlowPart::branch) continue;
-            EXPECT_DOUBLE_EQ(drawn->width_mm, scales.width_for(flow.unit, static_cast<double>(*flow.count))) << flow.id;
+            const double wanted = scales.width_for(flow.unit, static_cast<double>(*flow.count));
+            if (drawn->part == layout::FlowPart::from_disc) {  // too short for an arrow: its disc is that wide
+                const auto disc = std::find_if(result.scene.hubs.begin(), result.scene.hubs.end(),
+                                               [&](const auto& hub) { return hub.flow_id == flow.id; });
+                ASSERT_NE(disc, result.scene.hubs.end()) << flow.id;
+                EXPECT_TRUE(disc->short_flow) << flow.id;
+                EXPECT_DOUBLE_EQ(2 * disc->radius_mm, wanted) << flow.id;
+                continue;
+            }
+            EXPECT_DOUBLE_EQ(drawn->width_mm, wanted) << flow.id;
         }
         // And each unit has a width key of its own, drawn with that unit's scale.
         std::set<layout::UnitKey> keyed;
@@ -376,6 +385,34 @@ TEST(Furniture, GraticuleMeridiansRunThroughTheirLongitude) {
         EXPECT_LT(layout::distance_to_path(transform.to_page(*xy), line.path), 0.05) << line.degrees;
     }
     EXPECT_GE(meridians, 2);
+}
+
+// No blobs (issue 17): a flow as wide as it is long reads as a fan. It is drawn as a disc of its width
+// at its origin and a thin line carrying its end mark; a flow of the same figure with room stays an arrow.
+TEST(FlowLayout, AFlowTooShortForItsWidthIsADiscWithAThinLine) {
+    Page page;
+    page.place("a", 50, 50);
+    page.place("b", 55, 50);  // 5 mm apart: 4 mm wide, a 3 mm head, less than 1 mm of it left
+    page.place("c", 50, 90);
+    page.place("d", 110, 90);
+    page.flow("S", "a", "b", 1000);
+    page.flow("L", "c", "d", 1000);
+    const auto result = page.lay_out();
+    const auto disc = std::find_if(result.hubs.begin(), result.hubs.end(),
+                                   [](const layout::FlowHub& hub) { return hub.flow_id == "S"; });
+    ASSERT_NE(disc, result.hubs.end());
+    EXPECT_TRUE(disc->short_flow);
+    EXPECT_DOUBLE_EQ(disc->radius_mm, 2.0) << "the disc is as wide as the flow";
+    EXPECT_LT(layout::distance(disc->centre, {50, 50}), 0.01) << "at its origin";
+    const auto& line = shape(result, "S");
+    EXPECT_EQ(line.part, layout::FlowPart::from_disc);
+    EXPECT_DOUBLE_EQ(line.width_mm, 0.35);
+    EXPECT_GE(layout::distance(line.centre_line.front(), disc->centre), disc->radius_mm) << "from the rim";
+    EXPECT_GT(line.arrow_length_mm, 0) << "the line carries the end mark";
+    EXPECT_EQ(shape(result, "L").part, layout::FlowPart::whole);
+    EXPECT_DOUBLE_EQ(shape(result, "L").width_mm, 4.0);
+    EXPECT_EQ(std::count_if(result.hubs.begin(), result.hubs.end(), [](const auto& hub) { return hub.short_flow; }), 1);
+    EXPECT_TRUE(layout::measure_quality(scene_of(page, result)).blob_flows.empty());
 }
 
 TEST(Furniture, NorthArrowPointsToTheNorthPole) {

@@ -463,6 +463,40 @@ TEST(DrawingQuality, AShortWideFlowIsCountedAsABlob) {
     EXPECT_THAT(layout::measure_quality(scene).blob_flows, ::testing::ElementsAre("F021"));
 }
 
+// The default figure draws Zharkent's 500 households (F021, 2.8 mm from the border at 4 mm wide) as a
+// disc and keys it; a disc on a map whose legend has no disc row is counted.
+TEST(DrawingQuality, AShortFlowIsADiscAndTheLegendKeysIt) {
+    const json report = default_figure_report("short_flow_disc");
+    bool disc = false;
+    for (const auto& hub : report.value("hubs", json::array()))
+        disc = disc || (hub["id"] == "F021" && hub.value("short_flow", false));
+    EXPECT_TRUE(disc);
+    for (const auto& flow : report["flows"]) {
+        if (flow["id"] == "F021") EXPECT_EQ(flow["part"], "from_disc");
+    }
+    std::string keyed;
+    for (const auto& entry : report["legend"]["entries"]) {
+        if (entry.contains("disc") && entry["disc"]["line"] == "from_disc") keyed = entry["text"].get<std::string>();
+    }
+    EXPECT_EQ(keyed, "short movement: disc of its width");
+    EXPECT_EQ(report["quality"]["blob_flows"], 0);
+    EXPECT_EQ(report["quality"]["discs_not_keyed"], 0);
+
+    layout::Scene scene;
+    layout::FlowShape line;
+    line.flow_id = "F021";
+    line.part = layout::FlowPart::from_disc;
+    line.centre_line = {{1, 1}, {9, 1}};
+    scene.flows.push_back(line);
+    layout::LegendRow row;
+    row.sample = layout::LegendRow::Sample::hub;  // a hub's row: one figure, several places
+    row.flow.part = layout::FlowPart::branch;
+    scene.legend.rows.push_back(row);
+    EXPECT_EQ(layout::measure_quality(scene).discs_not_keyed, 1);
+    scene.legend.rows.back().flow.part = layout::FlowPart::from_disc;
+    EXPECT_EQ(layout::measure_quality(scene).discs_not_keyed, 0);
+}
+
 TEST(DrawingQuality, AnEndUnderALaterFlowIsCountedAsHidden) {
     layout::Scene scene;
     layout::FlowShape wide;  // drawn first (wider beneath narrower), its end under the narrow one

@@ -62,6 +62,9 @@ struct FigureOptions {
     bool legend = true;  // panels leave the legend to the page
     // The flows the legend explains, when not only those drawn (a sequence's frames share one legend).
     std::shared_ptr<const std::vector<model::Flow>> legend_flows;
+    // Set by build_scene for a second layout when flows drawn as discs found no room for their legend
+    // row at the end of the first: the legend is planned with the row.
+    bool key_short_flows = false;
     bool panel = false;       // title in the panel-title size, no credits
     ProgressReport progress;  // told what is being done on long work (empty: silent)
 };

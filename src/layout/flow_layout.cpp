@@ -7,6 +7,7 @@
 
 #include "layout/force_layout.hpp"
 #include "layout/geometry.hpp"
+#include "layout/short_flows.hpp"
 #include "layout/spatial_grid.hpp"
 
 namespace steppeflow::layout {
@@ -100,8 +101,6 @@ int period_index(const model::Flow& flow, const FigureOptions& options) {
     return period ? static_cast<int>(*period) : config::kUndated;
 }
 
-// Each hub as wide as its flow; one that would touch a larger one moves towards its destinations
-// until it is clear. Its branches start at its rim.
 constexpr double kSchematicStretchMm = 6;
 
 // Arrivals end in a head, attempts in an open chevron of the same size: both need its room.
@@ -110,6 +109,8 @@ bool has_head(model::Status status) {
     return mark == EndMark::arrowhead || mark == EndMark::chevron;
 }
 
+// Each hub as wide as its flow; one that would touch a larger one moves towards its destinations
+// until it is clear. Its branches start at its rim.
 void place_hubs(RoutePlan& plan, const std::vector<model::Flow>& flows, const WidthScales& scales,
                 const FigureOptions& options, std::vector<FlowHub>& hubs) {
     constexpr double kLeastRadius = 0.8;
@@ -277,12 +278,30 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
         return found->second;
     };
 
-    const auto width_of = [&](const FlowRoute& route) {
+    const auto full_width = [&](const FlowRoute& route) {
         const auto& flow = flows[route.flow_index];
         // A branch carries no share of the figure (the source gives none): the thinnest line.
         return flow.count && route.part != FlowPart::branch
                    ? scales.width_for(flow.unit, static_cast<double>(*flow.count))
                    : options.style.lines.flow_min_mm;
+    };
+    // Flows whose route is too short for their width (even straight, the shortest a curve can be) are
+    // drawn as a disc and a thin line: decided before the layout, so that the others are laid out
+    // around the thin line, not around a blob.
+    std::vector<bool> as_disc(plan.routes.size(), false);
+    for (std::size_t r = 0; r < plan.routes.size(); ++r) {
+        const auto& route = plan.routes[r];
+        const auto& flow = flows[route.flow_index];
+        if (route.part != FlowPart::whole || !flow.count || route.stops.size() < 2) continue;
+        double chord = -route.start_trim_mm - route.end_trim_mm;
+        for (std::size_t i = 1; i < route.stops.size(); ++i) chord += distance(route.stops[i - 1], route.stops[i]);
+        const double width = full_width(route);
+        const double head = has_head(flow.status) && route.target != TargetKind::junction ? arrow_length_for(width) : 0;
+        as_disc[r] = too_short_for_width(chord, width, head);
+    }
+    const auto width_of = [&](const FlowRoute& route) {
+        const auto r = static_cast<std::size_t>(&route - plan.routes.data());
+        return as_disc[r] ? options.style.lines.flow_min_mm : full_width(route);
     };
     separate_area_starts(plan.routes, width_of, options.clearance_mm);
 
@@ -370,6 +389,12 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
                 shape.arrow_length_mm = arrow_length_for(member.width);
                 shape.arrow_width_mm = arrow_width_for(member.width);
             }
+            // Only whole flows with a figure: a trunk's start is its junction, a branch is thin.
+            if (as_disc[member.route] || (route.part == FlowPart::whole && flow.count && reads_as_blob(shape)))
+                result.hubs.push_back(short_flow_disc(
+                    shape, route.stops.front(), scales.width_for(flow.unit, static_cast<double>(*flow.count)),
+                    flow.count_high ? scales.width_for(flow.unit, static_cast<double>(*flow.count_high)) : 0,
+                    options.style.lines.flow_min_mm));
             // A flow shorter than its arrowhead keeps a short shaft: the head shrinks to fit.
             const double drawn_length = path_length(shape.centre_line);
             if (shape.arrow_length_mm > 0.6 * drawn_length) {
@@ -384,6 +409,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
             result.shapes.push_back(std::move(shape));
         }
     }
+    separate_short_discs(result.hubs, result.shapes, areas);
     // Larger flows are drawn first, so smaller ones stay visible on top of them.
     std::stable_sort(result.shapes.begin(), result.shapes.end(),
                      [](const FlowShape& a, const FlowShape& b) { return a.width_mm > b.width_mm; });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -90,9 +91,17 @@ std::optional<Point> area_start(const DestinationArea& area, Point toward, doubl
     if (!nearest) return std::nullopt;
     const Point border = *nearest;
     const Point inward = unit(border - toward);
+    // Straight in from the border point first; where the area is narrow or its border winds (a coast,
+    // a sea inlet) the same depth a little to either side, before a shallower start: a start at the
+    // border leaves a flow too short for its width.
     for (const double depth : {inset_mm, inset_mm / 2, inset_mm / 4}) {
-        const Point start = border + inward * depth;
-        if (inside_rings(start, area.rings)) return start;
+        for (const double degrees : {0.0, 20.0, -20.0, 40.0, -40.0, 60.0, -60.0}) {
+            const double a = degrees * std::numbers::pi / 180;
+            const Point turned{inward.x * std::cos(a) - inward.y * std::sin(a),
+                               inward.x * std::sin(a) + inward.y * std::cos(a)};
+            const Point start = border + turned * depth;
+            if (inside_rings(start, area.rings)) return start;
+        }
     }
     return border;
 }

@@ -110,7 +110,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         f["colour"] = hex_text(config::flow_colour(scene.style, flow.unit, flow.period));
         f["width_mm"] = mm(flow.width_mm);
         // Only what a figure for several places, an area origin or a range adds: older reports keep their bytes.
-        if (flow.part != FlowPart::whole) f["part"] = flow.part == FlowPart::trunk ? "trunk" : "branch";
+        if (flow.part != FlowPart::whole) f["part"] = std::string(to_string(flow.part));
         if (!flow.origin_area.empty()) f["origin_area"] = flow.origin_area;
         if (flow.high_width_mm > 0) f["high_width_mm"] = mm(flow.high_width_mm);
         f["target"] = {{"kind", target_name(flow.target)}, {"place", flow.target_id}};
@@ -131,6 +131,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                            {"radius_mm", mm(hub.radius_mm)}};
             if (hub.high_radius_mm > 0) h["high_radius_mm"] = mm(hub.high_radius_mm);
             if (!hub.origin_area.empty()) h["origin_area"] = hub.origin_area;
+            if (hub.short_flow) h["short_flow"] = true;
             hubs.push_back(std::move(h));
         }
         report["hubs"] = std::move(hubs);
@@ -172,6 +173,9 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         if (row.sample == LegendRow::Sample::flow)
             entry["colour"] = hex_text(config::flow_colour(scene.style, row.flow.unit, row.flow.period));
         if (row.sample == LegendRow::Sample::symbol) entry["symbol"] = std::string(model::to_string(row.symbol.kind));
+        // A disc and its thin line: a figure for several places (branch) or a short flow (from_disc).
+        if (row.sample == LegendRow::Sample::hub)
+            entry["disc"] = {{"radius_mm", mm(row.hub.radius_mm)}, {"line", std::string(to_string(row.flow.part))}};
         if (row.heading) entry["heading"] = true;
         entries.push_back(std::move(entry));
     }
@@ -239,6 +243,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                          {"rough_places_drawn_exact", quality.rough_places_drawn_exact},
                          {"schematic_crossings_drawn_as_known", quality.schematic_crossings_drawn_as_known},
                          {"vagueness_not_keyed", quality.vagueness_not_keyed},
+                         {"discs_not_keyed", quality.discs_not_keyed},
                          {"texts_below_7pt", quality.texts_below_7pt},
                          {"lines_below_0_3pt", quality.lines_below_0_3pt},
                          {"low_contrast_labels", quality.low_contrast_labels},

@@ -138,8 +138,10 @@ public:
         add(std::move(row), height, true);
     }
 
-    // A disc with a thin branch leaving it: a figure for several places.
-    void hub(const std::string& text, double radius, double branch_width, model::Certainty certainty) {
+    // A disc with a thin branch leaving it: a figure for several places (or a flow too short for its
+    // width: `part` from_disc).
+    void hub(const std::string& text, double radius, double branch_width, model::Certainty certainty,
+             FlowPart part = FlowPart::branch) {
         const double height = std::max(line_height_, 2 * radius + 0.9);
         LegendRow row;
         row.sample = LegendRow::Sample::hub;
@@ -151,7 +153,7 @@ public:
         row.flow.arrow_length_mm = arrow_length_for(branch_width);
         row.flow.arrow_width_mm = arrow_width_for(branch_width);
         row.flow.certainty = certainty;
-        row.flow.part = FlowPart::branch;
+        row.flow.part = part;
         row.flow.centre_line = {{2 * radius, cy}, {kSampleLength, cy}};
         row.text = text;
         add(std::move(row), height, true);
@@ -190,6 +192,7 @@ private:
         const double text_x = has_sample ? kSampleLength + kTextGap : 0;
         const TextSize text = measure_(row.text, size_, row.heading, 0);
         row.text_origin = {text_x, y_ + (height - text.height_mm) / 2};
+        row.area = {0, y_, text_x + text.width_mm, height};
         section_.width = std::max(section_.width, text_x + text.width_mm);
         section_.rows.push_back(std::move(row));
         y_ += height;
@@ -202,11 +205,18 @@ private:
     Section section_;
 };
 
+void add_short_flow_row(SectionBuilder& builder, const FigureOptions& options) {
+    builder.hub(phrase(Phrase::short_flow, options.language), 1.4, options.style.lines.flow_min_mm,
+                model::Certainty::documented, FlowPart::from_disc);
+}
+
 void shift_row(LegendRow& row, double dx, double dy) {
     row.text_origin = {row.text_origin.x + dx, row.text_origin.y + dy};
     for (auto& p : row.flow.centre_line) p = {p.x + dx, p.y + dy};
     row.symbol.centre = {row.symbol.centre.x + dx, row.symbol.centre.y + dy};
     row.hub.centre = {row.hub.centre.x + dx, row.hub.centre.y + dy};
+    row.area.x += dx;
+    row.area.y += dy;
 }
 
 }  // namespace
@@ -258,6 +268,7 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
         content.unknown_size = content.unknown_size || flow.certainty == model::Certainty::unknown_size;
     }
     content.area_destination = area_destination;
+    content.short_flows = options.key_short_flows;
     std::set<int> seen;
     for (const auto& place : places) {
         if (seen.insert(static_cast<int>(symbol_phrase(place.kind))).second) content.symbols.push_back(place);
@@ -406,6 +417,7 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
     if (content.several_places) {
         builder.hub(say(Phrase::hub), 1.4, options.style.lines.flow_min_mm, model::Certainty::documented);
     }
+    if (content.short_flows) add_short_flow_row(builder, options);
     sections.push_back(builder.finish());
 
     if (!content.symbols.empty()) {
@@ -492,11 +504,63 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
 void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language) {
     if (hubs_drawn) return;
     for (auto& row : legend.rows) {
-        if (row.sample != LegendRow::Sample::hub) continue;
+        // The disc of a short flow keys what is drawn whatever became of the hubs.
+        if (row.sample != LegendRow::Sample::hub || row.flow.part == FlowPart::from_disc) continue;
         row.sample = LegendRow::Sample::flow;
         if (!row.flow.centre_line.empty()) row.flow.centre_line.front().x -= 2 * row.hub.radius_mm;
         row.text = phrase(Phrase::trunk_branches, language);
     }
+}
+
+bool keys_short_flows(const Legend& legend) {
+    return std::any_of(legend.rows.begin(), legend.rows.end(), [](const LegendRow& row) {
+        return row.sample == LegendRow::Sample::hub && row.flow.part == FlowPart::from_disc;
+    });
+}
+
+bool add_short_flow_row(Legend& legend, const FigureOptions& options, const TextMeasure& measure,
+                        double lowest_bottom_mm) {
+    if (keys_short_flows(legend)) return true;
+    const std::string heading = phrase(Phrase::outcome_and_certainty, options.language);
+    const auto first = std::find_if(legend.rows.begin(), legend.rows.end(),
+                                    [&](const LegendRow& row) { return row.heading && row.text == heading; });
+    if (first == legend.rows.end()) return false;
+    const auto end =
+        std::find_if(std::next(first), legend.rows.end(), [](const LegendRow& row) { return row.heading; });
+    Box column = first->area;
+    for (auto it = first; it != end; ++it) {
+        column.width = std::max(column.width, it->area.x + it->area.width - column.x);
+        column.height = std::max(column.height, it->area.y + it->area.height - column.y);
+    }
+    SectionBuilder builder(options, measure);
+    add_short_flow_row(builder, options);
+    Section made = builder.finish();
+    LegendRow row = std::move(made.rows.front());
+    const double below = column.y + column.height;
+    shift_row(row, column.x - row.area.x, below - row.area.y);
+    const double grow = row.area.height;
+    // What lies under the section in its column moves down by the row's height.
+    Legend moved = legend;
+    const auto in_column_below = [&](const Box& box) {
+        return box.y >= below - 1e-6 && box.x < column.x + std::max(column.width, row.area.width) &&
+               box.x + box.width > column.x;
+    };
+    for (auto& other : moved.rows) {
+        if (in_column_below(other.area)) shift_row(other, 0, grow);
+    }
+    const Box reserved{moved.reserved_origin.x, moved.reserved_origin.y, 1, 1};
+    const bool scale_bar_moves = in_column_below(reserved);
+    if (scale_bar_moves) moved.reserved_origin.y += grow;
+    const auto at = static_cast<std::ptrdiff_t>(std::distance(legend.rows.begin(), end));
+    moved.rows.insert(moved.rows.begin() + at, std::move(row));
+    double bottom = 0;
+    for (const auto& other : moved.rows) bottom = std::max(bottom, other.area.y + other.area.height);
+    if (scale_bar_moves) bottom = std::max(bottom, moved.reserved_origin.y + 8);  // the scale bar's room
+    if (bottom > lowest_bottom_mm + 1e-6) return false;
+    moved.box.height = std::max(moved.box.height, bottom + 1.2 - moved.box.y);
+    moved.box.width = std::max(moved.box.width, row.area.x + row.area.width + 1.2 - moved.box.x);
+    legend = std::move(moved);
+    return true;
 }
 
 void shift_legend(Legend& legend, double dx, double dy) {

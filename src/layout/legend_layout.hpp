@@ -37,6 +37,7 @@ struct LegendContent {
     std::vector<PlaceSymbol> symbols;  // one per kind shown, in legend order
     bool roughly_located = false;      // some place drawn with the ring of its stated precision
     bool schematic_crossing = false;   // some flow ends broken: its crossing point is not stated
+    bool short_flows = false;          // some flow drawn as a disc and a thin line (see short_flows.hpp)
 };
 
 LegendContent legend_content(const std::vector<model::Flow>& flows, const std::vector<PlaceSymbol>& places,
@@ -48,6 +49,13 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
 // After the flows are laid out: the row for figures of several places shows a disc only when one is
 // drawn as a hub; otherwise it shows the thin branch alone.
 void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language);
+
+// After the flows are laid out, when some are drawn as a disc and a thin line: the row explaining it,
+// put at the end of the outcome section, what lies under it in its column moved down; false (and the
+// legend unchanged) when the legend would then reach below `lowest_bottom_mm`.
+[[nodiscard]] bool keys_short_flows(const Legend& legend);
+bool add_short_flow_row(Legend& legend, const FigureOptions& options, const TextMeasure& measure,
+                        double lowest_bottom_mm);
 
 // The legend's words for a unit ("households (farms)"), and a count as journals set it (thin-space
 // thousands separators).

@@ -129,13 +129,15 @@ constexpr std::array kWordings{
     Wording{Phrase::households_counted, "households", "хозяйств", "шаруашылық"},
     Wording{Phrase::families_counted, "families", "семей", "отбасы"},
     Wording{Phrase::livestock_counted, "head of livestock", "голов скота", "бас мал"},
+    Wording{Phrase::short_flow, "short movement: disc of its width", "короткое перемещение: круг его ширины",
+            "қысқа көшу: енімен тең шеңбер"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < kWordings.size(); ++i) {
         if (static_cast<std::size_t>(kWordings[i].which) != i) return false;
     }
-    return static_cast<std::size_t>(Phrase::livestock_counted) + 1 == kWordings.size();
+    return static_cast<std::size_t>(Phrase::short_flow) + 1 == kWordings.size();
 }
 static_assert(in_enum_order(), "kWordings must list every Phrase in the enum's order");
 

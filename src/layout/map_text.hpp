@@ -74,6 +74,7 @@ enum class Phrase {
     households_counted,
     families_counted,
     livestock_counted,
+    short_flow,  // a flow too short for its width: a disc of its width, a thin line with its end
 };
 
 // The unit's word after a number in a sentence ("700 people", "700 человек", "700 адам").

@@ -172,9 +172,20 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
         for (const auto& warning : built.warnings) result.warnings.push_back(input.title + ": " + warning);
         page.panels.push_back({offset, input.title, std::move(built.scene)});
     }
-    const bool hubs = std::any_of(page.panels.begin(), page.panels.end(),
-                                  [](const Panel& panel) { return !panel.scene.hubs.empty(); });
-    match_hub_row(page.legend, hubs, options.language);
+    const auto any_hub = [&](bool short_flow) {
+        return std::any_of(page.panels.begin(), page.panels.end(), [&](const Panel& panel) {
+            return std::any_of(panel.scene.hubs.begin(), panel.scene.hubs.end(),
+                               [&](const FlowHub& hub) { return hub.short_flow == short_flow; });
+        });
+    };
+    match_hub_row(page.legend, any_hub(false), options.language);
+    // A panel that drew a flow as a disc needs its row in the page's legend: the grid is planned
+    // again with it (the legend's height may change the grid).
+    if (any_hub(true) && !keys_short_flows(page.legend) && !options.key_short_flows) {
+        FigureOptions again = options;
+        again.key_short_flows = true;
+        return build_small_multiples(gazetteer, basemap, panels, all_flows, again, columns, projection, measure);
+    }
 
     // Every panel has the same frame and extent, so one scale bar is true for all of them.
     if (options.scale_bar) {

@@ -55,6 +55,19 @@ int vagueness_not_keyed(const Scene& scene) {
     return missing;
 }
 
+int discs_not_keyed(const Scene& scene) {
+    if (scene.legend.rows.empty()) return 0;
+    const bool keyed = std::any_of(scene.legend.rows.begin(), scene.legend.rows.end(), [](const LegendRow& row) {
+        return row.sample == LegendRow::Sample::hub && row.flow.part == FlowPart::from_disc;
+    });
+    if (keyed) return 0;
+    int missing = 0;
+    for_each_map_it_keys(scene, [&](const Scene& map) {
+        for (const auto& flow : map.flows) missing += flow.part == FlowPart::from_disc ? 1 : 0;
+    });
+    return missing;
+}
+
 constexpr double kLeastTextPt = 7.0;
 constexpr double kLeastLineMm = 0.3 * 25.4 / 72;  // 0.3 pt
 
@@ -119,7 +132,7 @@ std::vector<std::string> blobs(const Scene& scene) {
     std::vector<std::string> found;
     for (const auto& flow : scene.flows) {
         if (flow.centre_line.size() < 2 || flow.part == FlowPart::trunk) continue;
-        if (path_length(flow.centre_line) < 2 * flow.width_mm + flow.arrow_length_mm) found.push_back(flow.flow_id);
+        if (path_length(flow.centre_line) < flow.width_mm + flow.arrow_length_mm) found.push_back(flow.flow_id);
     }
     return found;
 }
@@ -234,6 +247,7 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     }
     quality.outcomes_not_keyed = outcomes_not_keyed(scene);
     quality.vagueness_not_keyed = vagueness_not_keyed(scene);
+    quality.discs_not_keyed = discs_not_keyed(scene);
     quality.texts_below_7pt = texts_below(scene);
     quality.lines_below_0_3pt = lines_below(scene);
     quality.low_contrast_labels = low_contrast(scene);

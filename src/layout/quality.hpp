@@ -39,14 +39,17 @@ struct LayoutQuality {
     int schematic_crossings_drawn_as_known = 0;
     // Broken ends and precision rings drawn on a map whose legend has no row explaining them.
     int vagueness_not_keyed = 0;
+    // Flows drawn as a disc of their width (too short for an arrow) on a map whose legend has no disc row.
+    int discs_not_keyed = 0;
     // Print sizes at final size (journals: Elsevier 7 pt text, Taylor & Francis 0.3 pt lines): texts
     // set smaller than 7 pt, and basemap, graticule and furniture lines thinner than 0.3 pt.
     int texts_below_7pt = 0;
     int lines_below_0_3pt = 0;
     // Labels whose colour stands less than 4.5:1 against their halo (WCAG's ratio for small text).
     int low_contrast_labels = 0;
-    // Flows too short for their width to read as an arrow (shorter than twice their width beyond the
-    // arrowhead): they read as a fan or a blob.
+    // Flows too short for their width to read as an arrow (shorter than their width beyond the
+    // arrowhead, about as wide as they are long): they read as a fan or a blob. Layout draws such a
+    // flow as a disc of its width and a thin line (FlowPart::from_disc), which this does not count.
     std::vector<std::string> blob_flows;
     // Flows whose end (the tip of the head, the bar, the ring, the cross) lies under a flow drawn after them.
     std::vector<std::string> hidden_ends;

@@ -38,6 +38,20 @@ std::string_view to_string(EndMark mark) {
     return "arrowhead";
 }
 
+std::string_view to_string(FlowPart part) {
+    switch (part) {
+        case FlowPart::trunk:
+            return "trunk";
+        case FlowPart::branch:
+            return "branch";
+        case FlowPart::from_disc:
+            return "from_disc";
+        case FlowPart::whole:
+            break;
+    }
+    return "whole";
+}
+
 const SceneLayer* Scene::layer(std::string_view name) const {
     const auto found = std::find_if(layers.begin(), layers.end(), [&](const SceneLayer& l) { return l.name == name; });
     return found == layers.end() ? nullptr : &*found;

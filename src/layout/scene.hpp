@@ -56,7 +56,9 @@ enum class TargetKind { symbol, area, border, frame, junction };
 
 // One figure stated for several origins or destinations is drawn as a trunk of its width and thin
 // branches to (or from) each named place: the source gives no share, so none is drawn.
-enum class FlowPart { whole, trunk, branch };
+// A flow too short for its width to read as an arrow is drawn as a disc of its width at its origin
+// (a FlowHub marked short_flow) and a thin line from the disc with its end mark: from_disc.
+enum class FlowPart { whole, trunk, branch, from_disc };
 
 // What became of a movement, told by the mark at its end, one per outcome, each keyed in the legend:
 // it arrived (filled head: crossed, returned, did not return), it was tried with the outcome not
@@ -64,6 +66,7 @@ enum class FlowPart { whole, trunk, branch };
 enum class EndMark { arrowhead, chevron, bar, ring, cross };
 [[nodiscard]] EndMark end_mark_for(model::Status status);
 [[nodiscard]] std::string_view to_string(EndMark mark);
+[[nodiscard]] std::string_view to_string(FlowPart part);
 
 struct FlowShape {
     std::string flow_id;
@@ -99,6 +102,7 @@ struct FlowHub {
     int period = config::kNoPeriod;
     std::string origin_area;    // the area it stands in, when its origin is one
     double high_radius_mm = 0;  // a stated range: the radius of its high end
+    bool short_flow = false;    // not several places: one flow too short to draw as an arrow
 };
 
 // The radius of a basemap town's dot, in mm.
@@ -138,6 +142,7 @@ struct LegendRow {
     // A width key's sample: the unit of its scale and the count it is drawn for.
     std::optional<std::optional<model::Unit>> key_unit;
     double key_count = 0;
+    Box area;  // the row's room in the legend: its sample and text, the full height it takes
 };
 
 struct Legend {

@@ -466,7 +466,23 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     auto flows = layout_flows(inputs.flows, symbols, areas, scene.places, scene.map_frame, scale, options);
     scene.flows = std::move(flows.shapes);
     scene.hubs = std::move(flows.hubs);
-    match_hub_row(scene.legend, !scene.hubs.empty(), options.language);
+    match_hub_row(scene.legend,
+                  std::any_of(scene.hubs.begin(), scene.hubs.end(), [](const FlowHub& hub) { return !hub.short_flow; }),
+                  options.language);
+    // Flows drawn as a disc need their legend row: at the end of the outcome section if the legend
+    // has room below it (beside the map, down to the map's foot), else the page is planned again with it.
+    const bool short_discs =
+        std::any_of(scene.hubs.begin(), scene.hubs.end(), [](const FlowHub& hub) { return hub.short_flow; });
+    if (short_discs && !scene.legend.rows.empty() && !keys_short_flows(scene.legend)) {
+        const bool beside = scene.legend.box.x > scene.map_frame.x + scene.map_frame.width;
+        const double lowest =
+            beside ? scene.map_frame.y + scene.map_frame.height : scene.legend.box.y + scene.legend.box.height;
+        if (!add_short_flow_row(scene.legend, options, measure, lowest) && !requested.key_short_flows) {
+            FigureOptions again = requested;
+            again.key_short_flows = true;
+            return build_scene(inputs, again, projection, measure);
+        }
+    }
     result.warnings.insert(result.warnings.end(), flows.warnings.begin(), flows.warnings.end());
     if (!inputs.flows.empty() && scene.flows.empty()) {
         throw UsageError(fmt::format(
@@ -529,7 +545,9 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
         return found != flow_of.end() ? found->second : nullptr;
     };
     // A hub says its figure beside it ("≈ 1 030 000 people"): a disc's width is hard to read off a key.
+    // A short flow's disc is read off the width key as its arrow would be, and arrows carry no figure.
     for (const auto& hub : scene.hubs) {
+        if (hub.short_flow) continue;
         const model::Flow* flow = record(hub.flow_id);
         if (flow == nullptr || !flow->count) continue;
         std::string figure = count_text(static_cast<double>(*flow->count));
