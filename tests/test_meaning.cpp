@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/style.hpp"
+#include "layout/draw_order.hpp"
 #include "layout/flow_layout.hpp"
 #include "layout/label_layout.hpp"
 #include "layout/legend_layout.hpp"
@@ -511,6 +512,42 @@ TEST(DrawingQuality, AnEndUnderALaterFlowIsCountedAsHidden) {
     EXPECT_THAT(layout::measure_quality(scene).hidden_ends, ::testing::ElementsAre("F036"));
     scene.flows[1].centre_line = {{25, 0}, {25, 30}};  // moved 5 mm off: the end shows
     EXPECT_TRUE(layout::measure_quality(scene).hidden_ends.empty());
+}
+
+// Every end visible: a wide flow whose head lies under a narrower one is painted above it; flows
+// that cover nothing keep wider beneath narrower.
+TEST(DrawingQuality, AFlowOverAnotherFlowsEndIsPaintedBeneathIt) {
+    layout::FlowShape wide;
+    wide.flow_id = "F036";
+    wide.width_mm = 3;
+    wide.centre_line = {{0, 10}, {20, 10}};
+    layout::FlowShape narrow;  // crosses the wide one's tip
+    narrow.flow_id = "F031";
+    narrow.width_mm = 1.0;
+    narrow.centre_line = {{20, 0}, {20, 30}};
+    layout::FlowShape apart;  // crosses nothing's end
+    apart.flow_id = "F040";
+    apart.width_mm = 2.0;
+    apart.centre_line = {{40, 0}, {40, 30}};
+    std::vector<layout::FlowShape> shapes{narrow, apart, wide};
+    layout::order_for_visible_ends(shapes, 0.2);
+    std::vector<std::string> order;
+    for (const auto& shape : shapes) order.push_back(shape.flow_id);
+    EXPECT_THAT(order, ::testing::ElementsAre("F040", "F031", "F036"));
+    layout::Scene scene;
+    scene.page_width_mm = 60;
+    scene.page_height_mm = 40;
+    scene.flows = shapes;
+    EXPECT_TRUE(layout::measure_quality(scene).hidden_ends.empty());
+
+    // Two flows ending on each other: no order shows both ends, the width order stands.
+    layout::FlowShape back = narrow;
+    back.flow_id = "F032";
+    back.centre_line = {{20, 30}, {20, 10}};
+    back.width_mm = 1.0;
+    std::vector<layout::FlowShape> both{back, wide};
+    layout::order_for_visible_ends(both, 0.2);
+    EXPECT_EQ(both.front().flow_id, "F036");
 }
 
 TEST(DrawingQuality, ALabelNearerAnotherSymbolIsCountedAndThePlacementAvoidsIt) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "layout/draw_order.hpp"
 #include "layout/force_layout.hpp"
 #include "layout/geometry.hpp"
 #include "layout/short_flows.hpp"
@@ -43,14 +44,28 @@ struct Bundle {
 };
 
 // Flows that end in or at the border of an area choose their own end point; where several would end
-// on one spot, they are moved apart across their direction of travel until each has room.
+// on one spot, they are moved apart across their direction of travel until each end mark has room.
 void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>& routes, double gap,
                       const Box& frame) {
     std::vector<std::size_t> free_ends;
+    // Ends at a symbol stay where they are; a free end near one moves off it (F009's death at the
+    // border under the head of F014 at the outpost beside it).
+    std::vector<std::pair<Point, double>> fixed_ends;  // the tip, the mark's width
+    SpatialGrid fixed(frame, 5);
+    // An end mark (head, chevron, bar, ring) stands wider than a thin flow: the ends need its room.
+    const auto mark_of = [&](const Bundle& b) {
+        return std::max(b.request.width_mm, arrow_width_for(b.request.width_mm));
+    };
     for (std::size_t b = 0; b < bundles.size(); ++b) {
-        const auto target = routes[bundles[b].members.front().route].target;
-        if ((target == TargetKind::area || target == TargetKind::border) && bundles[b].request.stops.size() >= 2) {
+        const FlowRoute& route = routes[bundles[b].members.front().route];
+        const auto& stops = bundles[b].request.stops;
+        if (stops.size() < 2) continue;
+        if (route.target == TargetKind::area || route.target == TargetKind::border) {
             free_ends.push_back(b);
+        } else if (route.target == TargetKind::symbol) {
+            const Point tip = stops.back() - unit(stops.back() - stops[stops.size() - 2]) * route.end_trim_mm;
+            fixed.insert(fixed_ends.size(), {tip.x, tip.y, 0, 0});
+            fixed_ends.emplace_back(tip, mark_of(bundles[b]));
         }
     }
     const auto end_of = [&](std::size_t b) { return bundles[b].request.stops.back(); };
@@ -60,26 +75,37 @@ void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>
         for (std::size_t k = 0; k < free_ends.size(); ++k) {
             const Point e = end_of(free_ends[k]);
             grid.insert(k, {e.x, e.y, 0, 0});
-            widest = std::max(widest, bundles[free_ends[k]].request.width_mm);
+            widest = std::max(widest, mark_of(bundles[free_ends[k]]));
         }
         std::vector<Point> shift(free_ends.size());
         bool any = false;
         for (std::size_t k = 0; k < free_ends.size(); ++k) {
             const Bundle& a = bundles[free_ends[k]];
             const Point ea = end_of(free_ends[k]);
-            const double reach = a.request.width_mm / 2 + widest / 2 + gap;
+            const double reach = mark_of(a) / 2 + widest / 2 + gap;
             std::vector<std::size_t> seen;
             grid.query({ea.x - reach, ea.y - reach, 2 * reach, 2 * reach}, [&](std::size_t other) {
                 if (other == k || std::find(seen.begin(), seen.end(), other) != seen.end()) return;
                 seen.push_back(other);
                 const Bundle& b = bundles[free_ends[other]];
                 const Point eb = end_of(free_ends[other]);
-                const double need = (a.request.width_mm + b.request.width_mm) / 2 + gap;
+                const double need = (mark_of(a) + mark_of(b)) / 2 + gap;
                 const Point across = right_normal(unit(ea - a.request.stops[a.request.stops.size() - 2]));
                 const double apart = std::abs(dot(ea - eb, across));
                 if (distance(ea, eb) >= need || apart >= need) return;
                 const double side = dot(ea - eb, across) > 0 || (dot(ea - eb, across) == 0 && k < other) ? 1.0 : -1.0;
                 shift[k] = shift[k] + across * (side * (need - apart) / 2);
+                any = true;
+            });
+            const Point across = right_normal(unit(ea - a.request.stops[a.request.stops.size() - 2]));
+            const double far = mark_of(a) / 2 + widest + gap;
+            fixed.query({ea.x - far, ea.y - far, 2 * far, 2 * far}, [&](std::size_t f) {
+                const auto& [tip, mark] = fixed_ends[f];
+                const double need = (mark_of(a) + mark) / 2 + gap;
+                const double apart = std::abs(dot(ea - tip, across));
+                if (distance(ea, tip) >= need || apart >= need) return;
+                const double side = dot(ea - tip, across) >= 0 ? 1.0 : -1.0;
+                shift[k] = shift[k] + across * (side * (need - apart));
                 any = true;
             });
         }
@@ -411,8 +437,7 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
     }
     separate_short_discs(result.hubs, result.shapes, areas);
     // Larger flows are drawn first, so smaller ones stay visible on top of them.
-    std::stable_sort(result.shapes.begin(), result.shapes.end(),
-                     [](const FlowShape& a, const FlowShape& b) { return a.width_mm > b.width_mm; });
+    order_for_visible_ends(result.shapes, options.style.lines.flow_casing_mm);
     return result;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "layout/draw_order.hpp"
 #include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
 #include "layout/scene_parts.hpp"
@@ -153,9 +154,7 @@ std::vector<std::string> hidden(const Scene& scene, const Box& bounds) {
         const Point end = flow.centre_line.back();
         bool covered = false;
         lines.query({end.x, end.y, 0, 0}, [&](std::size_t j) {
-            const auto& over = scene.flows[j];
-            covered = covered || (j > i && over.flow_id != flow.flow_id &&
-                                  distance_to_path(end, over.centre_line) < over.width_mm / 2 + casing);
+            covered = covered || (j > i && end_hidden_under(flow, scene.flows[j], casing));
         });
         if (covered) found.push_back(flow.flow_id);
     }
