@@ -512,6 +512,20 @@ TEST(DrawingQuality, AnEndUnderALaterFlowIsCountedAsHidden) {
     EXPECT_THAT(layout::measure_quality(scene).hidden_ends, ::testing::ElementsAre("F036"));
     scene.flows[1].centre_line = {{25, 0}, {25, 30}};  // moved 5 mm off: the end shows
     EXPECT_TRUE(layout::measure_quality(scene).hidden_ends.empty());
+
+    // A head tapers to its tip: an end beside the tip shows, one beside the head's base does not.
+    layout::FlowShape headed;
+    headed.flow_id = "F014";
+    headed.width_mm = 4;
+    headed.arrow_length_mm = 7;
+    headed.arrow_width_mm = 6.5;
+    headed.centre_line = {{0, 0}, {20, 0}};
+    layout::FlowShape near_tip;
+    near_tip.flow_id = "F009";
+    near_tip.centre_line = {{19.5, 10}, {19.5, 1.5}};
+    EXPECT_FALSE(layout::end_hidden_under(near_tip, headed, 0.2));
+    near_tip.centre_line = {{14, 10}, {14, 2.3}};
+    EXPECT_TRUE(layout::end_hidden_under(near_tip, headed, 0.2));
 }
 
 // Every end visible: a wide flow whose head lies under a narrower one is painted above it; flows

@@ -245,6 +245,9 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlowOrANameTwice) {
             // No flow so short for its width that it reads as a fan: such flows are discs, and keyed.
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["blob_flows"], 0) << file << node["blobs"];
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["discs_not_keyed"], 0) << file;
+            // Every head, bar and ring shows: none lies under a flow painted after it.
+            if (node.contains("overlapping_hubs"))
+                EXPECT_EQ(node["hidden_ends"], 0) << file << node["flows_with_hidden_ends"];
             // Print sizes and legibility: 7 pt text, 0.3 pt lines, 4.5:1 labels.
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["texts_below_7pt"], 0) << file;
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["lines_below_0_3pt"], 0) << file;

@@ -13,7 +13,21 @@ bool end_hidden_under(const FlowShape& flow, const FlowShape& over, double casin
     if (flow.centre_line.size() < 2 || over.centre_line.size() < 2 || flow.target == TargetKind::junction ||
         over.flow_id == flow.flow_id)
         return false;
-    return distance_to_path(flow.centre_line.back(), over.centre_line) < over.width_mm / 2 + casing_mm;
+    const Point end = flow.centre_line.back();
+    const double length = path_length(over.centre_line);
+    const double head = std::min(over.arrow_length_mm, length);
+    if (head <= 0) return distance_to_path(end, over.centre_line) < over.width_mm / 2 + casing_mm;
+    // The shaft is as wide as the flow; the head tapers from its base to a point at the tip.
+    const PagePath shaft = cut_at_length(over.centre_line, length - head);
+    if (shaft.size() >= 2 && distance_to_path(end, shaft) < over.width_mm / 2 + casing_mm) return true;
+    const Point base = point_back_from_end(over.centre_line, head);
+    const Point tip = over.centre_line.back();
+    const Point along = unit(tip - base);
+    const double reach = dot(end - base, along);  // 0 at the base, `head` at the tip
+    if (reach < -casing_mm || reach > distance(base, tip) + casing_mm) return false;
+    const double taper = std::clamp(1 - reach / std::max(distance(base, tip), 1e-9), 0.0, 1.0);
+    const double half = std::max(over.width_mm, over.arrow_width_mm) / 2 * taper;
+    return std::abs(dot(end - base, right_normal(along))) < half + casing_mm;
 }
 
 void order_for_visible_ends(std::vector<FlowShape>& shapes, double casing_mm) {
