@@ -20,7 +20,9 @@
 #include "config/style.hpp"
 #include "layout/draw_order.hpp"
 #include "layout/flow_layout.hpp"
+#include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
+#include "layout/leaders.hpp"
 #include "layout/legend_layout.hpp"
 #include "layout/quality.hpp"
 #include "layout/scene.hpp"
@@ -45,6 +47,24 @@ struct PaintedEnd {
     }
 };
 
+PaintedEnd paint_scene(const layout::Scene& scene);
+
+// For a look at the pixels while writing a test.
+void dump_png(const PaintedEnd& image, const std::string& path) {
+    const int h = static_cast<int>(image.pixels.size()) / image.width;
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, h);
+    cairo_surface_flush(surface);
+    auto* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    for (int y = 0; y < h; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < image.width; ++x) row[x] = image.pixels[static_cast<std::size_t>(y * image.width + x)];
+    }
+    cairo_surface_mark_dirty(surface);
+    cairo_surface_write_to_png(surface, path.c_str());
+    cairo_surface_destroy(surface);
+}
+
 PaintedEnd paint_end(model::Status status) {
     layout::Scene scene;
     scene.page_width_mm = 30;
@@ -61,6 +81,13 @@ PaintedEnd paint_end(model::Status status) {
     flow.arrow_length_mm = headed ? layout::arrow_length_for(1.0) : 0;
     flow.arrow_width_mm = headed ? layout::arrow_width_for(1.0) : 0;
     scene.flows.push_back(flow);
+    PaintedEnd out = paint_scene(scene);
+    if (std::getenv("STEPPEFLOW_DUMP_ENDS") != nullptr)
+        dump_png(out, "/tmp/end_" + std::string(model::to_string(status)) + ".png");
+    return out;
+}
+
+PaintedEnd paint_scene(const layout::Scene& scene) {
     const int w = static_cast<int>(scene.page_width_mm * kPixelsPerMm);
     const int h = static_cast<int>(scene.page_height_mm * kPixelsPerMm);
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -70,8 +97,6 @@ PaintedEnd paint_end(model::Status status) {
     cairo_destroy(paper);
     render::paint_on(surface, scene, kPixelsPerMm, "end.png");
     cairo_surface_flush(surface);
-    if (std::getenv("STEPPEFLOW_DUMP_ENDS") != nullptr)
-        cairo_surface_write_to_png(surface, ("/tmp/end_" + std::string(model::to_string(status)) + ".png").c_str());
     PaintedEnd out;
     out.width = w;
     const int stride = cairo_image_surface_get_stride(surface);
@@ -593,6 +618,75 @@ TEST(DrawingQuality, ALabelNearerAnotherSymbolIsCountedAndThePlacementAvoidsIt) 
     const auto placed = layout::place_labels({request}, symbols, {0, 0, 40, 20}, measure, {{6.5, 6, 7, 8}}, {});
     ASSERT_EQ(placed.placed.size(), 1U);
     EXPECT_LT(placed.placed[0].box.x + placed.placed[0].box.width, 10.0) << "set left of its symbol";
+}
+
+}  // namespace steppeflow
+
+namespace steppeflow {
+
+// Labels belong to their symbol (issue 17): a name set nearer another symbol gets a leader to its own,
+// and no longer counts as misattached; a symbol moved off its place by more than its size gets one
+// from a dot at its true position.
+TEST(DrawingQuality, ANameNearerAnotherSymbolHasALeaderToItsOwn) {
+    layout::Scene scene;
+    scene.page_width_mm = 40;
+    scene.page_height_mm = 20;
+    scene.places = {{"a", model::PlaceKind::district, {10, 10}, 1.0}, {"b", model::PlaceKind::district, {16, 10}, 1.0}};
+    layout::Label label;
+    label.kind = layout::Label::Kind::place;
+    label.text = "A";
+    label.place_id = "a";
+    label.box = {13.5, 9, 2, 2};  // between them, nearer b's edge than a's
+    scene.labels.push_back(label);
+    ASSERT_THAT(layout::measure_quality(scene).misattached_labels, ::testing::ElementsAre("A"));
+    layout::add_label_leaders(scene);
+    const auto& leader = scene.labels.front().leader;
+    ASSERT_EQ(leader.size(), 2U);
+    EXPECT_NEAR(layout::distance(leader.back(), {10, 10}), 1.0, 1e-9) << "ends at its own symbol's rim";
+    EXPECT_LT(leader.front().x, 13.5) << "starts outside the text";
+    EXPECT_GT(leader.front().x, 13.0);
+    EXPECT_TRUE(layout::measure_quality(scene).misattached_labels.empty());
+
+    // A label beside its own symbol gets none.
+    scene.labels.front().leader.clear();
+    scene.labels.front().box = {5, 9, 3.5, 2};
+    layout::add_label_leaders(scene);
+    EXPECT_TRUE(scene.labels.front().leader.empty());
+
+    layout::PlaceSymbol moved{"c", model::PlaceKind::village, {20, 10}, 0.7};
+    moved.true_centre = layout::Point{21.0, 10};  // moved 1 mm: its true point lies outside its 0.7 mm
+    EXPECT_TRUE(layout::needs_position_leader(moved));
+    moved.true_centre = layout::Point{20.5, 10};  // under the symbol still
+    EXPECT_FALSE(layout::needs_position_leader(moved));
+}
+
+// The leader is drawn: dark ink halfway along it, none where the same scene without it has none.
+TEST(DrawingQuality, ALeaderIsPaintedFromTheNameToItsSymbol) {
+    layout::Scene scene;
+    scene.page_width_mm = 30;
+    scene.page_height_mm = 20;
+    scene.map_frame = {0, 0, 30, 20};
+    scene.places = {{"a", model::PlaceKind::district, {5, 10}, 1.0}};
+    layout::Label label;
+    label.kind = layout::Label::Kind::place;
+    label.text = "A";
+    label.place_id = "a";
+    label.box = {20, 9, 2, 2};
+    label.leader = layout::leader_to_symbol(label.box, scene.places.front());
+    scene.labels.push_back(label);
+    const auto dark = [](unsigned pixel) { return ((pixel >> 16) & 0xffU) < 0x60U && (pixel & 0xffU) < 0x60U; };
+    EXPECT_TRUE(dark(paint_scene(scene).at(12.5, 10.0))) << "ink halfway along the leader";
+    scene.labels.front().leader.clear();
+    EXPECT_FALSE(dark(paint_scene(scene).at(12.5, 10.0)));
+}
+
+// The default figure: Sarbel's name, set below the Zharkent cluster, is joined to Sarbel by a leader.
+TEST(DrawingQuality, TheDefaultFigureJoinsEveryMisplacedNameToItsSymbol) {
+    const json report = default_figure_report("leaders");
+    EXPECT_EQ(report["quality"]["misattached_labels"], 0) << report["quality"]["labels_nearer_another_symbol"];
+    int leaders = 0;
+    for (const auto& label : report["labels"]) leaders += label.contains("leader") ? 1 : 0;
+    EXPECT_GE(leaders, 1);
 }
 
 }  // namespace steppeflow

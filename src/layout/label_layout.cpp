@@ -1,5 +1,7 @@
 #include "layout/label_layout.hpp"
 
+#include "layout/leaders.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -103,7 +105,10 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
         symbol_of.emplace(symbols[i].place_id, i);
         widest_symbol = std::max(widest_symbol, symbols[i].radius_mm);
     }
-    for (const auto& request : requests) {
+    // The near positions for every label first; a place's name left without one then tries the far
+    // ring, with a leader, where it takes no near room another name needed.
+    std::vector<const LabelRequest*> for_far_ring;
+    const auto try_place = [&](const LabelRequest& request, bool far_ring) {
         const PlaceSymbol* own = nullptr;
         if (request.kind == Label::Kind::place) {
             if (const auto found = symbol_of.find(request.place_id); found != symbol_of.end())
@@ -116,7 +121,7 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             obstacles_grid.query(*dot_box, [&](std::size_t o) { clear = clear && !dot_box->overlaps(obstacles[o]); });
             if (!clear) {
                 result.names_left_out.push_back(request.text);
-                continue;
+                return;
             }
         }
         const TextSize size = measure(request.text, request.size_pt, false, 0);
@@ -130,8 +135,11 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             // same a little farther out, to clear a flow leaving the symbol.
             // A town's name is never set farther out: that far from a small dot it could be read as
             // another's; with no room beside the dot it is left out, as basemap names may be.
+            // A place's name may stand farther out still, joined to its symbol by a leader (leaders.hpp),
+            // rather than be left out.
             const Point a = request.anchor;
-            const std::vector<double> extras = request.dot ? std::vector<double>{0.0} : std::vector<double>{0.0, 2.2};
+            std::vector<double> extras = request.dot ? std::vector<double>{0.0} : std::vector<double>{0.0, 2.2};
+            if (far_ring) extras = {kLeaderRingMm};
             for (const double extra : extras) {
                 const double gap = request.clearance_mm + 0.5 + extra;
                 const double d = gap * 0.7;
@@ -169,14 +177,21 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
             }
         }
         if (!best) {
-            (request.kind == Label::Kind::feature ? result.names_left_out : result.unplaced).push_back(request.text);
-            continue;
+            if (!far_ring && own != nullptr && !request.dot && request.centres.empty()) {
+                for_far_ring.push_back(&request);
+            } else {
+                (request.kind == Label::Kind::feature ? result.names_left_out : result.unplaced)
+                    .push_back(request.text);
+            }
+            return;
         }
         result.placed.push_back(
             {request.kind, request.text, request.place_id, *best, request.size_pt, request.layer, request.dot});
         add_obstacle(*best);
         if (dot_box) add_obstacle(*dot_box);
-    }
+    };
+    for (const auto& request : requests) try_place(request, false);
+    for (const LabelRequest* request : for_far_ring) try_place(*request, true);
     return result;
 }
 

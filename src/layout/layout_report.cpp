@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "layout/leaders.hpp"
 #include "layout/quality.hpp"
 
 namespace steppeflow::layout {
@@ -147,6 +148,9 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                           {"displaced_mm", mm(place.displaced_mm)},
                           {"precision_km", place.precision_km},
                           {"uncertainty_mm", mm(place.uncertainty_mm)}});
+        // Moved off its true position by more than its size: drawn with a leader from a dot there.
+        if (needs_position_leader(place))
+            places.back()["leader_from"] = {mm(place.true_centre->x), mm(place.true_centre->y)};
     }
     report["places"] = std::move(places);
 
@@ -158,6 +162,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
                           {"size_pt", label.font_size_pt},
                           {"box", box_json(label.box)}});
         if (label.dot) labels.back()["dot"] = {mm(label.dot->x), mm(label.dot->y)};
+        if (!label.leader.empty()) labels.back()["leader"] = path_json(label.leader);
     }
     report["labels"] = std::move(labels);
 

@@ -171,7 +171,8 @@ std::vector<std::string> misattached(const Scene& scene, const SpatialGrid& symb
         widest = std::max(widest, scene.places[i].radius_mm);
     }
     for (const auto& label : scene.labels) {
-        if (label.kind != Label::Kind::place || label.place_id.empty()) continue;
+        // A leader line joins a label to its own symbol wherever it stands.
+        if (label.kind != Label::Kind::place || label.place_id.empty() || !label.leader.empty()) continue;
         const auto own_at = place_of.find(label.place_id);
         if (own_at == place_of.end()) continue;  // a label of something else (livestock beside a flow)
         const bool nearer =

@@ -53,7 +53,8 @@ struct LayoutQuality {
     std::vector<std::string> blob_flows;
     // Flows whose end (the tip of the head, the bar, the ring, the cross) lies under a flow drawn after them.
     std::vector<std::string> hidden_ends;
-    // Place labels nearer another symbol than their own (edge to edge): a reader takes them for its name.
+    // Place labels nearer another symbol than their own (edge to edge), with no leader line to their
+    // own: a reader takes them for its name.
     std::vector<std::string> misattached_labels;
 };
 

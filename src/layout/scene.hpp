@@ -43,6 +43,7 @@ struct PlaceSymbol {
     Point centre;
     double radius_mm = 1;
     double displaced_mm = 0;  // moved off its true position so it does not cover another symbol
+    std::optional<Point> true_centre{};  // that true position, when it was moved
     // A place the sources locate only roughly (see located_roughly): the dashed ring drawn round it,
     // the stated precision at the map's scale (at least just outside the symbol, at most 12 mm).
     double uncertainty_mm = 0;
@@ -118,6 +119,7 @@ struct Label {
     double font_size_pt = 7;
     std::string layer;         // feature labels: the label layer, whose rule gives the text's colour
     std::optional<Point> dot;  // a basemap town's dot, drawn with its name
+    PagePath leader{};         // a place name set nearer another symbol: the line to its own (leaders.hpp)
 };
 
 struct TextBlock {

@@ -16,6 +16,7 @@
 #include "layout/furniture_layout.hpp"
 #include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
+#include "layout/leaders.hpp"
 #include "layout/legend_layout.hpp"
 #include "layout/map_text.hpp"
 #include "layout/scene_parts.hpp"
@@ -80,6 +81,8 @@ std::vector<std::string> displace_symbols(std::vector<PlaceSymbol>& symbols) {
                 if (d >= need - 1e-9) continue;
                 const Point direction = d > 1e-9 ? unit(b.centre - a.centre) : Point{1, 0};
                 const double shift = (need - d) / 2;
+                if (!a.true_centre) a.true_centre = a.centre;
+                if (!b.true_centre) b.true_centre = b.centre;
                 a.centre = a.centre - direction * shift;
                 b.centre = b.centre + direction * shift;
                 a.displaced_mm += shift;
@@ -679,6 +682,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     }
     scene.labels = std::move(labels.placed);
     scene.labels.insert(scene.labels.end(), graticule_text.begin(), graticule_text.end());
+    add_label_leaders(scene);
     scene.unplaced_labels = labels.unplaced;
     scene.names_left_out = labels.names_left_out;
     for (const auto& text : labels.unplaced) {

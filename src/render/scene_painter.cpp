@@ -9,6 +9,7 @@
 
 #include "common/error.hpp"
 #include "layout/geometry.hpp"
+#include "layout/leaders.hpp"
 #include "render/cairo_handles.hpp"
 #include "render/text.hpp"
 
@@ -537,6 +538,37 @@ void paint_detail_key(cairo_t* cr, const layout::DetailKey& key, const config::S
               key.font_size_pt, true, style.text.halo_mm);
 }
 
+// A leader: a thin line in the text's colour over a casing of the halo's, so it reads across flows.
+void paint_leader(cairo_t* cr, const layout::PagePath& leader, const config::Style& style) {
+    if (leader.size() < 2) return;
+    constexpr double kLeaderMm = 0.18;  // 0.5 pt
+    trace(cr, leader, false);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    set_colour(cr, style.colours.halo);
+    cairo_set_line_width(cr, kLeaderMm + 2 * 0.15);
+    cairo_stroke_preserve(cr);
+    set_colour(cr, style.colours.text);
+    cairo_set_line_width(cr, kLeaderMm);
+    cairo_stroke(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+}
+
+// A symbol moved off its true position by more than its size: a small dot there and a leader to it.
+void paint_position_leader(cairo_t* cr, const layout::PlaceSymbol& symbol, const config::Style& style) {
+    if (!layout::needs_position_leader(symbol)) return;
+    const layout::Point from = *symbol.true_centre;
+    const layout::Point toward = layout::unit(symbol.centre - from);
+    paint_leader(cr, {from, symbol.centre - toward * symbol.radius_mm}, style);
+    constexpr double kTrueDotMm = 0.3;
+    cairo_new_path(cr);
+    cairo_arc(cr, from.x, from.y, kTrueDotMm + 0.15, 0, 2 * std::numbers::pi);
+    set_colour(cr, style.colours.halo);
+    cairo_fill(cr);
+    cairo_arc(cr, from.x, from.y, kTrueDotMm, 0, 2 * std::numbers::pi);
+    set_colour(cr, style.colours.text);
+    cairo_fill(cr);
+}
+
 void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& scene) {
     const config::Style& style = scene.style;
     const Font font{style.text.font, style.colours.halo};
@@ -585,7 +617,9 @@ void paint_map(cairo_t* cr, const layout::Scene& scene) {
         for (const auto& flow : scene.flows) paint_flow(cr, flow, style);
         for (const auto& flow : scene.flows) paint_junction(cr, flow, style);
         for (const auto& hub : scene.hubs) paint_hub(cr, hub, style);
+        for (const auto& symbol : scene.places) paint_position_leader(cr, symbol, style);
         for (const auto& symbol : scene.places) paint_symbol(cr, symbol, style);
+        for (const auto& label : scene.labels) paint_leader(cr, label.leader, style);
         for (const auto& label : scene.labels) paint_label(cr, label, scene);
         if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style);
         if (scene.detail_key) paint_detail_key(cr, *scene.detail_key, style);
