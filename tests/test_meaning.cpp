@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <numbers>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -678,6 +679,44 @@ TEST(DrawingQuality, ALeaderIsPaintedFromTheNameToItsSymbol) {
     EXPECT_TRUE(dark(paint_scene(scene).at(12.5, 10.0))) << "ink halfway along the leader";
     scene.labels.front().leader.clear();
     EXPECT_FALSE(dark(paint_scene(scene).at(12.5, 10.0)));
+}
+
+// A name with every near position taken stands on the far ring with a leader, not left out; a far
+// position whose leader would cross another symbol is not taken.
+TEST(DrawingQuality, ANameWithNoRoomNearItsSymbolStandsFartherWithALeader) {
+    const auto measure = [](const std::string& text, double, bool, double) {
+        return layout::TextSize{1.2 * static_cast<double>(text.size()), 2.0};
+    };
+    const std::vector<layout::PlaceSymbol> symbols{{"a", model::PlaceKind::district, {30, 30}, 1.0}};
+    layout::LabelRequest request;
+    request.text = "AAA";
+    request.place_id = "a";
+    request.anchor = {30, 30};
+    request.clearance_mm = 1.0;
+    request.kind = layout::Label::Kind::place;
+    const std::vector<layout::Box> taken{{22, 22, 16, 16}};  // every near position, 6 mm round the symbol
+    auto placed = layout::place_labels({request}, symbols, {0, 0, 60, 60}, measure, taken, {});
+    ASSERT_EQ(placed.placed.size(), 1U);
+    EXPECT_TRUE(placed.unplaced.empty());
+    layout::Scene scene;
+    scene.page_width_mm = 60;
+    scene.page_height_mm = 60;
+    scene.places = symbols;
+    scene.labels = placed.placed;
+    layout::add_label_leaders(scene);
+    EXPECT_FALSE(scene.labels.front().leader.empty()) << "joined to its symbol";
+
+    // With a symbol on every far leader's way, it is left out rather than seem to name that symbol.
+    std::vector<layout::PlaceSymbol> ringed = symbols;
+    for (int k = 0; k < 16; ++k) {
+        const double angle = k * std::numbers::pi / 8;
+        ringed.push_back({"o" + std::to_string(k),
+                          model::PlaceKind::village,
+                          {30 + 3.2 * std::cos(angle), 30 + 3.2 * std::sin(angle)},
+                          0.9});
+    }
+    placed = layout::place_labels({request}, ringed, {0, 0, 60, 60}, measure, taken, {});
+    EXPECT_TRUE(placed.placed.empty());
 }
 
 // The default figure: Sarbel's name, set below the Zharkent cluster, is joined to Sarbel by a leader.

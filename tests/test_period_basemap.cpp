@@ -245,6 +245,9 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlowOrANameTwice) {
             // No flow so short for its width that it reads as a fan: such flows are discs, and keyed.
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["blob_flows"], 0) << file << node["blobs"];
             if (node.contains("overlapping_hubs")) EXPECT_EQ(node["discs_not_keyed"], 0) << file;
+            // No name nearer another symbol than its own without a leader to its own.
+            if (node.contains("overlapping_hubs"))
+                EXPECT_EQ(node["misattached_labels"], 0) << file << node["labels_nearer_another_symbol"];
             // Every head, bar and ring shows: none lies under a flow painted after it.
             if (node.contains("overlapping_hubs"))
                 EXPECT_EQ(node["hidden_ends"], 0) << file << node["flows_with_hidden_ends"];

@@ -127,57 +127,84 @@ LabelResult place_labels(const std::vector<LabelRequest>& requests, const std::v
         const TextSize size = measure(request.text, request.size_pt, false, 0);
         const double w = size.width_mm;
         const double h = size.height_mm;
+        const Point a = request.anchor;
+        const auto ring_at = [&](double extra, std::vector<Box>& into) {
+            const double gap = request.clearance_mm + 0.5 + extra;
+            const double d = gap * 0.7;
+            const std::array<Box, 8> ring{{{a.x + gap, a.y - h / 2, w, h},
+                                           {a.x - gap - w, a.y - h / 2, w, h},
+                                           {a.x - w / 2, a.y - gap - h, w, h},
+                                           {a.x - w / 2, a.y + gap, w, h},
+                                           {a.x + d, a.y - d - h, w, h},
+                                           {a.x - d - w, a.y - d - h, w, h},
+                                           {a.x + d, a.y + d, w, h},
+                                           {a.x - d - w, a.y + d, w, h}}};
+            into.insert(into.end(), ring.begin(), ring.end());
+        };
         std::vector<Box> candidates;
         if (!request.centres.empty()) {
             for (const Point c : request.centres) candidates.push_back({c.x - w / 2, c.y - h / 2, w, h});
+        } else if (far_ring) {
+            ring_at(kLeaderRingMm, candidates);
+            ring_at(kLeaderRingMm * 1.6, candidates);
         } else {
             // Cartographic preference: right, left, above, below, then the four diagonals; then the
             // same a little farther out, to clear a flow leaving the symbol.
             // A town's name is never set farther out: that far from a small dot it could be read as
             // another's; with no room beside the dot it is left out, as basemap names may be.
-            // A place's name may stand farther out still, joined to its symbol by a leader (leaders.hpp),
-            // rather than be left out.
-            const Point a = request.anchor;
-            std::vector<double> extras = request.dot ? std::vector<double>{0.0} : std::vector<double>{0.0, 2.2};
-            if (far_ring) extras = {kLeaderRingMm};
-            for (const double extra : extras) {
-                const double gap = request.clearance_mm + 0.5 + extra;
-                const double d = gap * 0.7;
-                const std::array<Box, 8> ring{{{a.x + gap, a.y - h / 2, w, h},
-                                               {a.x - gap - w, a.y - h / 2, w, h},
-                                               {a.x - w / 2, a.y - gap - h, w, h},
-                                               {a.x - w / 2, a.y + gap, w, h},
-                                               {a.x + d, a.y - d - h, w, h},
-                                               {a.x - d - w, a.y - d - h, w, h},
-                                               {a.x + d, a.y + d, w, h},
-                                               {a.x - d - w, a.y + d, w, h}}};
-                candidates.insert(candidates.end(), ring.begin(), ring.end());
-            }
+            ring_at(0.0, candidates);
+            if (!request.dot) ring_at(2.2, candidates);
         }
         std::optional<Box> best;
         double best_cost = std::numeric_limits<double>::infinity();
-        for (std::size_t i = 0; i < candidates.size(); ++i) {
-            const Box& box = candidates[i];
-            if (!inside(box, frame)) continue;
-            bool free = true;
-            obstacles_grid.query(box, [&](std::size_t o) { free = free && !box.overlaps(obstacles[o]); });
-            if (!free) continue;
-            // A basemap name is never set over a flow: the map can do without it, not without the flow.
-            if (request.kind == Label::Kind::feature && occupancy.flows_touching(box) > 0) continue;
-            // Crossing a flow costs more than any step down the list of preferred positions; lying
-            // nearer another symbol than its own, more than crossing a flow (it misnames a place).
-            const double cost =
-                static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box) +
-                (own != nullptr && nearer_another_symbol(box, *own, symbols, symbol_grid, widest_symbol) ? 3000.0
-                                                                                                         : 0.0);
-            if (cost < best_cost) {
-                best_cost = cost;
-                best = box;
-                if (cost == static_cast<double>(i)) break;  // flow-free and the most preferred left
+        // A leader may not pass over another symbol: it would seem to name that one.
+        const auto leader_crosses_a_symbol = [&](const Box& box) {
+            const PagePath leader = leader_to_symbol(box, *own);
+            if (leader.size() < 2) return false;
+            bool crosses = false;
+            symbol_grid.query(bounds_of(leader, widest_symbol), [&](std::size_t k) {
+                const auto& other = symbols[k];
+                crosses = crosses ||
+                          (other.place_id != own->place_id &&
+                           distance_to_segment(other.centre, leader.front(), leader.back()) < other.radius_mm + 0.2);
+            });
+            return crosses;
+        };
+        const auto choose = [&](const std::vector<Box>& boxes, double base_cost, bool with_leader) {
+            for (std::size_t i = 0; i < boxes.size(); ++i) {
+                const Box& box = boxes[i];
+                if (!inside(box, frame)) continue;
+                bool free = true;
+                obstacles_grid.query(box, [&](std::size_t o) { free = free && !box.overlaps(obstacles[o]); });
+                if (!free) continue;
+                if (with_leader && leader_crosses_a_symbol(box)) continue;
+                // A basemap name is never set over a flow: the map can do without it, not without the flow.
+                if (request.kind == Label::Kind::feature && occupancy.flows_touching(box) > 0) continue;
+                // Crossing a flow costs more than any step down the list of preferred positions; lying
+                // nearer another symbol than its own, more than crossing a flow (it misnames a place).
+                const double cost =
+                    base_cost + static_cast<double>(i) + 1000.0 * occupancy.flows_touching(box) +
+                    (own != nullptr && nearer_another_symbol(box, *own, symbols, symbol_grid, widest_symbol) ? 3000.0
+                                                                                                             : 0.0);
+                if (cost < best_cost) {
+                    best_cost = cost;
+                    best = box;
+                    if (cost == base_cost + static_cast<double>(i)) break;  // flow-free, the most preferred left
+                }
             }
+        };
+        choose(candidates, 0, far_ring);
+        // A place's name may stand farther out, joined to its symbol by a leader (leaders.hpp): rather
+        // than beside another symbol, at once; rather than left out, once every name has had its near
+        // positions (pass two), so that it takes no room another needed.
+        const bool may_stand_far = own != nullptr && !request.dot && request.centres.empty();
+        if (!far_ring && may_stand_far && best && best_cost >= 3000) {
+            std::vector<Box> far;
+            ring_at(kLeaderRingMm, far);
+            choose(far, 2000, true);
         }
         if (!best) {
-            if (!far_ring && own != nullptr && !request.dot && request.centres.empty()) {
+            if (!far_ring && may_stand_far) {
                 for_far_ring.push_back(&request);
             } else {
                 (request.kind == Label::Kind::feature ? result.names_left_out : result.unplaced)
