@@ -729,3 +729,50 @@ TEST(DrawingQuality, TheDefaultFigureJoinsEveryMisplacedNameToItsSymbol) {
 }
 
 }  // namespace steppeflow
+
+namespace steppeflow {
+
+// The English and Russian figures draw the same map (issue 17): the legend beside the map is as wide
+// as its widest wording, its long rows wrapping within its column, so the map frame and every flow
+// are the same, to a hundredth of a millimetre.
+TEST(Language, TheEnglishAndRussianOverviewsLayOutTheSameFlows) {
+    const auto dir = test::scratch_dir("same_layout");
+    json reports[2];
+    int k = 0;
+    for (const char* name : {"overview", "overview_ru"}) {
+        const auto spec = test::spec_writing_into(test::source_dir() / "figures" / (std::string(name) + ".toml"), dir);
+        const auto report = dir / (std::string(name) + "_same.json");
+        const auto result = test::run_cli({"render", spec.string(), "--dpi", "30", "--report", report.string()});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        reports[k++] = json::parse(test::read_file(report));
+    }
+    const json& en = reports[0];
+    const json& ru = reports[1];
+    EXPECT_EQ(en["map_frame"]["width"], ru["map_frame"]["width"]);
+    EXPECT_EQ(en["map_frame"]["height"], ru["map_frame"]["height"]);
+    ASSERT_EQ(en["flows"].size(), ru["flows"].size());
+    for (std::size_t i = 0; i < en["flows"].size(); ++i) {
+        const auto& a = en["flows"][i];
+        const auto& b = ru["flows"][i];
+        EXPECT_EQ(a["id"], b["id"]);
+        ASSERT_EQ(a["centre_line"].size(), b["centre_line"].size()) << a["id"];
+        const double dy = en["map_frame"]["y"].get<double>() - ru["map_frame"]["y"].get<double>();
+        for (std::size_t p = 0; p < a["centre_line"].size(); ++p) {
+            EXPECT_NEAR(a["centre_line"][p][0].get<double>(), b["centre_line"][p][0].get<double>(), 0.01) << a["id"];
+            EXPECT_NEAR(a["centre_line"][p][1].get<double>() - dy, b["centre_line"][p][1].get<double>(), 0.01)
+                << a["id"];
+        }
+    }
+    // The Russian legend's long rows wrap inside its box.
+    int wrapped = 0;
+    for (const auto& entry : ru["legend"]["entries"]) {
+        if (!entry.contains("wrap_width_mm")) continue;
+        ++wrapped;
+        EXPECT_LE(entry["wrap_width_mm"].get<double>(), ru["legend"]["box"]["width"].get<double>()) << entry["text"];
+    }
+    EXPECT_GE(wrapped, 1);
+    EXPECT_LE(ru["legend"]["box"]["x"].get<double>() + ru["legend"]["box"]["width"].get<double>(),
+              ru["page"]["width"].get<double>());
+}
+
+}  // namespace steppeflow

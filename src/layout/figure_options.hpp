@@ -62,10 +62,13 @@ struct FigureOptions {
     bool legend = true;  // panels leave the legend to the page
     // The flows the legend explains, when not only those drawn (a sequence's frames share one legend).
     std::shared_ptr<const std::vector<model::Flow>> legend_flows;
-    // Set by build_scene for a second layout when flows drawn as discs found no room for their legend
-    // row at the end of the first: the legend is planned with the row.
+    // Set by build_scene when the routes show flows that will be drawn as discs: the legend is planned
+    // with the row that keys them.
     bool key_short_flows = false;
-    bool panel = false;       // title in the panel-title size, no credits
+    bool panel = false;  // title in the panel-title size, no credits
+    // Set while an automatic page height is fitted, and kept on the options that fit returns: the page
+    // may grow, so a legend beside the map takes the room of its longest wording in any language.
+    bool fitting_page_height = false;
     ProgressReport progress;  // told what is being done on long work (empty: silent)
 };
 

@@ -120,6 +120,33 @@ void spread_area_ends(std::vector<Bundle>& bundles, const std::vector<FlowRoute>
     }
 }
 
+// A flow's full width; a branch carries no share of the figure (the source gives none): the thinnest line.
+double full_width_of(const FlowRoute& route, const std::vector<model::Flow>& flows, const WidthScales& scales,
+                     const FigureOptions& options) {
+    const auto& flow = flows[route.flow_index];
+    return flow.count && route.part != FlowPart::branch ? scales.width_for(flow.unit, static_cast<double>(*flow.count))
+                                                        : options.style.lines.flow_min_mm;
+}
+
+bool has_head(model::Status status);
+
+// Which routes are too short for their width, straight (the shortest a curve can be): drawn as discs.
+std::vector<bool> routes_as_discs(const RoutePlan& plan, const std::vector<model::Flow>& flows,
+                                  const WidthScales& scales, const FigureOptions& options) {
+    std::vector<bool> as_disc(plan.routes.size(), false);
+    for (std::size_t r = 0; r < plan.routes.size(); ++r) {
+        const auto& route = plan.routes[r];
+        const auto& flow = flows[route.flow_index];
+        if (route.part != FlowPart::whole || !flow.count || route.stops.size() < 2) continue;
+        double chord = -route.start_trim_mm - route.end_trim_mm;
+        for (std::size_t i = 1; i < route.stops.size(); ++i) chord += distance(route.stops[i - 1], route.stops[i]);
+        const double width = full_width_of(route, flows, scales, options);
+        const double head = has_head(flow.status) && route.target != TargetKind::junction ? arrow_length_for(width) : 0;
+        as_disc[r] = too_short_for_width(chord, width, head);
+    }
+    return as_disc;
+}
+
 // The period a flow is coloured by, when the map is coloured by period.
 int period_index(const model::Flow& flow, const FigureOptions& options) {
     if (!options.colour_by_period) return config::kNoPeriod;
@@ -304,27 +331,11 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
         return found->second;
     };
 
-    const auto full_width = [&](const FlowRoute& route) {
-        const auto& flow = flows[route.flow_index];
-        // A branch carries no share of the figure (the source gives none): the thinnest line.
-        return flow.count && route.part != FlowPart::branch
-                   ? scales.width_for(flow.unit, static_cast<double>(*flow.count))
-                   : options.style.lines.flow_min_mm;
-    };
+    const auto full_width = [&](const FlowRoute& route) { return full_width_of(route, flows, scales, options); };
     // Flows whose route is too short for their width (even straight, the shortest a curve can be) are
     // drawn as a disc and a thin line: decided before the layout, so that the others are laid out
     // around the thin line, not around a blob.
-    std::vector<bool> as_disc(plan.routes.size(), false);
-    for (std::size_t r = 0; r < plan.routes.size(); ++r) {
-        const auto& route = plan.routes[r];
-        const auto& flow = flows[route.flow_index];
-        if (route.part != FlowPart::whole || !flow.count || route.stops.size() < 2) continue;
-        double chord = -route.start_trim_mm - route.end_trim_mm;
-        for (std::size_t i = 1; i < route.stops.size(); ++i) chord += distance(route.stops[i - 1], route.stops[i]);
-        const double width = full_width(route);
-        const double head = has_head(flow.status) && route.target != TargetKind::junction ? arrow_length_for(width) : 0;
-        as_disc[r] = too_short_for_width(chord, width, head);
-    }
+    const std::vector<bool> as_disc = routes_as_discs(plan, flows, scales, options);
     const auto width_of = [&](const FlowRoute& route) {
         const auto r = static_cast<std::size_t>(&route - plan.routes.data());
         return as_disc[r] ? options.style.lines.flow_min_mm : full_width(route);
@@ -439,6 +450,14 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
     // Larger flows are drawn first, so smaller ones stay visible on top of them.
     order_for_visible_ends(result.shapes, options.style.lines.flow_casing_mm);
     return result;
+}
+
+bool draws_short_flows(const std::vector<model::Flow>& flows, const SymbolIndex& symbols, const AreaIndex& areas,
+                       const std::vector<PlaceSymbol>& drawn_symbols, const Box& frame, const WidthScales& scales,
+                       const FigureOptions& options) {
+    const RoutePlan plan = plan_routes(flows, symbols, areas, drawn_symbols, frame, options);
+    const auto as_disc = routes_as_discs(plan, flows, scales, options);
+    return std::find(as_disc.begin(), as_disc.end(), true) != as_disc.end();
 }
 
 }  // namespace steppeflow::layout

@@ -70,4 +70,10 @@ FlowLayout layout_flows(const std::vector<model::Flow>& flows, const SymbolIndex
                         const std::vector<PlaceSymbol>& drawn_symbols, const Box& frame, const WidthScales& scales,
                         const FigureOptions& options);
 
+// Whether layout_flows will draw some flow as a disc (too short for its width on its straight route):
+// the legend needs that row before the page is planned. Routes only, no layout: cheap.
+[[nodiscard]] bool draws_short_flows(const std::vector<model::Flow>& flows, const SymbolIndex& symbols,
+                                     const AreaIndex& areas, const std::vector<PlaceSymbol>& drawn_symbols,
+                                     const Box& frame, const WidthScales& scales, const FigureOptions& options);
+
 }  // namespace steppeflow::layout

@@ -182,6 +182,7 @@ ordered_json scene_json(const Scene& scene, double min_clearance_mm) {
         if (row.sample == LegendRow::Sample::hub)
             entry["disc"] = {{"radius_mm", mm(row.hub.radius_mm)}, {"line", std::string(to_string(row.flow.part))}};
         if (row.heading) entry["heading"] = true;
+        if (row.wrap_width_mm > 0) entry["wrap_width_mm"] = mm(row.wrap_width_mm);
         entries.push_back(std::move(entry));
     }
     report["legend"] = {{"box", box_json(scene.legend.box)}, {"entries", std::move(entries)}};

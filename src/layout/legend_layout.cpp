@@ -102,12 +102,18 @@ struct Section {
     double height = 0;
 };
 
+constexpr double kLegendPadMm = 1.2;  // between the legend's box and its rows
+constexpr double kOverflowMm = 1.0;   // how far a row may run past its room on one line
+
 class SectionBuilder {
 public:
-    SectionBuilder(const FigureOptions& options, const TextMeasure& measure)
+    // `widest_mm`: the room a row has (its sample and text); a longer text wraps onto more lines
+    // under its first, which stays beside the sample. 0: never wrap.
+    SectionBuilder(const FigureOptions& options, const TextMeasure& measure, double widest_mm = 0)
         : measure_(measure),
           size_(options.style.text.legend_pt),
-          line_height_(measure("Hg", size_, false, 0).height_mm + 0.5) {}
+          line_height_(measure("Hg", size_, false, 0).height_mm + 0.5),
+          widest_(widest_mm) {}
 
     void heading(const std::string& text) {
         LegendRow row;
@@ -190,17 +196,28 @@ private:
     void add(LegendRow row, double height, bool has_sample) {
         row.font_size_pt = size_;
         const double text_x = has_sample ? kSampleLength + kTextGap : 0;
-        const TextSize text = measure_(row.text, size_, row.heading, 0);
-        row.text_origin = {text_x, y_ + (height - text.height_mm) / 2};
-        row.area = {0, y_, text_x + text.width_mm, height};
+        const TextSize line = measure_(row.text, size_, row.heading, 0);
+        const double room = widest_ - text_x;
+        TextSize text = line;
+        // Not for a text that would overflow by a hair: a second line for it costs more than the width.
+        if (widest_ > 0 && line.width_mm > room + kOverflowMm && room > 10) {
+            text = measure_(row.text, size_, row.heading, room);
+            row.wrap_width_mm = room;
+        }
+        // The first line where a one-line text would stand; the others below it.
+        const double one_line = measure_("Hg", size_, row.heading, 0).height_mm;
+        row.text_origin = {text_x, y_ + (height - one_line) / 2};
+        const double taken = std::max(height, (height - one_line) / 2 + text.height_mm + 0.25);
+        row.area = {0, y_, text_x + text.width_mm, taken};
         section_.width = std::max(section_.width, text_x + text.width_mm);
         section_.rows.push_back(std::move(row));
-        y_ += height;
+        y_ += taken;
     }
 
     const TextMeasure& measure_;
     double size_;
     double line_height_;
+    double widest_;
     double y_ = 0;
     Section section_;
 };
@@ -302,7 +319,8 @@ std::vector<double> legend_counts(const WidthScale& scale) {
 Legend layout_legend(const LegendContent& content, const WidthScales& scales, const FigureOptions& options,
                      const TextMeasure& measure, double available_width_mm, double reserved_width_mm) {
     Legend legend;
-    SectionBuilder builder(options, measure);
+    // A row as wide as the legend's room at most (less its padding): a longer text wraps.
+    SectionBuilder builder(options, measure, available_width_mm - 2 * kLegendPadMm);
     std::vector<Section> sections;
     const auto say = [&](Phrase which) { return std::string(phrase(which, options.language)); };
 
@@ -438,7 +456,7 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
     // goes under the column that ends highest and is wide enough (as masonry is laid), so that a
     // short column does not leave a hole beneath it; failing that, on a new line under all of them.
     const double gap = 5;
-    const double pad = 1.2;
+    const double pad = kLegendPadMm;
     const double usable = available_width_mm - 2 * pad;
     struct Column {
         double x;
@@ -516,51 +534,6 @@ bool keys_short_flows(const Legend& legend) {
     return std::any_of(legend.rows.begin(), legend.rows.end(), [](const LegendRow& row) {
         return row.sample == LegendRow::Sample::hub && row.flow.part == FlowPart::from_disc;
     });
-}
-
-bool add_short_flow_row(Legend& legend, const FigureOptions& options, const TextMeasure& measure,
-                        double lowest_bottom_mm) {
-    if (keys_short_flows(legend)) return true;
-    const std::string heading = phrase(Phrase::outcome_and_certainty, options.language);
-    const auto first = std::find_if(legend.rows.begin(), legend.rows.end(),
-                                    [&](const LegendRow& row) { return row.heading && row.text == heading; });
-    if (first == legend.rows.end()) return false;
-    const auto end =
-        std::find_if(std::next(first), legend.rows.end(), [](const LegendRow& row) { return row.heading; });
-    Box column = first->area;
-    for (auto it = first; it != end; ++it) {
-        column.width = std::max(column.width, it->area.x + it->area.width - column.x);
-        column.height = std::max(column.height, it->area.y + it->area.height - column.y);
-    }
-    SectionBuilder builder(options, measure);
-    add_short_flow_row(builder, options);
-    Section made = builder.finish();
-    LegendRow row = std::move(made.rows.front());
-    const double below = column.y + column.height;
-    shift_row(row, column.x - row.area.x, below - row.area.y);
-    const double grow = row.area.height;
-    // What lies under the section in its column moves down by the row's height.
-    Legend moved = legend;
-    const auto in_column_below = [&](const Box& box) {
-        return box.y >= below - 1e-6 && box.x < column.x + std::max(column.width, row.area.width) &&
-               box.x + box.width > column.x;
-    };
-    for (auto& other : moved.rows) {
-        if (in_column_below(other.area)) shift_row(other, 0, grow);
-    }
-    const Box reserved{moved.reserved_origin.x, moved.reserved_origin.y, 1, 1};
-    const bool scale_bar_moves = in_column_below(reserved);
-    if (scale_bar_moves) moved.reserved_origin.y += grow;
-    const auto at = static_cast<std::ptrdiff_t>(std::distance(legend.rows.begin(), end));
-    moved.rows.insert(moved.rows.begin() + at, std::move(row));
-    double bottom = 0;
-    for (const auto& other : moved.rows) bottom = std::max(bottom, other.area.y + other.area.height);
-    if (scale_bar_moves) bottom = std::max(bottom, moved.reserved_origin.y + 8);  // the scale bar's room
-    if (bottom > lowest_bottom_mm + 1e-6) return false;
-    moved.box.height = std::max(moved.box.height, bottom + 1.2 - moved.box.y);
-    moved.box.width = std::max(moved.box.width, row.area.x + row.area.width + 1.2 - moved.box.x);
-    legend = std::move(moved);
-    return true;
 }
 
 void shift_legend(Legend& legend, double dx, double dy) {

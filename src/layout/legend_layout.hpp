@@ -50,13 +50,6 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
 // drawn as a hub; otherwise it shows the thin branch alone.
 void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language);
 
-// After the flows are laid out, when some are drawn as a disc and a thin line: the row explaining it,
-// put at the end of the outcome section, what lies under it in its column moved down; false (and the
-// legend unchanged) when the legend would then reach below `lowest_bottom_mm`.
-[[nodiscard]] bool keys_short_flows(const Legend& legend);
-bool add_short_flow_row(Legend& legend, const FigureOptions& options, const TextMeasure& measure,
-                        double lowest_bottom_mm);
-
 // The legend's words for a unit ("households (farms)"), and a count as journals set it (thin-space
 // thousands separators).
 [[nodiscard]] Phrase unit_phrase(std::optional<model::Unit> unit);
@@ -69,5 +62,8 @@ void shift_legend(Legend& legend, double dx, double dy);
 
 // The round counts the legend shows for a scale, largest first.
 std::vector<double> legend_counts(const WidthScale& scale);
+
+// Whether the legend has the row keying flows drawn as a disc of their width (FlowPart::from_disc).
+[[nodiscard]] bool keys_short_flows(const Legend& legend);
 
 }  // namespace steppeflow::layout

@@ -42,7 +42,7 @@ struct PlaceSymbol {
     model::PlaceKind kind = model::PlaceKind::district;
     Point centre;
     double radius_mm = 1;
-    double displaced_mm = 0;  // moved off its true position so it does not cover another symbol
+    double displaced_mm = 0;             // moved off its true position so it does not cover another symbol
     std::optional<Point> true_centre{};  // that true position, when it was moved
     // A place the sources locate only roughly (see located_roughly): the dashed ring drawn round it,
     // the stated precision at the map's scale (at least just outside the symbol, at most 12 mm).
@@ -144,7 +144,8 @@ struct LegendRow {
     // A width key's sample: the unit of its scale and the count it is drawn for.
     std::optional<std::optional<model::Unit>> key_unit;
     double key_count = 0;
-    Box area;  // the row's room in the legend: its sample and text, the full height it takes
+    Box area;                  // the row's room in the legend: its sample and text, the full height it takes
+    double wrap_width_mm = 0;  // a text too long for the legend's column wraps at this width; 0: one line
 };
 
 struct Legend {

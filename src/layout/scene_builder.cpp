@@ -232,9 +232,17 @@ ProjectedBox fit_extent(const SceneInputs& inputs, const FigureOptions& options,
 }
 
 // Title, subtitle and credits, the legend beside or under the map, and the map frame between them.
+// The legends a page may take (under the map and beside it), which do not depend on the page's
+// height: laid out once for all the heights fit_page_height tries.
+struct LegendChoices {
+    std::optional<Legend> below;
+    std::optional<Legend> right;
+    bool page_grows = false;  // the room `right` was sized for: every language's, or its own
+};
+
 void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& options, const TextMeasure& measure,
                const std::vector<std::string>& used, bool has_areas, const WidthScales& scale,
-               const ProjectedBox& extent) {
+               const ProjectedBox& extent, LegendChoices& choices) {
     scene.texts.clear();
     scene.legend = {};
     const double m = options.margin_mm;
@@ -242,30 +250,50 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
     const double text_width = options.page_width_mm - 2 * m;
     // A sequence explains every frame with one legend: that of all its flows.
     const std::vector<model::Flow>& legend_flows = options.legend_flows ? *options.legend_flows : inputs.flows;
-    std::vector<std::string> legend_places = used;
-    if (options.legend_flows) {
-        std::set<std::string> area_ids;
-        for (const auto& [id, feature] : flow_areas(legend_flows, inputs.gazetteer, inputs.basemap))
-            area_ids.insert(id);
-        legend_places = places_used(legend_flows, inputs.gazetteer, area_ids);
-        has_areas = has_areas || !area_ids.empty();
-    }
-    std::vector<PlaceSymbol> used_symbols_for_legend;
-    for (const auto& id : legend_places) {
-        if (const auto* place = inputs.gazetteer.find(id)) {
-            used_symbols_for_legend.push_back(
-                {place->id, place->kind, {}, config::symbol_radius(options.style, place->kind)});
-        }
-    }
     const double scale_bar_room = options.scale_bar ? kScaleBarRoom : 0;
     // The legend beside or under the map, whichever leaves the map the larger scale.
     if (!legend_flows.empty() && options.legend) {
-        auto content = legend_content(legend_flows, used_symbols_for_legend, has_areas, options);
-        note_vagueness(content, legend_flows, legend_places, inputs.gazetteer,
-                       flow_areas(legend_flows, inputs.gazetteer, inputs.basemap));
-        const double column = std::clamp(text_width * 0.3, 38.0, 56.0);
-        Legend below = layout_legend(content, scale, options, measure, text_width, scale_bar_room);
-        Legend right = layout_legend(content, scale, options, measure, column, scale_bar_room);
+        const double column = std::clamp(text_width * 0.34, 38.0, 56.0);
+        // A legend beside the map takes the room of its longest wording in any language the map speaks
+        // (its rows wrap at the column, so the widths differ by a hair and the heights by a row or
+        // two), so that a figure and its translation draw the same map, flow for flow. A legend under
+        // the map keeps its own: a longer wording there would shrink every English map for the others.
+        // Only where the page may grow to hold it: a page of given height, or a panel of one, keeps
+        // its map as large as its own wording allows.
+        const bool page_grows = (options.page_height_mm <= 0 || options.fitting_page_height) && !options.panel;
+        if (!choices.below || choices.page_grows != page_grows) {
+            std::vector<std::string> legend_places = used;
+            if (options.legend_flows) {
+                std::set<std::string> area_ids;
+                for (const auto& [id, feature] : flow_areas(legend_flows, inputs.gazetteer, inputs.basemap))
+                    area_ids.insert(id);
+                legend_places = places_used(legend_flows, inputs.gazetteer, area_ids);
+                has_areas = has_areas || !area_ids.empty();
+            }
+            std::vector<PlaceSymbol> used_symbols_for_legend;
+            for (const auto& id : legend_places) {
+                if (const auto* place = inputs.gazetteer.find(id)) {
+                    used_symbols_for_legend.push_back(
+                        {place->id, place->kind, {}, config::symbol_radius(options.style, place->kind)});
+                }
+            }
+            auto content = legend_content(legend_flows, used_symbols_for_legend, has_areas, options);
+            note_vagueness(content, legend_flows, legend_places, inputs.gazetteer,
+                           flow_areas(legend_flows, inputs.gazetteer, inputs.basemap));
+            choices.below = layout_legend(content, scale, options, measure, text_width, scale_bar_room);
+            choices.right = layout_legend(content, scale, options, measure, column, scale_bar_room);
+            choices.page_grows = page_grows;
+            for (const auto language : {model::Language::en, model::Language::ru, model::Language::kk}) {
+                if (language == options.language || !page_grows) continue;
+                FigureOptions other = options;
+                other.language = language;
+                const Legend wording = layout_legend(content, scale, other, measure, column, scale_bar_room);
+                choices.right->box.width = std::max(choices.right->box.width, wording.box.width);
+                choices.right->box.height = std::max(choices.right->box.height, wording.box.height);
+            }
+        }
+        Legend below = *choices.below;
+        Legend right = *choices.right;
         const Box below_frame{m, top, text_width, bottom - top - below.box.height - 1.0};
         const Box right_frame{m, top, text_width - right.box.width - 3.0, bottom - top};
         const auto map_scale = [&](const Box& frame) {
@@ -295,7 +323,7 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
 // under the map; the one drawing the map larger wins (on a tie, the shorter page).
 FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& requested, const TextMeasure& measure,
                               const std::vector<std::string>& used, bool has_areas, const WidthScales& scale,
-                              const ProjectedBox& extent) {
+                              const ProjectedBox& extent, LegendChoices& choices) {
     const double width = requested.page_width_mm;
     // Narrow pages (a single column) may run taller than wide; wide ones stay landscape-ish.
     const double min_height = width < 120 ? width * 0.8 : width * 0.5;
@@ -311,7 +339,7 @@ FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& re
         candidate.legend_place = place;
         candidate.page_height_mm = width;
         Scene scratch;
-        plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent);
+        plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent, choices);
         const Box& frame = scratch.map_frame;
         // A legend beside the map may not squeeze it into a strip (a single column's legend goes under).
         if (place == FigureOptions::LegendPlace::right && places.size() > 1 &&
@@ -322,7 +350,7 @@ FigureOptions fit_page_height(const SceneInputs& inputs, const FigureOptions& re
             height = std::max(height, width - frame.height + scratch.legend.box.height);
         }
         candidate.page_height_mm = std::clamp(height, min_height, max_height);
-        plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent);
+        plan_page(scratch, inputs, candidate, measure, used, has_areas, scale, extent, choices);
         const Box& fitted = scratch.map_frame;
         // A legend beside the map that runs below it (the page could not grow enough) would cover
         // the credits: then the legend goes under the map.
@@ -346,11 +374,30 @@ FigureOptions fit_page(const SceneInputs& inputs, const FigureOptions& requested
                        const TextMeasure& measure) {
     if (requested.page_height_mm > 0) return requested;
     const FigureBasis basis = basis_of(inputs, requested, projection);
-    return fit_page_height(inputs, requested, measure, basis.used, !basis.area_ids.empty(), basis.scale, basis.extent);
+    LegendChoices choices;
+    FigureOptions fitting = requested;
+    fitting.fitting_page_height = true;
+    return fit_page_height(inputs, fitting, measure, basis.used, !basis.area_ids.empty(), basis.scale, basis.extent,
+                           choices);
 }
+
+namespace {
+
+SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
+                           const TextMeasure& measure, const FigureBasis& basis);
+
+}  // namespace
 
 SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
                         const TextMeasure& measure) {
+    return build_scene_on(inputs, requested, projection, measure, basis_of(inputs, requested, projection));
+}
+
+namespace {
+
+// The basis (areas, places, scales, extent) does not change when the page is planned again.
+SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& requested, const geo::Projection& projection,
+                           const TextMeasure& measure, const FigureBasis& basis) {
     SceneResult result;
     Scene& scene = result.scene;
     scene.style = requested.style;
@@ -360,16 +407,18 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     scene.page_width_mm = requested.page_width_mm;
     scene.page_height_mm = requested.page_height_mm;
 
-    const FigureBasis basis = basis_of(inputs, requested, projection);
     const auto& [area_features, area_ids, used, scale, extent] = basis;
 
     // A page of automatic height fits the map's shape: the frame takes the extent's aspect ratio.
     FigureOptions options = requested;
+    LegendChoices choices;
     if (requested.page_height_mm <= 0) {
-        options = fit_page_height(inputs, requested, measure, used, !area_ids.empty(), scale, extent);
+        FigureOptions fitting = requested;
+        fitting.fitting_page_height = true;
+        options = fit_page_height(inputs, fitting, measure, used, !area_ids.empty(), scale, extent, choices);
     }
     scene.page_height_mm = options.page_height_mm;
-    plan_page(scene, inputs, options, measure, used, !area_ids.empty(), scale, extent);
+    plan_page(scene, inputs, options, measure, used, !area_ids.empty(), scale, extent, choices);
     if (scene.map_frame.height < 10 || scene.map_frame.width < 10) {
         throw UsageError(fmt::format("the page ({}x{} mm) leaves no room for the map after title, legend and credits",
                                      options.page_width_mm, options.page_height_mm));
@@ -465,6 +514,15 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     for (const auto& symbol : drawn) symbols[symbol.place_id] = symbol;
     scene.places = drawn;
 
+    // Flows too short for their width are drawn as discs, which the legend keys: known from the routes
+    // before the layout, the page is planned again with that row (not added to a legend laid out
+    // without it, which would fit in one language and not in another).
+    if (!requested.key_short_flows && !scene.legend.rows.empty() &&
+        draws_short_flows(inputs.flows, symbols, areas, scene.places, scene.map_frame, scale, options)) {
+        FigureOptions again = requested;
+        again.key_short_flows = true;
+        return build_scene_on(inputs, again, projection, measure, basis);
+    }
     report("laying out flows");
     auto flows = layout_flows(inputs.flows, symbols, areas, scene.places, scene.map_frame, scale, options);
     scene.flows = std::move(flows.shapes);
@@ -472,19 +530,13 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     match_hub_row(scene.legend,
                   std::any_of(scene.hubs.begin(), scene.hubs.end(), [](const FlowHub& hub) { return !hub.short_flow; }),
                   options.language);
-    // Flows drawn as a disc need their legend row: at the end of the outcome section if the legend
-    // has room below it (beside the map, down to the map's foot), else the page is planned again with it.
+    // A flow the routes did not foretell as a disc (its curve came out too short): planned again.
     const bool short_discs =
         std::any_of(scene.hubs.begin(), scene.hubs.end(), [](const FlowHub& hub) { return hub.short_flow; });
-    if (short_discs && !scene.legend.rows.empty() && !keys_short_flows(scene.legend)) {
-        const bool beside = scene.legend.box.x > scene.map_frame.x + scene.map_frame.width;
-        const double lowest =
-            beside ? scene.map_frame.y + scene.map_frame.height : scene.legend.box.y + scene.legend.box.height;
-        if (!add_short_flow_row(scene.legend, options, measure, lowest) && !requested.key_short_flows) {
-            FigureOptions again = requested;
-            again.key_short_flows = true;
-            return build_scene(inputs, again, projection, measure);
-        }
+    if (short_discs && !scene.legend.rows.empty() && !keys_short_flows(scene.legend) && !requested.key_short_flows) {
+        FigureOptions again = requested;
+        again.key_short_flows = true;
+        return build_scene_on(inputs, again, projection, measure, basis);
     }
     result.warnings.insert(result.warnings.end(), flows.warnings.begin(), flows.warnings.end());
     if (!inputs.flows.empty() && scene.flows.empty()) {
@@ -690,5 +742,7 @@ SceneResult build_scene(const SceneInputs& inputs, const FigureOptions& requeste
     }
     return result;
 }
+
+}  // namespace
 
 }  // namespace steppeflow::layout

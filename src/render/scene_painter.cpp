@@ -463,7 +463,8 @@ void paint_legend(cairo_t* cr, const layout::Legend& legend, const config::Style
             paint_symbol(cr, row.symbol, style);
         }
         set_colour(cr, style.colours.text);
-        draw_text(cr, font, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0);
+        draw_text(cr, font, row.text, row.text_origin.x, row.text_origin.y, row.font_size_pt, row.heading, 0,
+                  row.wrap_width_mm);
     }
 }
 
