@@ -776,3 +776,45 @@ TEST(Language, TheEnglishAndRussianOverviewsLayOutTheSameFlows) {
 }
 
 }  // namespace steppeflow
+
+namespace steppeflow {
+
+// No acute crossings or hooks (issue 17): two flows crossing at 10 degrees are counted, at 60 not, nor
+// two that leave one place; a flow that turns through more than 100 degrees is a hook.
+TEST(DrawingQuality, AcuteCrossingsAndHooksAreCounted) {
+    layout::Scene scene;
+    scene.page_width_mm = 60;
+    scene.page_height_mm = 60;
+    layout::FlowShape a;
+    a.flow_id = "F015";
+    a.own_places = {"okrug", "china"};
+    a.centre_line = {{0, 30}, {60, 30}};
+    layout::FlowShape b = a;
+    b.flow_id = "F016";
+    b.own_places = {"kokpekty", "china"};
+    const double slope = std::tan(10 * std::numbers::pi / 180);
+    b.centre_line = {{0, 30 - 30 * slope}, {60, 30 + 30 * slope}};
+    scene.flows = {a, b};
+    EXPECT_THAT(layout::measure_quality(scene).acute_crossings, ::testing::ElementsAre("F015/F016"));
+    scene.flows[1].centre_line = {{4, 30}, {60, 30 + 56 * slope}};  // from the same place: they meet there
+    scene.flows[1].own_places = {"okrug", "china"};
+    scene.flows[0].centre_line = {{3, 30}, {60, 30}};
+    EXPECT_TRUE(layout::measure_quality(scene).acute_crossings.empty());
+    scene.flows[1].own_places = {"kokpekty", "china"};
+    const double steep = std::tan(60 * std::numbers::pi / 180);
+    scene.flows[1].centre_line = {{30 - 10 / steep, 20}, {30 + 10 / steep, 40}};
+    EXPECT_TRUE(layout::measure_quality(scene).acute_crossings.empty());
+
+    layout::FlowShape hook;
+    hook.flow_id = "F012";
+    for (int i = 0; i <= 20; ++i) {  // three quarters of a circle
+        const double t = 1.5 * std::numbers::pi * i / 20;
+        hook.centre_line.push_back({30 + 5 * std::cos(t), 10 + 5 * std::sin(t)});
+    }
+    scene.flows = {hook};
+    EXPECT_THAT(layout::measure_quality(scene).hooked_flows, ::testing::ElementsAre("F012"));
+    scene.flows[0].centre_line.resize(8);  // under a quarter: a gentle bend
+    EXPECT_TRUE(layout::measure_quality(scene).hooked_flows.empty());
+}
+
+}  // namespace steppeflow

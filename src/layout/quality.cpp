@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numbers>
 #include <set>
 
 #include "layout/draw_order.hpp"
@@ -161,6 +162,84 @@ std::vector<std::string> hidden(const Scene& scene, const Box& bounds) {
     return found;
 }
 
+// Pairs of flows whose lines cross at less than kAcuteDegrees (flows from or to a shared place, near
+// it, and the parts of one figure, meet at small angles by design): the eye cannot tell which line
+// goes where.
+constexpr double kAcuteDegrees = 20;
+constexpr double kNearEndMm = 4;
+
+std::vector<std::string> acute_crossings(const Scene& scene, const Box& bounds) {
+    std::vector<std::string> found;
+    SpatialGrid grid(bounds, 5);
+    struct Segment {
+        std::size_t flow;
+        Point a;
+        Point b;
+    };
+    std::vector<Segment> segments;
+    for (std::size_t f = 0; f < scene.flows.size(); ++f) {
+        const auto& line = scene.flows[f].centre_line;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            if (distance(line[i - 1], line[i]) < 1e-9) continue;
+            grid.insert(segments.size(), bounds_of({line[i - 1], line[i]}, 0));
+            segments.push_back({f, line[i - 1], line[i]});
+        }
+    }
+    const double least = std::cos(kAcuteDegrees * std::numbers::pi / 180);
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    for (const auto& s : segments) {
+        grid.query(bounds_of({s.a, s.b}, 0), [&](std::size_t k) {
+            const auto& t = segments[k];
+            if (t.flow <= s.flow) return;
+            const auto& first = scene.flows[s.flow];
+            const auto& second = scene.flows[t.flow];
+            if (first.flow_id == second.flow_id || pairs.contains({s.flow, t.flow})) return;
+            const auto shares = [&](const std::string& id) {
+                return std::find(second.own_places.begin(), second.own_places.end(), id) != second.own_places.end();
+            };
+            if (!segments_cross(s.a, s.b, t.a, t.b)) return;
+            // Flows from or to one place meet there at small angles by design (near their ends).
+            const double denominator = cross(s.b - s.a, t.b - t.a);
+            const Point at =
+                std::abs(denominator) < 1e-12 ? s.a : s.a + (s.b - s.a) * (cross(t.a - s.a, t.b - t.a) / denominator);
+            const auto near_an_end = [&](const FlowShape& flow) {
+                return distance(at, flow.centre_line.front()) < kNearEndMm ||
+                       distance(at, flow.centre_line.back()) < kNearEndMm;
+            };
+            if (std::any_of(first.own_places.begin(), first.own_places.end(), shares) &&
+                (near_an_end(first) || near_an_end(second)))
+                return;
+            const double along = std::abs(dot(unit(s.b - s.a), unit(t.b - t.a)));
+            if (along > least) pairs.insert({s.flow, t.flow});
+        });
+    }
+    for (const auto& [a, b] : pairs) found.push_back(scene.flows[a].flow_id + "/" + scene.flows[b].flow_id);
+    return found;
+}
+
+// Flows whose line turns through more than kHookDegrees in all (a "J", or a curl round a symbol):
+// a flow map's curves bend gently; one that doubles back reads as a hook, not a movement.
+constexpr double kHookDegrees = 100;
+
+std::vector<std::string> hooks(const Scene& scene) {
+    std::vector<std::string> found;
+    for (const auto& flow : scene.flows) {
+        const auto& line = flow.centre_line;
+        double turned = 0;
+        Point previous{};
+        bool has_previous = false;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            if (distance(line[i - 1], line[i]) < 1e-6) continue;
+            const Point direction = unit(line[i] - line[i - 1]);
+            if (has_previous) turned += std::abs(std::atan2(cross(previous, direction), dot(previous, direction)));
+            previous = direction;
+            has_previous = true;
+        }
+        if (turned * 180 / std::numbers::pi > kHookDegrees) found.push_back(flow.flow_id);
+    }
+    return found;
+}
+
 // `symbols`: the scene's places filed by their boxes.
 std::vector<std::string> misattached(const Scene& scene, const SpatialGrid& symbols) {
     std::vector<std::string> found;
@@ -254,6 +333,8 @@ LayoutQuality measure_quality(const Scene& scene, double min_clearance_mm) {
     quality.blob_flows = blobs(scene);
     quality.hidden_ends = hidden(scene, bounds);
     quality.misattached_labels = misattached(scene, symbols);
+    quality.acute_crossings = acute_crossings(scene, bounds);
+    quality.hooked_flows = hooks(scene);
     for (const auto& flow : scene.flows) {
         const bool at_a_border = flow.target == TargetKind::area || flow.target == TargetKind::border;
         if (at_a_border && !flow.crossing_stated && flow.schematic_end_mm <= 0)

@@ -56,6 +56,10 @@ struct LayoutQuality {
     // Place labels nearer another symbol than their own (edge to edge), with no leader line to their
     // own: a reader takes them for its name.
     std::vector<std::string> misattached_labels;
+    // Pairs of flows (not sharing a place) whose lines cross at less than 20 degrees, as "F015/F016".
+    std::vector<std::string> acute_crossings;
+    // Flows whose line turns through more than 100 degrees in all: a hook or a curl, not a movement.
+    std::vector<std::string> hooked_flows;
 };
 
 // `min_clearance_mm`: how close a flow's edge may come to a foreign symbol's edge.
