@@ -763,6 +763,9 @@ TEST(Language, TheEnglishAndRussianOverviewsLayOutTheSameFlows) {
                 << a["id"];
         }
     }
+    // The scale bar's note in Russian says what is true at that parallel: the scale.
+    EXPECT_EQ(ru["scale_bar"]["caption"].get<std::string>().rfind("км, масштаб верен на ", 0), 0U)
+        << ru["scale_bar"]["caption"];
     // The Russian legend's long rows wrap inside its box.
     int wrapped = 0;
     for (const auto& entry : ru["legend"]["entries"]) {

@@ -248,6 +248,9 @@ TEST(PeriodBasemap, NoShippedFigureSetsABasemapNameOverAFlowOrANameTwice) {
             // No name nearer another symbol than its own without a leader to its own.
             if (node.contains("overlapping_hubs"))
                 EXPECT_EQ(node["misattached_labels"], 0) << file << node["labels_nearer_another_symbol"];
+            // No two flows cross at so small an angle that the eye cannot tell them apart.
+            if (node.contains("overlapping_hubs"))
+                EXPECT_EQ(node["acute_crossings"], 0) << file << node["flows_crossing_acutely"];
             // Every head, bar and ring shows: none lies under a flow painted after it.
             if (node.contains("overlapping_hubs"))
                 EXPECT_EQ(node["hidden_ends"], 0) << file << node["flows_with_hidden_ends"];

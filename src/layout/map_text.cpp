@@ -41,7 +41,7 @@ constexpr std::array kWordings{
     Wording{Phrase::number_not_stated, "number not stated", "число не указано", "саны көрсетілмеген"},
     Wording{Phrase::places, "Places", "Пункты", "Елді мекендер"},
     Wording{Phrase::frame_destination, "to {}", "→ {}", "→ {}"},
-    Wording{Phrase::scale_caption, "km, true at {}°N", "км, верно на {}° с. ш.", "км, {}° с. е. бойынша дәл"},
+    Wording{Phrase::scale_caption, "km, true at {}°N", "км, масштаб верен на {}° с. ш.", "км, {}° с. е. бойынша дәл"},
     Wording{Phrase::scale_caption_plain, "km", "км", "км"},
     Wording{Phrase::north, "N", "С", "С"},
     Wording{
