@@ -27,6 +27,7 @@
 #include "layout/legend_layout.hpp"
 #include "layout/quality.hpp"
 #include "layout/scene.hpp"
+#include "layout/scene_parts.hpp"
 #include "render/scene_painter.hpp"
 #include "test_support.hpp"
 
@@ -818,6 +819,36 @@ TEST(DrawingQuality, AcuteCrossingsAndHooksAreCounted) {
     EXPECT_THAT(layout::measure_quality(scene).hooked_flows, ::testing::ElementsAre("F012"));
     scene.flows[0].centre_line.resize(8);  // under a quarter: a gentle bend
     EXPECT_TRUE(layout::measure_quality(scene).hooked_flows.empty());
+}
+
+}  // namespace steppeflow
+
+namespace steppeflow {
+
+// An area's name stands wholly inside the area where it fits ("CHINA" across the border in the 1930
+// panel named both sides): an L-shaped area whose corner is nearest the arrowheads, too narrow there.
+TEST(DrawingQuality, AnAreasNameStandsWhollyInsideItWhereItFits) {
+    layout::DestinationArea area;
+    area.place_id = "china";
+    area.rings = {{{10, 10}, {60, 10}, {60, 14}, {14, 14}, {14, 60}, {10, 60}}};  // arms 4 mm wide
+    area.rings.front().push_back({10, 10});
+    layout::DestinationArea wide = area;
+    wide.rings = {{{10, 10}, {60, 10}, {60, 24}, {24, 24}, {24, 60}, {10, 60}, {10, 10}}};  // arms 14 mm
+    layout::FlowShape flow;
+    flow.flow_id = "F";
+    flow.target_id = "china";
+    flow.centre_line = {{0, 0}, {12, 12}};  // ends at the corner
+    const layout::TextSize name{12, 4.5};
+    const auto centres = layout::area_label_centres(wide, {0, 0, 80, 80}, {flow}, name);
+    ASSERT_FALSE(centres.empty());
+    const layout::Point first = centres.front();
+    for (const layout::Point corner :
+         {layout::Point{first.x - 6, first.y - 2.25}, layout::Point{first.x + 6, first.y - 2.25},
+          layout::Point{first.x - 6, first.y + 2.25}, layout::Point{first.x + 6, first.y + 2.25}}) {
+        EXPECT_TRUE(layout::inside_rings(corner, wide.rings)) << corner.x << "," << corner.y;
+    }
+    // Where no box fits (arms 4 mm wide for a name 4.5 mm tall), the area is still named.
+    EXPECT_FALSE(layout::area_label_centres(area, {0, 0, 80, 80}, {flow}, name).empty());
 }
 
 }  // namespace steppeflow

@@ -103,58 +103,6 @@ std::vector<std::string> displace_symbols(std::vector<PlaceSymbol>& symbols) {
     return warnings;
 }
 
-// Candidate centres for an area's name: points inside the area and the frame, nearest to where its
-// flows end first.
-std::vector<Point> area_label_centres(const DestinationArea& area, const Box& frame,
-                                      const std::vector<FlowShape>& flows) {
-    Point focus{};
-    int ends = 0;
-    for (const auto& flow : flows) {
-        if (flow.target_id == area.place_id && !flow.centre_line.empty()) {
-            focus = focus + flow.centre_line.back();
-            ++ends;
-        }
-    }
-    if (ends == 0) return {};
-    focus = focus * (1.0 / ends);
-    std::vector<Point> centres;
-    const Box inner = shrink(frame, 4);
-    constexpr double kStep = 2.5;
-    const auto columns = static_cast<int>(inner.width / kStep);
-    const auto rows = static_cast<int>(inner.height / kStep);
-    // Only the grid points within the area's bounds are tested against its rings (the costly part).
-    double min_x = std::numeric_limits<double>::max();
-    double min_y = min_x;
-    double max_x = std::numeric_limits<double>::lowest();
-    double max_y = max_x;
-    for (const auto& ring : area.rings) {
-        for (const auto& point : ring) {
-            min_x = std::min(min_x, point.x);
-            min_y = std::min(min_y, point.y);
-            max_x = std::max(max_x, point.x);
-            max_y = std::max(max_y, point.y);
-        }
-    }
-    if (min_x > max_x) return {};
-    const Box reach{min_x, min_y, max_x - min_x, max_y - min_y};
-    const int first_column = std::max(0, static_cast<int>(std::floor((reach.x - inner.x) / kStep)));
-    const int last_column = std::min(columns, static_cast<int>(std::ceil((reach.x + reach.width - inner.x) / kStep)));
-    const int first_row = std::max(0, static_cast<int>(std::floor((reach.y - inner.y) / kStep)));
-    const int last_row = std::min(rows, static_cast<int>(std::ceil((reach.y + reach.height - inner.y) / kStep)));
-    for (int r = first_row; r <= last_row; ++r) {
-        for (int c = first_column; c <= last_column; ++c) {
-            const Point p{inner.x + c * kStep, inner.y + r * kStep};
-            if (inside_rings(p, area.rings)) centres.push_back(p);
-        }
-    }
-    // Close to the arrowheads, but not on them: the name reads best a little beyond where they end.
-    std::stable_sort(centres.begin(), centres.end(), [&](Point a, Point b) {
-        return std::abs(distance(a, focus) - 12) < std::abs(distance(b, focus) - 12);
-    });
-    if (centres.size() > 400) centres.resize(400);
-    return centres;
-}
-
 }  // namespace
 
 namespace {
@@ -644,7 +592,8 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
     std::stable_sort(requests.begin(), requests.end(),
                      [](const LabelRequest& a, const LabelRequest& b) { return a.clearance_mm > b.clearance_mm; });
     for (const auto& [id, area] : areas) {
-        auto centres = area_label_centres(area, scene.map_frame, scene.flows);
+        auto centres = area_label_centres(area, scene.map_frame, scene.flows,
+                                          measure(spaced_caps(area.name), text.area_label_pt, false, 0));
         if (centres.empty()) continue;
         requests.insert(requests.begin(), {id,
                                            spaced_caps(area.name),
@@ -711,7 +660,8 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
         if (area.short_name.empty() ||
             std::find(labels.unplaced.begin(), labels.unplaced.end(), long_form) == labels.unplaced.end())
             continue;
-        auto centres = area_label_centres(area, scene.map_frame, scene.flows);
+        auto centres = area_label_centres(area, scene.map_frame, scene.flows,
+                                          measure(spaced_caps(area.name), text.area_label_pt, false, 0));
         if (centres.empty()) continue;
         short_forms.push_back({id,
                                spaced_caps(area.short_name),

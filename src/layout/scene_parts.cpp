@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "layout/geometry.hpp"
 #include "model/name_match.hpp"
 
 namespace steppeflow::layout {
@@ -140,6 +142,82 @@ PageBand layout_page_texts(Scene& scene, const FigureOptions& options, const Tex
         bottom -= 1.5;
     }
     return {top, bottom};
+}
+
+// Candidate centres for an area's name: points inside the area and the frame, nearest to where its
+// flows end first.
+std::vector<Point> area_label_centres(const DestinationArea& area, const Box& frame,
+                                      const std::vector<FlowShape>& flows, TextSize name) {
+    Point focus{};
+    int ends = 0;
+    for (const auto& flow : flows) {
+        if (flow.target_id == area.place_id && !flow.centre_line.empty()) {
+            focus = focus + flow.centre_line.back();
+            ++ends;
+        }
+    }
+    if (ends == 0) return {};
+    focus = focus * (1.0 / ends);
+    std::vector<Point> centres;
+    const Box inner = shrink(frame, 4);
+    constexpr double kStep = 2.5;
+    const auto columns = static_cast<int>(inner.width / kStep);
+    const auto rows = static_cast<int>(inner.height / kStep);
+    // Only the grid points within the area's bounds are tested against its rings (the costly part).
+    double min_x = std::numeric_limits<double>::max();
+    double min_y = min_x;
+    double max_x = std::numeric_limits<double>::lowest();
+    double max_y = max_x;
+    for (const auto& ring : area.rings) {
+        for (const auto& point : ring) {
+            min_x = std::min(min_x, point.x);
+            min_y = std::min(min_y, point.y);
+            max_x = std::max(max_x, point.x);
+            max_y = std::max(max_y, point.y);
+        }
+    }
+    if (min_x > max_x) return {};
+    const Box reach{min_x, min_y, max_x - min_x, max_y - min_y};
+    const int first_column = std::max(0, static_cast<int>(std::floor((reach.x - inner.x) / kStep)));
+    const int last_column = std::min(columns, static_cast<int>(std::ceil((reach.x + reach.width - inner.x) / kStep)));
+    const int first_row = std::max(0, static_cast<int>(std::floor((reach.y - inner.y) / kStep)));
+    const int last_row = std::min(rows, static_cast<int>(std::ceil((reach.y + reach.height - inner.y) / kStep)));
+    for (int r = first_row; r <= last_row; ++r) {
+        for (int c = first_column; c <= last_column; ++c) {
+            const Point p{inner.x + c * kStep, inner.y + r * kStep};
+            if (inside_rings(p, area.rings)) centres.push_back(p);
+        }
+    }
+    // A name wholly inside its area first ("CHINA" across the border reads as naming both sides);
+    // where none fits, the others, so the area is still named.
+    const double w = name.width_mm / 2;
+    const double h = name.height_mm / 2;
+    const auto wholly_inside = [&](Point p) {
+        for (const Point corner : {Point{p.x - w, p.y - h}, Point{p.x + w, p.y - h}, Point{p.x - w, p.y + h},
+                                   Point{p.x + w, p.y + h}, Point{p.x, p.y - h}, Point{p.x, p.y + h}}) {
+            if (!inside_rings(corner, area.rings)) return false;
+        }
+        return true;
+    };
+    // Close to the arrowheads, but not on them: the name reads best a little beyond where they end.
+    std::stable_sort(centres.begin(), centres.end(), [&](Point a, Point b) {
+        return std::abs(distance(a, focus) - 12) < std::abs(distance(b, focus) - 12);
+    });
+    if (centres.size() > 400) centres.resize(400);
+    // The nearest few whose whole name fits inside go first. Six ring tests each against a border of
+    // thousands of points: tested in order, only until eight are found (or 120 tried).
+    std::vector<Point> sorted;
+    sorted.reserve(centres.size());
+    std::vector<bool> taken(centres.size(), false);
+    for (std::size_t i = 0; i < centres.size() && i < 120 && sorted.size() < 8; ++i) {
+        if (!wholly_inside(centres[i])) continue;
+        sorted.push_back(centres[i]);
+        taken[i] = true;
+    }
+    for (std::size_t i = 0; i < centres.size(); ++i) {
+        if (!taken[i]) sorted.push_back(centres[i]);
+    }
+    return sorted;
 }
 
 }  // namespace steppeflow::layout

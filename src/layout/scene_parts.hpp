@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "layout/figure_options.hpp"
+#include "layout/flow_routes.hpp"
 #include "layout/legend_layout.hpp"
 #include "layout/scene.hpp"
+#include "layout/text_measure.hpp"
 #include "model/flow.hpp"
 #include "model/gazetteer.hpp"
 #include "model/geometry.hpp"
@@ -58,5 +60,10 @@ struct PageBand {
     double bottom = 0;
 };
 PageBand layout_page_texts(Scene& scene, const FigureOptions& options, const TextMeasure& measure);
+
+// Where an area's name may stand: grid points inside it, those whose box of `name`'s size lies wholly
+// inside first, then nearest 12 mm from where its flows end (at most 400).
+std::vector<Point> area_label_centres(const DestinationArea& area, const Box& frame,
+                                      const std::vector<FlowShape>& flows, TextSize name);
 
 }  // namespace steppeflow::layout
