@@ -271,9 +271,6 @@ TEST(Units, TheKeySaysWhichCountsShareTheMinimumWidth) {
     EXPECT_EQ(minimum_rows, 3);
 }
 
-}  // namespace steppeflow
-
-namespace steppeflow {
 namespace {
 
 // sRGB → CIELAB (D65), and the sRGB a deuteranope sees (Machado, Oliveira and Fernandes 2009,
@@ -358,10 +355,6 @@ TEST(Colours, AYearKeepsItsColourInEveryFigure) {
     EXPECT_EQ(config::colour_of_year(config::ColourStyle{}, 1916), config::hex_colour(0x882255)) << "before it too";
 }
 
-}  // namespace steppeflow
-
-namespace steppeflow {
-
 // Vague places (issue 17): a place the sources locate only to ±30 km or worse (Akchauli "at"
 // Semipalatinsk, ±400 km; Tabyn and Kuste, ±60 km) is drawn with a dashed ring of its precision, and
 // the legend says what the ring means; a district centre located to ±20 km is drawn as a plain dot.
@@ -404,10 +397,6 @@ TEST(VaguePlaces, ARoughPlaceWithoutItsRingIsCounted) {
     EXPECT_EQ(layout::measure_quality(scene).rough_places_drawn_exact, 0);
 }
 
-}  // namespace steppeflow
-
-namespace steppeflow {
-
 // Schematic crossings (issue 17): F015 (700 people, Semipalatinsk okrug towards China) names no
 // crossing point, so where it meets the border is the layout's choice: its last stretch is drawn
 // broken and keyed. F024 crossed at a named outpost (Uryl) and is drawn whole.
@@ -439,10 +428,6 @@ TEST(VaguePlaces, ACrossingPointTheSourcesDoNotNameIsDrawnBrokenAndKeyed) {
     EXPECT_EQ(layout::measure_quality(scene).schematic_crossings_drawn_as_known, 0);
 }
 
-}  // namespace steppeflow
-
-namespace steppeflow {
-
 // Records that may count the same people twice (issue 17): F015 (700 people from the Semipalatinsk
 // okrug) and F016/F017 (250 and 400 from its Kokpekty district), all on 6 August 1930, towards China;
 // the source does not say whether the 700 include them. validate notes it; a map drawing them says it
@@ -470,10 +455,6 @@ TEST(VaguePlaces, FiguresThatMayCountTheSamePeopleTwiceAreNotedOnTheMap) {
     EXPECT_THAT(flat, ::testing::Not(::testing::HasSubstr("1 350"))) << "never added";
     EXPECT_THAT(flat, ::testing::Not(::testing::HasSubstr("1350")));
 }
-
-}  // namespace steppeflow
-
-namespace steppeflow {
 
 // Drawing defects the eye sees (issue 17), counted in the layout report's quality section.
 TEST(DrawingQuality, AShortWideFlowIsCountedAsABlob) {
@@ -622,10 +603,6 @@ TEST(DrawingQuality, ALabelNearerAnotherSymbolIsCountedAndThePlacementAvoidsIt) 
     EXPECT_LT(placed.placed[0].box.x + placed.placed[0].box.width, 10.0) << "set left of its symbol";
 }
 
-}  // namespace steppeflow
-
-namespace steppeflow {
-
 // Labels belong to their symbol (issue 17): a name set nearer another symbol gets a leader to its own,
 // and no longer counts as misattached; a symbol moved off its place by more than its size gets one
 // from a dot at its true position.
@@ -729,10 +706,6 @@ TEST(DrawingQuality, TheDefaultFigureJoinsEveryMisplacedNameToItsSymbol) {
     EXPECT_GE(leaders, 1);
 }
 
-}  // namespace steppeflow
-
-namespace steppeflow {
-
 // The English and Russian figures draw the same map (issue 17): the legend beside the map is as wide
 // as its widest wording, its long rows wrapping within its column, so the map frame and every flow
 // are the same, to a hundredth of a millimetre.
@@ -779,10 +752,6 @@ TEST(Language, TheEnglishAndRussianOverviewsLayOutTheSameFlows) {
               ru["page"]["width"].get<double>());
 }
 
-}  // namespace steppeflow
-
-namespace steppeflow {
-
 // No acute crossings or hooks (issue 17): two flows crossing at 10 degrees are counted, at 60 not, nor
 // two that leave one place; a flow that turns through more than 100 degrees is a hook.
 TEST(DrawingQuality, AcuteCrossingsAndHooksAreCounted) {
@@ -820,10 +789,6 @@ TEST(DrawingQuality, AcuteCrossingsAndHooksAreCounted) {
     scene.flows[0].centre_line.resize(8);  // under a quarter: a gentle bend
     EXPECT_TRUE(layout::measure_quality(scene).hooked_flows.empty());
 }
-
-}  // namespace steppeflow
-
-namespace steppeflow {
 
 // An area's name stands wholly inside the area where it fits ("CHINA" across the border in the 1930
 // panel named both sides): an L-shaped area whose corner is nearest the arrowheads, too narrow there.

@@ -128,7 +128,11 @@ double full_width_of(const FlowRoute& route, const std::vector<model::Flow>& flo
                                                         : options.style.lines.flow_min_mm;
 }
 
-bool has_head(model::Status status);
+// Arrivals end in a head, attempts in an open chevron of the same size: both need its room.
+bool has_head(model::Status status) {
+    const EndMark mark = end_mark_for(status);
+    return mark == EndMark::arrowhead || mark == EndMark::chevron;
+}
 
 // Which routes are too short for their width, straight (the shortest a curve can be): drawn as discs.
 std::vector<bool> routes_as_discs(const RoutePlan& plan, const std::vector<model::Flow>& flows,
@@ -155,12 +159,6 @@ int period_index(const model::Flow& flow, const FigureOptions& options) {
 }
 
 constexpr double kSchematicStretchMm = 6;
-
-// Arrivals end in a head, attempts in an open chevron of the same size: both need its room.
-bool has_head(model::Status status) {
-    const EndMark mark = end_mark_for(status);
-    return mark == EndMark::arrowhead || mark == EndMark::chevron;
-}
 
 // Each hub as wide as its flow; one that would touch a larger one moves towards its destinations
 // until it is clear. Its branches start at its rim.

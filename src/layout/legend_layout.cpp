@@ -208,7 +208,6 @@ private:
         const double one_line = measure_("Hg", size_, row.heading, 0).height_mm;
         row.text_origin = {text_x, y_ + (height - one_line) / 2};
         const double taken = std::max(height, (height - one_line) / 2 + text.height_mm + 0.25);
-        row.area = {0, y_, text_x + text.width_mm, taken};
         section_.width = std::max(section_.width, text_x + text.width_mm);
         section_.rows.push_back(std::move(row));
         y_ += taken;
@@ -232,8 +231,6 @@ void shift_row(LegendRow& row, double dx, double dy) {
     for (auto& p : row.flow.centre_line) p = {p.x + dx, p.y + dy};
     row.symbol.centre = {row.symbol.centre.x + dx, row.symbol.centre.y + dy};
     row.hub.centre = {row.hub.centre.x + dx, row.hub.centre.y + dy};
-    row.area.x += dx;
-    row.area.y += dy;
 }
 
 }  // namespace

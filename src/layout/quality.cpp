@@ -9,6 +9,7 @@
 #include "layout/draw_order.hpp"
 #include "layout/geometry.hpp"
 #include "layout/label_layout.hpp"
+#include "layout/legend_layout.hpp"
 #include "layout/scene_parts.hpp"
 #include "layout/spatial_grid.hpp"
 
@@ -59,10 +60,7 @@ int vagueness_not_keyed(const Scene& scene) {
 
 int discs_not_keyed(const Scene& scene) {
     if (scene.legend.rows.empty()) return 0;
-    const bool keyed = std::any_of(scene.legend.rows.begin(), scene.legend.rows.end(), [](const LegendRow& row) {
-        return row.sample == LegendRow::Sample::hub && row.flow.part == FlowPart::from_disc;
-    });
-    if (keyed) return 0;
+    if (keys_short_flows(scene.legend)) return 0;
     int missing = 0;
     for_each_map_it_keys(scene, [&](const Scene& map) {
         for (const auto& flow : map.flows) missing += flow.part == FlowPart::from_disc ? 1 : 0;

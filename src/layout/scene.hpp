@@ -144,7 +144,6 @@ struct LegendRow {
     // A width key's sample: the unit of its scale and the count it is drawn for.
     std::optional<std::optional<model::Unit>> key_unit;
     double key_count = 0;
-    Box area;                  // the row's room in the legend: its sample and text, the full height it takes
     double wrap_width_mm = 0;  // a text too long for the legend's column wraps at this width; 0: one line
 };
 
