@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "config/locale_reader.hpp"
 #include "figure/basemap_choice.hpp"
 #include "geo/projection.hpp"
 #include "layout/lonlat_clip.hpp"
@@ -177,7 +178,7 @@ TEST(BasemapAnywhere, DataAroundTheEquatorIsCentredInAnAzimuthalProjection) {
     const model::LonLatBounds box{10, -20, 40, 20};
     EXPECT_THAT(figure::centred_projection(box), HasSubstr("+proj=laea +lat_0=0 +lon_0=25 "));
     EXPECT_NO_THROW(geo::Projection(figure::centred_projection(box)));
-    EXPECT_EQ(figure::centred_projection_credit(box, model::Language::en),
+    EXPECT_EQ(figure::centred_projection_credit(box, config::builtin_locale("en")),
               "Lambert azimuthal equal-area, 0°N, 25°E, centred on the data.");
     EXPECT_THAT(figure::centred_projection({-100, 20, -60, 50}), HasSubstr("+proj=aea +lat_1=25 +lat_2=45 "));
 }

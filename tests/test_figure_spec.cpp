@@ -139,7 +139,7 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
          "spec.toml:2:8 (key 'figure.size'): 'A4' is not a page size; write \"single\" (84 mm column), \"double\" "
          "(174 mm), a width in mm (height to fit) or \"WIDTHxHEIGHT\""},
         {"[figure]\nlanguage = \"de\"\n" + kOutput,
-         "spec.toml:2:12 (key 'figure.language'): 'de' is not one of en, ru, kk"},
+         "spec.toml:2:12 (key 'figure.language'): no language 'de': there are en, ru, kk (built in or in locale/); to add one, copy locale/en.toml to locale/de.toml and translate it"},
         {"[figure]\nextent = [78, 42, 88]\n" + kOutput,
          "spec.toml:2:10 (key 'figure.extent'): expected \"auto\" or [lon_min, lat_min, lon_max, lat_max]"},
         {"[figure]\nextent = [88, 42, 78, 51]\n" + kOutput,

@@ -66,15 +66,15 @@ TEST(Layers, TheShippedListDrawsThePeriodLayersInOrderAndCreditsThem) {
                 ::testing::ElementsAre("land", "units_1930", "lakes_1930", "graticule", "rivers",
                                        "borders_1930_autonomous", "borders_1930_republic", "borders_1930_international",
                                        "unit_names_1930", "town_names_1930", "water_names", "relief_names"));
-    EXPECT_EQ(list.layers[7].note.in(model::Language::en), "borders c. 1930 (reconstructed; approximate)");
-    EXPECT_EQ(list.layers[7].note.in(model::Language::ru), "границы ок. 1930 г. (реконструкция; приблизительно)");
-    EXPECT_EQ(list.layers[0].attribution.in(model::Language::kk), "Natural Earth (қоғамдық игілік)");
+    EXPECT_EQ(list.layers[7].note.in(model::Language::english()), "borders c. 1930 (reconstructed; approximate)");
+    EXPECT_EQ(list.layers[7].note.in(model::Language::of("ru")), "границы ок. 1930 г. (реконструкция; приблизительно)");
+    EXPECT_EQ(list.layers[0].attribution.in(model::Language::of("kk")), "Natural Earth (қоғамдық игілік)");
     // Today's borders stay a list a figure can choose.
     const auto modern = config::read_layer_list(kShipped / "layers_modern.toml");
     names.clear();
     for (const auto& layer : modern.layers) names.push_back(layer.name);
     EXPECT_THAT(names, ::testing::ElementsAre("land", "countries", "lakes", "graticule", "rivers", "borders"));
-    EXPECT_EQ(modern.layers[5].note.in(model::Language::ru), "современные границы");
+    EXPECT_EQ(modern.layers[5].note.in(model::Language::of("ru")), "современные границы");
 }
 
 TEST(Layers, OneMoreLayerInTheListIsDrawnByItsRuleAndCredited) {

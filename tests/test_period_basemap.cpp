@@ -41,7 +41,7 @@ const model::MapLayer& layer_named(const model::Basemap& basemap, const std::str
     return *found;
 }
 
-std::vector<std::string> names_of(const model::MapLayer& layer, model::Language language = model::Language::en) {
+std::vector<std::string> names_of(const model::MapLayer& layer, const model::Language& language = model::Language::english()) {
     std::vector<std::string> names;
     for (const auto& feature : layer.features) names.push_back(feature.name.in(language));
     return names;
@@ -117,11 +117,11 @@ TEST(PeriodBasemap, NamesAreOfTheTimeInTheMapsLanguage) {
     EXPECT_THAT(names_of(units), Contains("Kazakh ASSR"));
     EXPECT_THAT(names_of(units), Contains("Xinjiang"));
     EXPECT_THAT(names_of(units), Contains("Mongolian People's Republic"));
-    EXPECT_THAT(names_of(units, model::Language::ru), Contains("Казакская АССР"));
-    EXPECT_THAT(names_of(units, model::Language::kk), Contains("Шыңжаң"));
+    EXPECT_THAT(names_of(units, model::Language::of("ru")), Contains("Казакская АССР"));
+    EXPECT_THAT(names_of(units, model::Language::of("kk")), Contains("Шыңжаң"));
     const auto& water = layer_named(of_1930, "water_names");
     EXPECT_THAT(names_of(water), Contains("Lake Zaysan"));
-    EXPECT_THAT(names_of(water, model::Language::kk), Contains("Ертіс"));
+    EXPECT_THAT(names_of(water, model::Language::of("kk")), Contains("Ертіс"));
     EXPECT_THAT(names_of(layer_named(of_1930, "relief_names")), Contains("Dzungarian Alatau"));
 }
 

@@ -93,8 +93,8 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                 "Width of the largest flow in mm (default: the style's)");
     bind_option(render, command, "--dpi", &config::FigureSpec::dpi, "Resolution of PNG output")->capture_default_str();
     bind_option(render, command, "--lang", &config::FigureSpec::lang,
-                "Label language: en, ru or kk (English where a name is missing)")
-        ->check(CLI::IsMember({"en", "ru", "kk"}))
+                "Map language: en, ru, kk, a code with a locale file locale/<code>.toml, or a locale file's "
+                "path; names fall back as the locale says, then to English")
         ->capture_default_str();
     bind_option(render, command, "--title", &config::FigureSpec::title, "Title above the map");
     bind_option(render, command, "--subtitle", &config::FigureSpec::subtitle,

@@ -4,6 +4,7 @@
 // turns them into layout options.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,7 +49,11 @@ struct FigureSpec {
     std::string size;                        // "single", "double" or "WIDTHxHEIGHT" in mm; empty: double
     std::optional<double> flow_max_mm;       // width of the largest flow; default: the style's (narrow pages want less)
     double dpi = 300;
-    std::string lang = "en";
+    std::string lang = "en";  // a language code with a locale (config/locale_reader.hpp) or a locale file
+    // The language the spec's title, subtitle and credits are written in: the spec's own `language`.
+    std::string texts_language = "en";
+    // The texts in other languages: "title_ru", "subtitle_kk", "credits_ky" → text.
+    std::map<std::string, std::string> localized;
     std::string projection = geo::kDefaultProjection;
     std::string extent;                  // "lon_min,lat_min,lon_max,lat_max"; empty: fit the data
     std::string width_scale = "linear";  // linear | sqrt | classes

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "config/figure_spec.hpp"
+#include "config/locale_reader.hpp"
 #include "config/toml_section.hpp"
 #include "model/flow.hpp"
 #include "model/flow_filter.hpp"
@@ -76,7 +77,24 @@ void read_figure(TomlSection section, FigureSpec& spec) {
         if (*dpi < 30 || *dpi > 2400) section.fail("dpi", fmt::format("{} is outside 30 to 2400", *dpi));
         spec.dpi = *dpi;
     }
-    one_of(section, "language", spec.lang, {"en", "ru", "kk"});
+    // Any code with a locale (built in, or locale/<code>.toml) or a locale file: checked by make_request.
+    if (const auto language = section.string("language")) {
+        if (!has_locale(*language)) section.fail("language", missing_locale(*language));
+        spec.lang = *language;
+    }
+    spec.texts_language = spec.lang;
+    // title_ru, subtitle_kk, credits_ky: the figure's texts in other languages, for --lang.
+    for (const auto& [key, value] : section.table()) {
+        const std::string name(key.str());
+        for (const std::string_view text : {"title_", "subtitle_", "credits_"}) {
+            if (!name.starts_with(text)) continue;
+            const std::string code = name.substr(text.size());
+            const bool is_code = code.size() >= 2 && code.size() <= 3 &&
+                                 std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            if (!is_code) continue;  // finish() refuses it as an unknown key
+            if (const auto translated = section.string(name)) spec.localized[name] = *translated;
+        }
+    }
     if (const auto projection = section.string("projection")) spec.projection = *projection;
     if (const toml::node* extent = section.node("extent")) {
         if (extent->is_string() && *extent->value<std::string>() == "auto") {

@@ -148,12 +148,16 @@ void check_toml_bounds(std::string_view text, const std::string& file) {
 toml::table parse_toml_file(const std::filesystem::path& path) {
     const std::string text = io::read_text_file(path);
     io::require_content(path, "TOML: [tables] of key = value lines");
-    check_toml_bounds(text, path.string());
+    return parse_toml_text(text, path.string());
+}
+
+toml::table parse_toml_text(std::string_view text, const std::string& file) {
+    check_toml_bounds(text, file);
     try {
-        return toml::parse(text, path.string());
+        return toml::parse(text, file);
     } catch (const toml::parse_error& error) {
         SourceLocation where;
-        where.file = path.string();
+        where.file = file;
         where.line = static_cast<int>(error.source().begin.line);
         where.column = static_cast<int>(error.source().begin.column);
         throw DataError(where, fmt::format("not valid TOML: {}", error.description()));

@@ -22,6 +22,8 @@ inline constexpr int kMaxKeyParts = 32;
 // Parses a TOML file; DataError with line and column for a syntax error, IoError when unreadable.
 // The bounds are checked before parsing (check_toml_bounds).
 toml::table parse_toml_file(const std::filesystem::path& path);
+// The same for a text already in memory (a built-in file), named `file` in messages.
+toml::table parse_toml_text(std::string_view text, const std::string& file);
 
 // DataError naming the file (and line, column) when the text is larger than kMaxTomlBytes or a key
 // has more than kMaxKeyParts parts: such nesting would exhaust the parser's stack.

@@ -76,17 +76,17 @@ std::string centred_projection(const model::LonLatBounds& box) {
                        p.first, p.second, p.centre_lat, p.centre_lon);
 }
 
-std::string centred_projection_credit(const model::LonLatBounds& box, model::Language language) {
+std::string centred_projection_credit(const model::LonLatBounds& box, const config::Locale& locale) {
     const Parallels p = parallels_of(box);
     if (std::abs(p.first + p.second) <= 1) {
-        return fmt::format(fmt::runtime(layout::phrase(layout::Phrase::centred_azimuthal, language)),
-                           layout::hemisphere_degrees(static_cast<double>(p.centre_lat), false, language),
-                           layout::hemisphere_degrees(static_cast<double>(p.centre_lon), true, language));
+        return fmt::format(fmt::runtime(layout::phrase(layout::Phrase::centred_azimuthal, locale)),
+                           layout::hemisphere_degrees(static_cast<double>(p.centre_lat), false, locale),
+                           layout::hemisphere_degrees(static_cast<double>(p.centre_lon), true, locale));
     }
-    return fmt::format(fmt::runtime(layout::phrase(layout::Phrase::centred_projection, language)),
-                       layout::hemisphere_degrees(static_cast<double>(p.first), false, language),
-                       layout::hemisphere_degrees(static_cast<double>(p.second), false, language),
-                       layout::hemisphere_degrees(static_cast<double>(p.centre_lon), true, language));
+    return fmt::format(fmt::runtime(layout::phrase(layout::Phrase::centred_projection, locale)),
+                       layout::hemisphere_degrees(static_cast<double>(p.first), false, locale),
+                       layout::hemisphere_degrees(static_cast<double>(p.second), false, locale),
+                       layout::hemisphere_degrees(static_cast<double>(p.centre_lon), true, locale));
 }
 
 std::optional<std::string> coverage_warning(const std::optional<model::LonLatBounds>& extent,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/locale.hpp"
 #include "model/flow.hpp"
 #include "model/gazetteer.hpp"
 #include "model/geometry.hpp"
@@ -33,7 +34,7 @@ namespace steppeflow::figure {
 
 // Its description for the credits, in the language ("Albers equal-area, 30°N/50°N, 65°W, centred on
 // the data.").
-[[nodiscard]] std::string centred_projection_credit(const model::LonLatBounds& box, model::Language language);
+[[nodiscard]] std::string centred_projection_credit(const model::LonLatBounds& box, const config::Locale& locale);
 
 // A warning when the map's extent is not inside the basemap's coverage, naming both; nothing when it
 // is, or when either is unknown.

@@ -42,14 +42,24 @@ std::optional<layout::LonLatBox> parse_extent(const std::string& text, const std
     return box;
 }
 
-model::Language parse_language(const std::string& text, const std::string& where) {
-    if (text == "en") return model::Language::en;
-    if (text == "ru") return model::Language::ru;
-    if (text == "kk") return model::Language::kk;
-    throw UsageError(fmt::format("{}: '{}' is not one of en, ru, kk", where, text));
+// The figure's title, subtitle or credits in the map's language: the command line's, else the spec's
+// text in that language (title_ru), else the spec's own, which is in the spec's language: a warning
+// says so when that is another.
+std::optional<std::string> text_in(const config::FigureSpec& spec, const std::optional<std::string>& own,
+                                   const char* key, const std::string& option, const std::string& code,
+                                   std::vector<std::string>& warnings) {
+    if (spec.from_command_line.contains(option)) return own;
+    if (const auto it = spec.localized.find(fmt::format("{}_{}", key, code)); it != spec.localized.end())
+        return it->second;
+    if (own && code != spec.texts_language) {
+        warnings.push_back(fmt::format("{}: the {} is in '{}', the map in '{}': give {}_{} in [figure], or {}",
+                                       spec.source.empty() ? option : spec.source, key, spec.texts_language, code, key,
+                                       code, option));
+    }
+    return own;
 }
 
-std::string default_subtitle(const config::FigureSpec& spec, model::Language language) {
+std::string default_subtitle(const config::FigureSpec& spec, const config::Locale& language) {
     using layout::Phrase;
     const Phrase width = spec.width_scale == "sqrt"      ? Phrase::subtitle_sqrt
                          : spec.width_scale == "classes" ? Phrase::subtitle_classes
@@ -147,10 +157,11 @@ void check_text_length(const config::FigureSpec& spec, const std::string& text, 
                                  origin_of(spec, std::string("figure.") + key, option), length, key, kMostCharacters));
 }
 
-layout::FigureOptions options_from(const config::FigureSpec& spec) {
+layout::FigureOptions options_from(const config::FigureSpec& spec, std::vector<std::string>& warnings) {
     check_text_length(spec, spec.title, "title", "--title");
     if (spec.subtitle) check_text_length(spec, *spec.subtitle, "subtitle", "--subtitle");
     if (spec.credits) check_text_length(spec, *spec.credits, "credits", "--credits");
+    for (const auto& [key, text] : spec.localized) check_text_length(spec, text, key.c_str(), "--title");
     layout::FigureOptions options;
     if (!spec.style.empty()) options.style = config::read_style(config::resolve_style(spec.style));
     if (!std::isfinite(spec.dpi) || spec.dpi < 30 || spec.dpi > 2400) {
@@ -164,10 +175,13 @@ layout::FigureOptions options_from(const config::FigureSpec& spec) {
     if (spec.flow_max_mm)
         options.style.lines.flow_max_mm = std::max(*spec.flow_max_mm, options.style.lines.flow_min_mm);
     options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
-    options.language = parse_language(spec.lang, origin_of(spec, "figure.language", "--lang"));
-    options.title = spec.title;
-    options.subtitle = spec.subtitle.value_or(default_subtitle(spec, options.language));
-    options.credits = spec.credits.value_or("");  // default: made from the data (figure_runner)
+    options.locale = config::find_locale(spec.lang, origin_of(spec, "figure.language", "--lang"));
+    const std::string& code = options.locale.language.code;
+    options.title = *text_in(spec, spec.title, "title", "--title", code, warnings);
+    options.subtitle = text_in(spec, spec.subtitle, "subtitle", "--subtitle", code, warnings)
+                           .value_or(default_subtitle(spec, options.locale));
+    // default: made from the data (figure_runner)
+    options.credits = text_in(spec, spec.credits, "credits", "--credits", code, warnings).value_or("");
     options.width_mode = spec.width_scale == "sqrt"      ? layout::WidthMode::sqrt
                          : spec.width_scale == "classes" ? layout::WidthMode::classes
                                                          : layout::WidthMode::linear;
@@ -230,7 +244,7 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     FigureRequest request;
     request.spec = spec;
     request.name = spec.source.empty() ? std::string("the command line") : spec.source;
-    request.options = options_from(spec);
+    request.options = options_from(spec, request.warnings);
     request.filter = filter_from(spec);
     request.periods = periods_from(spec);
     request.years_mode = spec.years_mode;
@@ -267,7 +281,8 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     }
     request.columns = spec.columns;
     request.households_as_people = spec.households_as_people;
-    request.default_credits = !spec.credits.has_value();
+    request.default_credits = !spec.credits.has_value() &&
+                              !spec.localized.contains(fmt::format("credits_{}", request.options.locale.language.code));
     if (spec.detail) {
         const config::DetailSpec& in = *spec.detail;
         if (spec.years_mode != config::YearsMode::single) {

@@ -40,6 +40,7 @@ struct FigureRequest {
     bool default_credits = true;    // no credits given: made from the data's sources and the basemap's layers
     std::string projection_credit;  // what the credits say of the projection; empty: made from spec.projection
     std::optional<DetailRequest> detail;
+    std::vector<std::string> warnings;  // texts not in the map's language
 };
 
 // Checks every value of the spec (as the command line has overridden it) and types it; the style

@@ -57,7 +57,7 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 // What the selection adds to the subtitle, in the map's language: the conversion assumed, and the
 // years asked for that have no mappable record.
 std::string subtitle_of(const FigureRequest& request, const FlowSelection& selection) {
-    const model::Language language = request.options.language;
+    const config::Locale& language = request.options.locale;
     std::string subtitle = request.options.subtitle;
     if (selection.ratio) {
         subtitle += fmt::format(fmt::runtime(layout::phrase(layout::Phrase::household_assumption, language)),
@@ -99,7 +99,7 @@ bool cites_shipped_article(const model::Flow& flow) { return flow.source.starts_
 std::string data_sentence(const FigureRequest& request, const FlowSelection& selection) {
     if (request.spec.data_credit) return *request.spec.data_credit + " ";
     const bool ours = std::any_of(selection.flows.begin(), selection.flows.end(), cites_shipped_article);
-    if (ours || selection.flows.empty()) return layout::phrase(layout::Phrase::credits, request.options.language);
+    if (ours || selection.flows.empty()) return layout::phrase(layout::Phrase::credits, request.options.locale);
     constexpr std::size_t kNamed = 3;
     std::vector<std::string> works;
     for (const auto& flow : selection.flows) {
@@ -116,11 +116,11 @@ std::string data_sentence(const FigureRequest& request, const FlowSelection& sel
 std::string default_credits(const FigureRequest& request, const FlowSelection& selection,
                             const model::Basemap& basemap) {
     using layout::Phrase;
-    const model::Language language = request.options.language;
+    const config::Locale& language = request.options.locale;
     std::vector<std::string> attributions;
     std::vector<std::string> notes;
     // A layer made from several sources names each in its attribution, separated by "; ".
-    const auto add = [](std::vector<std::string>& to, const model::LocalText& text, model::Language in) {
+    const auto add = [](std::vector<std::string>& to, const model::LocalText& text, const model::Language& in) {
         if (text.empty()) return;
         const std::string& all = text.in(in);
         for (std::size_t start = 0; start <= all.size();) {
@@ -131,8 +131,8 @@ std::string default_credits(const FigureRequest& request, const FlowSelection& s
         }
     };
     for (const auto& layer : basemap.layers) {
-        add(attributions, layer.attribution, language);
-        add(notes, layer.note, language);
+        add(attributions, layer.attribution, language.language);
+        add(notes, layer.note, language.language);
     }
     std::string credits = data_sentence(request, selection);
     if (!attributions.empty() || !notes.empty()) {
@@ -331,7 +331,7 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
         FigureRequest centred = request;
         const model::LonLatBounds& box = *data.beyond_region;
         centred.spec.projection = centred_projection(box);
-        centred.projection_credit = centred_projection_credit(box, request.options.language);
+        centred.projection_credit = centred_projection_credit(box, request.options.locale);
         if (!centred.options.inset_extent) {
             const double lon = std::max(box.lon_max - box.lon_min, 10.0);
             const double lat = std::max(box.lat_max - box.lat_min, 6.0);
@@ -343,6 +343,7 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     }
     FigureOutcome outcome;
     append(outcome.warnings, data.warnings);
+    append(outcome.warnings, request.warnings);
 
     const FlowSelection selection = select_flows(request, data.gazetteer, data.flows);
     append(outcome.warnings, selection.warnings);

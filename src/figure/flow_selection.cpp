@@ -86,12 +86,12 @@ bool is_movement(const model::Flow& flow) {
 // "700 people (Semipalatinsk district) may include 250 and 400 (Kokpekty district)": counts as the
 // sources give them, never added or subtracted.
 std::vector<std::string> overlap_notes(const std::vector<model::Flow>& drawn, const model::Gazetteer& gazetteer,
-                                       model::Language language) {
+                                       const config::Locale& language) {
     std::map<std::string, const model::Flow*> by_id;
     for (const auto& flow : drawn) by_id[flow.id] = &flow;
     const auto name_of = [&](const std::string& id) {
         const auto* place = gazetteer.find(id);
-        return place != nullptr ? model::display_name(*place, language) : id;
+        return place != nullptr ? model::display_name(*place, language.language) : id;
     };
     std::vector<std::string> notes;
     for (const auto& overlap : model::possible_overlaps(drawn, gazetteer)) {
@@ -186,7 +186,7 @@ FlowSelection select_flows(const FigureRequest& request, const model::Gazetteer&
                    model::period_of(b, periods).value_or(periods.size());
         });
     }
-    selection.overlap_notes = overlap_notes(drawn, gazetteer, request.options.language);
+    selection.overlap_notes = overlap_notes(drawn, gazetteer, request.options.locale);
     selection.flows = std::move(drawn);
     return selection;
 }

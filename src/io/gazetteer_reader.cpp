@@ -1,5 +1,7 @@
 #include "io/gazetteer_reader.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "io/field_parsers.hpp"
@@ -24,7 +26,21 @@ model::LonLat position_of(const Table& table, const RecordView& row) {
                     "give lon and lat columns, or a point geometry");
 }
 
-model::Place place_from(const Table& table, const RecordView& row) {
+// name_ky, name_kaa: a place's name in a language beyond English, Russian and Kazakh, for a locale
+// file that adds that language (config/locale_reader.hpp).
+std::vector<std::string> other_name_columns(const Table& table) {
+    std::vector<std::string> columns;
+    for (const auto& column : table.columns) {
+        if (!column.starts_with("name_") || column == "name_en" || column == "name_ru" || column == "name_kk") continue;
+        const std::string_view code = std::string_view(column).substr(5);
+        if (code.size() >= 2 && code.size() <= 3 &&
+            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            columns.push_back(column);
+    }
+    return columns;
+}
+
+model::Place place_from(const Table& table, const RecordView& row, const std::vector<std::string>& other_names) {
     model::Place place;
     place.where = row.record().where;
     place.id = required_text(row, "id");
@@ -33,6 +49,10 @@ model::Place place_from(const Table& table, const RecordView& row) {
     place.name_en = required_text(row, "name_en");
     place.name_ru = optional_text(row, "name_ru");
     place.name_kk = optional_text(row, "name_kk");
+    for (const auto& column : other_names) {
+        if (auto name = optional_text(row, column); !name.empty())
+            place.other_names.emplace_back(column.substr(5), std::move(name));
+    }
     place.variants = split_list(optional_text(row, "variants"), ';');
     place.position = position_of(table, row);
     place.coord_source = optional_text(row, "coord_source");
@@ -51,14 +71,17 @@ std::vector<model::Place> places_from_table(const Table& table, std::vector<std:
     require_columns(table, {"id", "kind", "name_en"});
     // Coordinates come in a pair: one column without the other is a missing column, not an empty value.
     if (table.column_index("lon") || table.column_index("lat")) require_columns(table, {"lon", "lat"});
-    warn_unknown_columns(table,
-                         {"id", "kind", "name_en", "name_ru", "name_kk", "variants", "lon", "lat", "coord_source",
-                          "precision_km", "placed_at", "period", "parent", "note", "source"},
-                         warnings);
+    const auto other_names = other_name_columns(table);
+    std::vector<std::string_view> known{"id",        "kind",   "name_en", "name_ru",      "name_kk",
+                                        "variants",  "lon",    "lat",     "coord_source", "precision_km",
+                                        "placed_at", "period", "parent",  "note",         "source"};
+    known.insert(known.end(), other_names.begin(), other_names.end());
+    warn_unknown_columns(table, known, warnings);
     if (warnings != nullptr) warnings->insert(warnings->end(), table.gdal_warnings.begin(), table.gdal_warnings.end());
     std::vector<model::Place> places;
     places.reserve(table.records.size());
-    for (const auto& record : table.records) places.push_back(place_from(table, RecordView(table, record)));
+    for (const auto& record : table.records)
+        places.push_back(place_from(table, RecordView(table, record), other_names));
     return places;
 }
 

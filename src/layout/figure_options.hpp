@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/locale_reader.hpp"
 #include "config/style.hpp"
 #include "layout/map_frame.hpp"
 #include "layout/relief_image.hpp"
@@ -28,7 +29,7 @@ struct FigureOptions {
     double margin_mm = 4;
     std::optional<LonLatBox> extent;  // fit to the data when absent
     double extent_margin = 0.08;      // fraction of the data's larger side
-    model::Language language = model::Language::en;
+    config::Locale locale = config::builtin_locale("en");  // the wording, and the language of names
     std::string title;
     std::string subtitle;
     std::string credits;

@@ -58,7 +58,7 @@ void place_scale_bar_labels(ScaleBar& bar, const TextMeasure& measure) {
 
 ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform& transform, Point origin,
                           double max_length_mm, double font_size_pt, const TextMeasure& measure,
-                          model::Language language) {
+                          const config::Locale& locale) {
     ScaleBar bar;
     bar.origin = origin;
     bar.font_size_pt = font_size_pt;
@@ -77,9 +77,9 @@ ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform&
     }
     const Box& f = transform.frame();
     const auto centre = lonlat_at(projection, transform, {f.x + f.width / 2, f.y + f.height / 2});
-    bar.caption = centre ? fmt::format(fmt::runtime(phrase(Phrase::scale_caption, language)),
+    bar.caption = centre ? fmt::format(fmt::runtime(phrase(Phrase::scale_caption, locale)),
                                        static_cast<long long>(std::llround(centre->lat)))
-                         : phrase(Phrase::scale_caption_plain, language);
+                         : phrase(Phrase::scale_caption_plain, locale);
     place_scale_bar_labels(bar, measure);
     return bar;
 }
@@ -135,7 +135,7 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
 }
 
 std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame,
-                                    const TextMeasure& measure, double size_pt, model::Language language) {
+                                    const TextMeasure& measure, double size_pt, const config::Locale& locale) {
     std::vector<Label> labels;
     const double bottom = frame.y + frame.height;
     for (const auto& line : lines) {
@@ -143,7 +143,7 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
         for (std::size_t i = 1; i < line.path.size(); ++i) {
             const Point a = line.path[i - 1];
             const Point b = line.path[i];
-            const std::string text = degrees_label(line.degrees, line.meridian, language);
+            const std::string text = degrees_label(line.degrees, line.meridian, locale);
             const TextSize size = measure(text, size_pt, false, 0);
             if (line.meridian && (a.y - bottom) * (b.y - bottom) <= 0 && a.y != b.y) {
                 const double x = a.x + (b.x - a.x) * (bottom - a.y) / (b.y - a.y);
@@ -175,9 +175,9 @@ std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, con
 }
 
 NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame,
-                              const TextMeasure& measure, model::Language language) {
+                              const TextMeasure& measure, const config::Locale& locale) {
     const Point base{frame.x + frame.width - 6, frame.y + 11};
-    NorthArrow arrow{base, {base.x, base.y - 7}, 7, phrase(Phrase::north, language), {}};
+    NorthArrow arrow{base, {base.x, base.y - 7}, 7, phrase(Phrase::north, locale), {}};
     const auto here = lonlat_at(projection, transform, base);
     const auto north =
         here ? projection.forward({here->lon, std::min(89.9, here->lat + 0.5)}) : std::optional<geo::XY>{};
@@ -188,7 +188,7 @@ NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransf
 }
 
 Inset layout_inset(const geo::Projection& projection, const MapTransform& main, const model::Basemap& basemap,
-                   const TextMeasure& measure, model::Language language, const config::Style& style,
+                   const TextMeasure& measure, const config::Locale& locale, const config::Style& style,
                    const LonLatBox& wide, Box box) {
     Inset inset;
     const MapTransform transform(project_box(projection, wide), box);
@@ -215,7 +215,7 @@ Inset layout_inset(const geo::Projection& projection, const MapTransform& main, 
     // The states and units around, in short forms, at the smallest size the style sets a text; off the
     // red outline of the main map where they can be (it is what a locator is read for), over it where
     // a name has no other room.
-    auto requests = feature_label_requests(basemap, projection, transform, inset.box, style, language,
+    auto requests = feature_label_requests(basemap, projection, transform, inset.box, style, locale.language,
                                            LocatorNames{style.text.graticule_pt});
     for (auto& request : requests) request.kind = Label::Kind::area;
     FlowShape outline;

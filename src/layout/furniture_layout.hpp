@@ -20,7 +20,7 @@ double km_per_mm_at_centre(const geo::Projection& projection, const MapTransform
 // Its labels are placed here too (over the ticks, the caption to the right), measured by `measure`.
 ScaleBar layout_scale_bar(const geo::Projection& projection, const MapTransform& transform, Point origin,
                           double max_length_mm, double font_size_pt, const TextMeasure& measure,
-                          model::Language language = model::Language::en);
+                          const config::Locale& locale = config::builtin_locale("en"));
 
 // Meridians and parallels at a round spacing (about `target_lines` across the frame), clipped to it.
 std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, const MapTransform& transform,
@@ -29,17 +29,17 @@ std::vector<GraticuleLine> layout_graticule(const geo::Projection& projection, c
 // Degree labels where the graticule meets the frame's lower and left edges, just inside it.
 std::vector<Label> graticule_labels(const std::vector<GraticuleLine>& lines, const Box& frame,
                                     const TextMeasure& measure, double size_pt,
-                                    model::Language language = model::Language::en);
+                                    const config::Locale& locale = config::builtin_locale("en"));
 
 // An arrow towards true north at the map centre, in the frame's top-right corner.
 // Its letter is placed over the tip, measured by `measure`.
 NorthArrow layout_north_arrow(const geo::Projection& projection, const MapTransform& transform, const Box& frame,
-                              const TextMeasure& measure, model::Language language = model::Language::en);
+                              const TextMeasure& measure, const config::Locale& locale = config::builtin_locale("en"));
 
 // A locator inset in `box`: land and borders of `wide` (lon/lat) in the same projection, with the
 // main map's extent outlined.
 Inset layout_inset(const geo::Projection& projection, const MapTransform& main, const model::Basemap& basemap,
-                   const TextMeasure& measure, model::Language language, const config::Style& style,
+                   const TextMeasure& measure, const config::Locale& locale, const config::Style& style,
                    const LonLatBox& wide, Box box);
 
 }  // namespace steppeflow::layout

@@ -222,7 +222,7 @@ private:
 };
 
 void add_short_flow_row(SectionBuilder& builder, const FigureOptions& options) {
-    builder.hub(phrase(Phrase::short_flow, options.language), 1.4, options.style.lines.flow_min_mm,
+    builder.hub(phrase(Phrase::short_flow, options.locale), 1.4, options.style.lines.flow_min_mm,
                 model::Certainty::documented, FlowPart::from_disc);
 }
 
@@ -319,7 +319,7 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
     // A row as wide as the legend's room at most (less its padding): a longer text wraps.
     SectionBuilder builder(options, measure, available_width_mm - 2 * kLegendPadMm);
     std::vector<Section> sections;
-    const auto say = [&](Phrase which) { return std::string(phrase(which, options.language)); };
+    const auto say = [&](Phrase which) { return std::string(phrase(which, options.locale)); };
 
     // One width key per unit, each with its own scale: widths compare only within a unit. Coloured by
     // unit, a key's samples take its colour (so no separate colour key is needed); coloured by period,
@@ -516,14 +516,14 @@ Legend layout_legend(const LegendContent& content, const WidthScales& scales, co
     return legend;
 }
 
-void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language) {
+void match_hub_row(Legend& legend, bool hubs_drawn, const config::Locale& locale) {
     if (hubs_drawn) return;
     for (auto& row : legend.rows) {
         // The disc of a short flow keys what is drawn whatever became of the hubs.
         if (row.sample != LegendRow::Sample::hub || row.flow.part == FlowPart::from_disc) continue;
         row.sample = LegendRow::Sample::flow;
         if (!row.flow.centre_line.empty()) row.flow.centre_line.front().x -= 2 * row.hub.radius_mm;
-        row.text = phrase(Phrase::trunk_branches, language);
+        row.text = phrase(Phrase::trunk_branches, locale);
     }
 }
 

@@ -48,7 +48,7 @@ LegendContent legend_content(const std::vector<model::Flow>& flows, const std::v
 // bar). The box starts at (0, 0); move it with shift_legend.
 // After the flows are laid out: the row for figures of several places shows a disc only when one is
 // drawn as a hub; otherwise it shows the thin branch alone.
-void match_hub_row(Legend& legend, bool hubs_drawn, model::Language language);
+void match_hub_row(Legend& legend, bool hubs_drawn, const config::Locale& locale);
 
 // The legend's words for a unit ("households (farms)"), and a count as journals set it (thin-space
 // thousands separators).

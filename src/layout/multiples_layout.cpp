@@ -178,7 +178,7 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
                                [&](const FlowHub& hub) { return hub.short_flow == short_flow; });
         });
     };
-    match_hub_row(page.legend, any_hub(false), options.language);
+    match_hub_row(page.legend, any_hub(false), options.locale);
     // A panel that drew a flow as a disc needs its row in the page's legend: the grid is planned
     // again with it (the legend's height may change the grid).
     if (any_hub(true) && !keys_short_flows(page.legend) && !options.key_short_flows) {
@@ -192,7 +192,7 @@ SceneResult build_small_multiples(const model::Gazetteer& gazetteer, const model
         const MapTransform transform(extent, page.panels.front().scene.map_frame);
         const Point origin{page.legend.reserved_origin.x + 1.0, page.legend.reserved_origin.y + 4.0};
         page.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8,
-                                          options.style.text.scale_bar_pt, measure, options.language);
+                                          options.style.text.scale_bar_pt, measure, options.locale);
     }
     return result;
 }

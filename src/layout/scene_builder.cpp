@@ -231,10 +231,10 @@ void plan_page(Scene& scene, const SceneInputs& inputs, const FigureOptions& opt
             choices.below = layout_legend(content, scale, options, measure, text_width, scale_bar_room);
             choices.right = layout_legend(content, scale, options, measure, column, scale_bar_room);
             choices.page_grows = page_grows;
-            for (const auto language : {model::Language::en, model::Language::ru, model::Language::kk}) {
-                if (language == options.language || !page_grows) continue;
+            for (const auto& code : config::builtin_locale_codes()) {
+                if (code == options.locale.language.code || !page_grows) continue;
                 FigureOptions other = options;
-                other.language = language;
+                other.locale = config::builtin_locale(code);
                 const Legend wording = layout_legend(content, scale, other, measure, column, scale_bar_room);
                 choices.right->box.width = std::max(choices.right->box.width, wording.box.width);
                 choices.right->box.height = std::max(choices.right->box.height, wording.box.height);
@@ -404,12 +404,13 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
         const BasemapLayer layer = project(*feature);
         // The area is named as the basemap names it for the figure's date (Uzbek SSR, Persia), not by the
         // gazetteer's id name.
-        const std::string& period_name = feature->name.in(options.language);
-        DestinationArea area{
-            id,
-            period_name.empty() ? model::display_name(*inputs.gazetteer.find(id), options.language) : period_name,
-            {},
-            feature->short_name.in(options.language)};
+        const std::string& period_name = feature->name.in(options.locale.language);
+        DestinationArea area{id,
+                             period_name.empty()
+                                 ? model::display_name(*inputs.gazetteer.find(id), options.locale.language)
+                                 : period_name,
+                             {},
+                             feature->short_name.in(options.locale.language)};
         SceneLayer* drawn_in = scene_layer_of(feature);
         for (const auto& polygon : layer.polygons) {
             area.rings.insert(area.rings.end(), polygon.begin(), polygon.end());
@@ -477,7 +478,7 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
     scene.hubs = std::move(flows.hubs);
     match_hub_row(scene.legend,
                   std::any_of(scene.hubs.begin(), scene.hubs.end(), [](const FlowHub& hub) { return !hub.short_flow; }),
-                  options.language);
+                  options.locale);
     // A flow the routes did not foretell as a disc (its curve came out too short): planned again.
     const bool short_discs =
         std::any_of(scene.hubs.begin(), scene.hubs.end(), [](const FlowHub& hub) { return hub.short_flow; });
@@ -496,10 +497,10 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
     if (options.scale_bar && scene.legend.box.width > 0) {
         const Point origin{scene.legend.reserved_origin.x + 1.0, scene.legend.reserved_origin.y + 4.0};
         scene.scale_bar = layout_scale_bar(projection, transform, origin, scale_bar_room - 8, text.scale_bar_pt,
-                                           measure, options.language);
+                                           measure, options.locale);
     }
     if (options.north_arrow)
-        scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame, measure, options.language);
+        scene.north_arrow = layout_north_arrow(projection, transform, scene.map_frame, measure, options.locale);
     std::vector<Box> reserved;
     if (scene.north_arrow) reserved.push_back({scene.north_arrow->base.x - 3, scene.north_arrow->tip.y - 4, 6, 12});
     if (options.inset) {
@@ -511,13 +512,12 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
         const Box box{scene.map_frame.x + scene.map_frame.width - w - 1.5,
                       scene.map_frame.y + scene.map_frame.height - w * 0.62 - 1.5, w, w * 0.62};
         scene.inset =
-            layout_inset(projection, transform, inputs.basemap, measure, options.language, options.style, wide, box);
+            layout_inset(projection, transform, inputs.basemap, measure, options.locale, options.style, wide, box);
         reserved.push_back(scene.inset->box);
     }
     std::vector<Label> graticule_text;
     if (!scene.graticule.empty()) {
-        graticule_text =
-            graticule_labels(scene.graticule, scene.map_frame, measure, text.graticule_pt, options.language);
+        graticule_text = graticule_labels(scene.graticule, scene.map_frame, measure, text.graticule_pt, options.locale);
         // A degree label under the inset would be hidden by it.
         if (scene.inset) {
             std::erase_if(graticule_text, [&](const Label& label) { return label.box.overlaps(scene.inset->box); });
@@ -529,7 +529,7 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
     for (const auto& symbol : scene.places) {
         const auto* place = inputs.gazetteer.find(symbol.place_id);
         requests.push_back({symbol.place_id,
-                            model::display_name(*place, options.language),
+                            model::display_name(*place, options.locale.language),
                             symbol.centre,
                             symbol.radius_mm,
                             Label::Kind::place,
@@ -558,16 +558,15 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
         const char* qualifier = flow->certainty == model::Certainty::estimate      ? "\u2248\u2009"
                                 : flow->certainty == model::Certainty::lower_bound ? "> "
                                                                                    : "";
-        requests.push_back(
-            {hub.flow_id,
-             fmt::format("{}{} {}", qualifier, figure, phrase(unit_phrase(flow->unit), options.language)),
-             hub.centre,
-             std::max(hub.radius_mm, hub.high_radius_mm),
-             Label::Kind::place,
-             text.label_pt,
-             {},
-             {},
-             std::nullopt});
+        requests.push_back({hub.flow_id,
+                            fmt::format("{}{} {}", qualifier, figure, phrase(unit_phrase(flow->unit), options.locale)),
+                            hub.centre,
+                            std::max(hub.radius_mm, hub.high_radius_mm),
+                            Label::Kind::place,
+                            text.label_pt,
+                            {},
+                            {},
+                            std::nullopt});
     }
     // Livestock driven along, beside the middle of its flow (not a flow of its own: head are not people).
     if (options.livestock) {
@@ -578,7 +577,7 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
             const Point middle = point_back_from_end(shape.centre_line, path_length(shape.centre_line) / 2);
             requests.push_back({shape.flow_id,
                                 fmt::format("{} {}", count_text(static_cast<double>(*flow->livestock_head)),
-                                            phrase(Phrase::livestock, options.language)),
+                                            phrase(Phrase::livestock, options.locale)),
                                 middle,
                                 shape.width_mm / 2,
                                 Label::Kind::place,
@@ -612,9 +611,9 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
         // An area beyond the frame by the name the map gives it (Persia, not Iran).
         const auto area = areas.find(flow.target_id);
         const std::string name =
-            area != areas.end() ? area->second.name : model::display_name(*place, options.language);
+            area != areas.end() ? area->second.name : model::display_name(*place, options.locale.language);
         requests.push_back({flow.target_id,
-                            fmt::format(fmt::runtime(phrase(Phrase::frame_destination, options.language)), name),
+                            fmt::format(fmt::runtime(phrase(Phrase::frame_destination, options.locale)), name),
                             flow.centre_line.back(),
                             1.0,
                             Label::Kind::frame,
@@ -625,7 +624,7 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
     }
     // The basemap's names (rivers, lakes, ranges) come last: the data's places and areas go first.
     for (auto& request : feature_label_requests(inputs.basemap, projection, transform, scene.map_frame, options.style,
-                                                options.language))
+                                                options.locale.language))
         requests.push_back(std::move(request));
     report("placing labels");
     auto labels = place_labels(requests, scene.places, scene.map_frame, measure, reserved, scene.flows);

@@ -11,6 +11,7 @@ std::vector<std::string> names_of(const Place& place) {
     std::vector<std::string> names{place.id, place.name_en};
     if (!place.name_ru.empty()) names.push_back(place.name_ru);
     if (!place.name_kk.empty()) names.push_back(place.name_kk);
+    for (const auto& other : place.other_names) names.push_back(other.second);
     names.insert(names.end(), place.variants.begin(), place.variants.end());
     return names;
 }

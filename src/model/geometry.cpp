@@ -21,9 +21,17 @@ std::optional<LayerRole> layer_role_from(std::string_view text) {
 
 std::vector<std::string_view> layer_role_names() { return {kRoleNames.begin(), kRoleNames.end()}; }
 
-const std::string& LocalText::in(Language language) const {
-    const std::string& chosen = language == Language::ru ? ru : language == Language::kk ? kk : en;
-    return chosen.empty() ? en : chosen;
+const std::string& LocalText::in(const Language& language) const {
+    // A basemap's names come in English, Russian and Kazakh; other languages take their fallbacks.
+    static const std::string kNone;
+    const auto in_code = [&](std::string_view code) -> const std::string& {
+        return code == "en" ? en : code == "ru" ? ru : code == "kk" ? kk : kNone;
+    };
+    if (const auto& chosen = in_code(language.code); !chosen.empty()) return chosen;
+    for (const auto& code : language.fallback) {
+        if (const auto& chosen = in_code(code); !chosen.empty()) return chosen;
+    }
+    return en;
 }
 
 const std::string& MapLayer::rule_name() const {

@@ -22,7 +22,7 @@ struct LocalText {
     std::string en;
     std::string ru;
     std::string kk;
-    [[nodiscard]] const std::string& in(Language language) const;
+    [[nodiscard]] const std::string& in(const Language& language) const;
     [[nodiscard]] bool empty() const { return en.empty(); }
     friend bool operator==(const LocalText&, const LocalText&) = default;
 };

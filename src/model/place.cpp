@@ -41,9 +41,22 @@ std::vector<std::string_view> place_kind_names() {
     return names;
 }
 
-const std::string& display_name(const Place& place, Language language) {
-    if (language == Language::ru && !place.name_ru.empty()) return place.name_ru;
-    if (language == Language::kk && !place.name_kk.empty()) return place.name_kk;
+const std::string& name_in(const Place& place, std::string_view code) {
+    static const std::string kNone;
+    if (code == "en") return place.name_en;
+    if (code == "ru") return place.name_ru;
+    if (code == "kk") return place.name_kk;
+    for (const auto& [other, name] : place.other_names) {
+        if (other == code) return name;
+    }
+    return kNone;
+}
+
+const std::string& display_name(const Place& place, const Language& language) {
+    if (const auto& name = name_in(place, language.code); !name.empty()) return name;
+    for (const auto& code : language.fallback) {
+        if (const auto& name = name_in(place, code); !name.empty()) return name;
+    }
     return place.name_en;
 }
 

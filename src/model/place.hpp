@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/error.hpp"
@@ -22,6 +24,8 @@ struct Place {
     std::string name_en;
     std::string name_ru;
     std::string name_kk;
+    // Names in further languages, from name_<code> columns ("name_ky"): a locale file can add a language.
+    std::vector<std::pair<std::string, std::string>> other_names;  // (code, name)
     std::vector<std::string> variants;
     LonLat position;
     std::string coord_source;
@@ -35,9 +39,10 @@ struct Place {
 
     friend bool operator==(const Place& a, const Place& b) {
         return a.id == b.id && a.kind == b.kind && a.name_en == b.name_en && a.name_ru == b.name_ru &&
-               a.name_kk == b.name_kk && a.variants == b.variants && a.position == b.position &&
-               a.coord_source == b.coord_source && a.precision_km == b.precision_km && a.placed_at == b.placed_at &&
-               a.period == b.period && a.parent == b.parent && a.note == b.note && a.source == b.source;
+               a.name_kk == b.name_kk && a.other_names == b.other_names && a.variants == b.variants &&
+               a.position == b.position && a.coord_source == b.coord_source && a.precision_km == b.precision_km &&
+               a.placed_at == b.placed_at && a.period == b.period && a.parent == b.parent && a.note == b.note &&
+               a.source == b.source;
     }
 };
 
@@ -45,8 +50,17 @@ struct Place {
 [[nodiscard]] std::optional<PlaceKind> place_kind_from(std::string_view text);
 [[nodiscard]] std::vector<std::string_view> place_kind_names();
 
-// Language of labels; a missing name falls back to English.
-enum class Language { en, ru, kk };
-[[nodiscard]] const std::string& display_name(const Place& place, Language language);
+// The language of a map's names: its code ("en", "ru", "kk", or one a locale file adds) and the
+// languages whose names stand in, in order, where a place has none in it; English comes last always.
+struct Language {
+    std::string code = "en";
+    std::vector<std::string> fallback;
+    [[nodiscard]] static Language english() { return {}; }
+    [[nodiscard]] static Language of(std::string code) { return {std::move(code), {}}; }
+    friend bool operator==(const Language&, const Language&) = default;
+};
+// The name in the language of `code` ("en", "ru", "kk" or a further one); empty when the place has none.
+[[nodiscard]] const std::string& name_in(const Place& place, std::string_view code);
+[[nodiscard]] const std::string& display_name(const Place& place, const Language& language);
 
 }  // namespace steppeflow::model
