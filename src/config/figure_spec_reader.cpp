@@ -88,10 +88,7 @@ void read_figure(TomlSection section, FigureSpec& spec) {
         const std::string name(key.str());
         for (const std::string_view text : {"title_", "subtitle_", "credits_"}) {
             if (!name.starts_with(text)) continue;
-            const std::string code = name.substr(text.size());
-            const bool is_code = code.size() >= 2 && code.size() <= 3 &&
-                                 std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-            if (!is_code) continue;  // finish() refuses it as an unknown key
+            if (!model::is_language_code(name.substr(text.size()))) continue;  // finish() refuses it as unknown
             if (const auto translated = section.string(name)) spec.localized[name] = *translated;
         }
     }

@@ -13,12 +13,6 @@ namespace steppeflow::config {
 
 namespace {
 
-// A language code as BCP 47 starts one: two or three lower-case letters ("ky", "kaa").
-bool is_language_code(std::string_view code) {
-    return code.size() >= 2 && code.size() <= 3 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
 // How many "{}" a phrase holds; -1 when it has a brace that is neither "{}" nor "{{" / "}}", which
 // fmt would refuse (or read as something else) when the value is put in.
 int placeholders(std::string_view text) {
@@ -62,7 +56,7 @@ std::string degrees_format(TomlSection& section, const std::string& key, const c
 
 void read_header(TomlSection section, Locale& locale) {
     const std::string code = required_string(section, "code", "the language's code");
-    if (!is_language_code(code)) {
+    if (!model::is_language_code(code)) {
         section.fail("code", fmt::format("'{}' is not a language code", code),
                      "two or three lower-case letters, as ISO 639 gives them: \"ky\" for Kyrgyz");
     }
@@ -70,7 +64,7 @@ void read_header(TomlSection section, Locale& locale) {
     locale.name = required_string(section, "name", "the language's own name for itself");
     if (const auto fallback = section.strings("name_fallback")) {
         for (const auto& other : *fallback) {
-            if (!is_language_code(other) || other == code) {
+            if (!model::is_language_code(other) || other == code) {
                 section.fail("name_fallback", fmt::format("'{}' is not another language's code", other),
                              "list codes such as \"ru\", whose names stand in where a place has none in this "
                              "language; English comes last in any case");
@@ -197,7 +191,7 @@ bool has_locale(const std::string& name, const std::filesystem::path& locale_dir
     if (name.size() > 5 && name.ends_with(".toml")) return std::filesystem::is_regular_file(name, error);
     const auto codes = builtin_locale_codes();
     if (std::find(codes.begin(), codes.end(), name) != codes.end()) return true;
-    return is_language_code(name) && std::filesystem::is_regular_file(locale_dir / (name + ".toml"), error);
+    return model::is_language_code(name) && std::filesystem::is_regular_file(locale_dir / (name + ".toml"), error);
 }
 
 std::string missing_locale(const std::string& name, const std::filesystem::path& locale_dir) {
@@ -206,7 +200,7 @@ std::string missing_locale(const std::string& name, const std::filesystem::path&
     std::vector<std::string> known = builtin_locale_codes();
     for (const auto& entry : std::filesystem::directory_iterator(locale_dir, error)) {
         const auto stem = entry.path().stem().string();
-        if (entry.path().extension() == ".toml" && is_language_code(stem) &&
+        if (entry.path().extension() == ".toml" && model::is_language_code(stem) &&
             std::find(known.begin(), known.end(), stem) == known.end())
             known.push_back(stem);
     }
@@ -215,7 +209,7 @@ std::string missing_locale(const std::string& name, const std::filesystem::path&
         "no language '{}': there are {} (built in or in {}/); to add one, copy locale/en.toml to {}/{}.toml and "
         "translate it",
         name, fmt::join(known, ", "), locale_dir.string(), locale_dir.string(),
-        is_language_code(name) ? name : "<code>");
+        model::is_language_code(name) ? name : "<code>");
 }
 
 Locale find_locale(const std::string& name, const std::string& where, const std::filesystem::path& locale_dir) {

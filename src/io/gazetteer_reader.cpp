@@ -1,7 +1,5 @@
 #include "io/gazetteer_reader.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "io/field_parsers.hpp"
@@ -32,10 +30,7 @@ std::vector<std::string> other_name_columns(const Table& table) {
     std::vector<std::string> columns;
     for (const auto& column : table.columns) {
         if (!column.starts_with("name_") || column == "name_en" || column == "name_ru" || column == "name_kk") continue;
-        const std::string_view code = std::string_view(column).substr(5);
-        if (code.size() >= 2 && code.size() <= 3 &&
-            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-            columns.push_back(column);
+        if (model::is_language_code(std::string_view(column).substr(5))) columns.push_back(column);
     }
     return columns;
 }

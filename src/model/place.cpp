@@ -1,5 +1,6 @@
 #include "model/place.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -39,6 +40,11 @@ std::vector<std::string_view> place_kind_names() {
     names.reserve(std::size(kPlaceKinds));
     for (const auto& entry : kPlaceKinds) names.push_back(entry.second);
     return names;
+}
+
+bool is_language_code(std::string_view code) {
+    return code.size() >= 2 && code.size() <= 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 const std::string& name_in(const Place& place, std::string_view code) {

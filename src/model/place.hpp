@@ -59,6 +59,9 @@ struct Language {
     [[nodiscard]] static Language of(std::string code) { return {std::move(code), {}}; }
     friend bool operator==(const Language&, const Language&) = default;
 };
+// A language code as ISO 639 gives it and BCP 47 starts one: two or three lower-case letters ("ky",
+// "kaa"); what a locale file's `code`, a spec's title_<code> and a gazetteer's name_<code> hold.
+[[nodiscard]] bool is_language_code(std::string_view code);
 // The name in the language of `code` ("en", "ru", "kk" or a further one); empty when the place has none.
 [[nodiscard]] const std::string& name_in(const Place& place, std::string_view code);
 [[nodiscard]] const std::string& display_name(const Place& place, const Language& language);
