@@ -141,12 +141,12 @@ TEST(Validate, UnknownPlaceGetsASuggestion) {
     EXPECT_THAT(r.err, HasSubstr("did you mean 'zaisan_district'"));
 }
 
-TEST(Validate, MissingSourceAndReversedDatesAreErrors) {
+TEST(Validate, ReversedDatesAreErrorsAndAMissingSourceAWarning) {
     const auto r = validate_flows(
         "A1,1930,1930,zaisan_district,,kulja,5,people,crossed,documented,,event,,,,\n"
         "A2,1931-05,1930-08,zaisan_district,,kulja,5,people,crossed,documented,,event,,src,,\n");
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_THAT(r.err, HasSubstr("flows.csv:2:14 (field 'source'): error: flow 'A1' names no source"));
+    EXPECT_THAT(r.out, HasSubstr("flows.csv:2:14 (field 'source'): warning: source is empty for flow 'A1'"));
     EXPECT_THAT(r.err,
                 HasSubstr("flows.csv:3:3 (field 'date_end'): error: date_end 1930-08 is before date_start 1931-05"));
 }

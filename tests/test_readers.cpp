@@ -87,12 +87,12 @@ TEST(Readers, BadDateUnitAndCountAreReported) {
 
 TEST(Readers, MissingColumnIsNamed) {
     const auto path = test::scratch_dir("readers_columns") / "places.csv";
-    test::write_file(path, "id,kind,name,lon,lat\nx,village,X,80,50\n");
+    test::write_file(path, "id,kind,label,lon,lat\nx,village,X,80,50\n");
     try {
         (void)io::read_places(path);
         FAIL() << "expected a DataError";
     } catch (const DataError& e) {
-        EXPECT_THAT(e.what(), HasSubstr("missing column 'name_en'"));
+        EXPECT_THAT(e.what(), HasSubstr("missing column 'name'"));
     }
 }
 

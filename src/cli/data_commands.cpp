@@ -19,6 +19,8 @@ void add_data_commands(CLI::App& app, DataSettings& settings) {
         "validate", "Check the gazetteer and flow files: references, values, dates, units, sources, stated sums");
     validate->add_option("files", settings.files,
                          "Gazetteer and flow files, in any order (default: geodata/gazetteer.csv geodata/flows.csv)");
+    validate->add_option("--gazetteer", settings.gazetteer, "Places, when no gazetteer is among the files")
+        ->capture_default_str();
 
     CLI::App* stats =
         app.add_subcommand("stats", "Totals by year, origin, outpost, destination, unit or status, with their sources");
@@ -44,9 +46,9 @@ void add_data_commands(CLI::App& app, DataSettings& settings) {
 
 namespace {
 
-bool looks_like_gazetteer(const io::Table& table) {
-    return table.column_index("kind").has_value() && table.column_index("name_en").has_value();
-}
+// A flow table names where its movements start; a gazetteer (the schema's, or a plain id, name, lat,
+// lon list) does not.
+bool looks_like_gazetteer(const io::Table& table) { return !table.column_index("origin").has_value(); }
 
 }  // namespace
 
@@ -69,7 +71,12 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
         }
     }
     if (!have_gazetteer && !flows.empty()) {
-        auto more = io::read_places(settings.gazetteer);  // references need a gazetteer to resolve against
+        // References need a gazetteer to resolve against; render would look in the same one.
+        reading.push_back(
+            fmt::format("no gazetteer among the files: places are looked up in {}; name yours "
+                        "among the files or with --gazetteer",
+                        settings.gazetteer.string()));
+        auto more = io::read_places(settings.gazetteer);
         places.insert(places.end(), more.begin(), more.end());
     }
     const model::Gazetteer gazetteer(std::move(places));
@@ -87,8 +94,10 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
                                                         : notes) += 1;
         fmt::print(finding.severity == model::Severity::error ? err : out, "{}\n", finding.to_string());
     }
-    fmt::print(out, "{} places, {} flows: {} errors, {} warnings, {} notes (sources that disagree, figures that may overlap)\n",
-               gazetteer.places().size(), flows.size(), errors, warnings, notes);
+    fmt::print(
+        out,
+        "{} places, {} flows: {} errors, {} warnings, {} notes (sources that disagree, figures that may overlap)\n",
+        gazetteer.places().size(), flows.size(), errors, warnings, notes);
     return errors > 0 ? static_cast<int>(ExitCode::data_error) : 0;
 }
 

@@ -41,7 +41,9 @@ struct FigureSpec {
     std::filesystem::path basemap = "geodata/basemap";
     std::filesystem::path layers;  // the basemap's layer list; empty: basemap/layers.toml (config/layer_list.hpp)
     // [figure]
-    std::string title = "Flight of Kazakh households across the border, 1928–1933";
+    // default: made from the data (the study's title for the shipped flows; "Recorded movements, 1916"
+    // for other data), never another dataset's
+    std::optional<std::string> title;
     std::optional<std::string> subtitle;     // default: says what the widths and colours mean
     std::optional<std::string> credits;      // default: sources, basemap and projection
     std::optional<std::string> data_credit;  // the default credits' first sentence: the works the data cite

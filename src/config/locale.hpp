@@ -76,10 +76,18 @@ enum class Phrase {
     households_counted,
     families_counted,
     livestock_counted,
-    short_flow,  // a flow too short for its width: a disc of its width, a thin line with its end
+    short_flow,                  // a flow too short for its width: a disc of its width, a thin line with its end
+    place,                       // a place of no stated kind (a gazetteer without a kind column)
+    study_title,                 // the default title of the shipped study's own data
+    recorded_movements,          // "Recorded movements, {}": the default title of other data, its years
+    recorded_movements_undated,  // the same without dates
+    subtitle_archival,           // "Movements recorded in the archival sources; ", before the width phrase
+    subtitle_sources,            // the same for data that is not the shipped study's
+    data_works,                  // "Data: {}. ": the works the drawn flows cite
+    more_works,                  // "; and {} more"
 };
 
-inline constexpr std::size_t kPhraseCount = static_cast<std::size_t>(Phrase::short_flow) + 1;
+inline constexpr std::size_t kPhraseCount = static_cast<std::size_t>(Phrase::more_works) + 1;
 
 // The key of each phrase in a locale file, in the enum's order.
 inline constexpr std::array<std::string_view, kPhraseCount> kPhraseKeys{
@@ -147,6 +155,14 @@ inline constexpr std::array<std::string_view, kPhraseCount> kPhraseKeys{
     "families_counted",
     "livestock_counted",
     "short_flow",
+    "place",
+    "study_title",
+    "recorded_movements",
+    "recorded_movements_undated",
+    "subtitle_archival",
+    "subtitle_sources",
+    "data_works",
+    "more_works",
 };
 
 struct Locale {

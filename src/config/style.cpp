@@ -18,6 +18,7 @@ double symbol_radius(const Style& style, model::PlaceKind kind) {
         case model::PlaceKind::region:
             return s.okrug;
         case model::PlaceKind::town:
+        case model::PlaceKind::place:
             return s.town;
         case model::PlaceKind::district:
             return s.district;

@@ -158,7 +158,7 @@ void check_text_length(const config::FigureSpec& spec, const std::string& text, 
 }
 
 layout::FigureOptions options_from(const config::FigureSpec& spec, std::vector<std::string>& warnings) {
-    check_text_length(spec, spec.title, "title", "--title");
+    if (spec.title) check_text_length(spec, *spec.title, "title", "--title");
     if (spec.subtitle) check_text_length(spec, *spec.subtitle, "subtitle", "--subtitle");
     if (spec.credits) check_text_length(spec, *spec.credits, "credits", "--credits");
     for (const auto& [key, text] : spec.localized) check_text_length(spec, text, key.c_str(), "--title");
@@ -177,7 +177,8 @@ layout::FigureOptions options_from(const config::FigureSpec& spec, std::vector<s
     options.extent = parse_extent(spec.extent, origin_of(spec, "figure.extent", "--extent"));
     options.locale = config::find_locale(spec.lang, origin_of(spec, "figure.language", "--lang"));
     const std::string& code = options.locale.language.code;
-    options.title = *text_in(spec, spec.title, "title", "--title", code, warnings);
+    // default: made from the data (figure_runner)
+    options.title = text_in(spec, spec.title, "title", "--title", code, warnings).value_or("");
     options.subtitle = text_in(spec, spec.subtitle, "subtitle", "--subtitle", code, warnings)
                            .value_or(default_subtitle(spec, options.locale));
     // default: made from the data (figure_runner)
@@ -281,6 +282,10 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     }
     request.columns = spec.columns;
     request.households_as_people = spec.households_as_people;
+    request.default_title = !spec.title.has_value() &&
+                            !spec.localized.contains(fmt::format("title_{}", request.options.locale.language.code));
+    request.default_subtitle = !spec.subtitle.has_value() && !spec.localized.contains(fmt::format(
+                                                                 "subtitle_{}", request.options.locale.language.code));
     request.default_credits = !spec.credits.has_value() &&
                               !spec.localized.contains(fmt::format("credits_{}", request.options.locale.language.code));
     if (spec.detail) {

@@ -37,6 +37,8 @@ struct FigureRequest {
     double dpi = 300;
     int columns = 0;
     bool households_as_people = false;
+    bool default_title = true;      // no title given: made from the data (its years)
+    bool default_subtitle = true;   // no subtitle given: what widths mean, after what the data is
     bool default_credits = true;    // no credits given: made from the data's sources and the basemap's layers
     std::string projection_credit;  // what the credits say of the projection; empty: made from spec.projection
     std::optional<DetailRequest> detail;

@@ -54,11 +54,44 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
     to.insert(to.end(), from.begin(), from.end());
 }
 
-// What the selection adds to the subtitle, in the map's language: the conversion assumed, and the
-// years asked for that have no mappable record.
+bool cites_shipped_article(const model::Flow& flow) { return flow.source.starts_with("Atantayeva2025"); }
+
+// The shipped study's own records among those drawn: the defaults may then speak of it (its title, its
+// archival sources, its article); for any other data they speak only of what the data says.
+bool shipped_study(const FlowSelection& selection) {
+    return std::any_of(selection.flows.begin(), selection.flows.end(), cites_shipped_article);
+}
+
+// The default title: the study's for its own data; else "Recorded movements" with the years the drawn
+// flows span, as their dates state them.
+std::string default_title(const FigureRequest& request, const FlowSelection& selection) {
+    using layout::Phrase;
+    const config::Locale& language = request.options.locale;
+    if (shipped_study(selection)) return layout::phrase(Phrase::study_title, language);
+    std::optional<int> first;
+    std::optional<int> last;
+    for (const auto& flow : selection.flows) {
+        for (const auto& date : {flow.date_start, flow.date_end}) {
+            if (!date) continue;
+            first = std::min(first.value_or(date->year), date->year);
+            last = std::max(last.value_or(date->year), date->year);
+        }
+    }
+    if (!first) return layout::phrase(Phrase::recorded_movements_undated, language);
+    const std::string years = *first == *last ? fmt::format("{}", *first) : fmt::format("{}–{}", *first, *last);
+    return fmt::format(fmt::runtime(layout::phrase(Phrase::recorded_movements, language)), years);
+}
+
+// What the selection adds to the subtitle, in the map's language: what the records are (the default
+// subtitle), the conversion assumed, and the years asked for that have no mappable record.
 std::string subtitle_of(const FigureRequest& request, const FlowSelection& selection) {
     const config::Locale& language = request.options.locale;
     std::string subtitle = request.options.subtitle;
+    if (request.default_subtitle) {
+        const auto start =
+            shipped_study(selection) ? layout::Phrase::subtitle_archival : layout::Phrase::subtitle_sources;
+        subtitle = layout::phrase(start, language) + subtitle;
+    }
     if (selection.ratio) {
         subtitle += fmt::format(fmt::runtime(layout::phrase(layout::Phrase::household_assumption, language)),
                                 fmt::format("{:.2f}", selection.ratio->people_per_household),
@@ -92,14 +125,13 @@ std::shared_ptr<const layout::ReliefImage> shade_relief(const std::string& raste
 
 // The default credits: the data's source, then the basemap's layers as their list credits them
 // (each attribution once, then each note), then the projection.
-bool cites_shipped_article(const model::Flow& flow) { return flow.source.starts_with("Atantayeva2025"); }
 
 // The credits' first sentence: the data_credit given, the shipped article when the flows cite it, or
 // (data that is not ours) the works the drawn flows name, never the shipped article's.
 std::string data_sentence(const FigureRequest& request, const FlowSelection& selection) {
     if (request.spec.data_credit) return *request.spec.data_credit + " ";
-    const bool ours = std::any_of(selection.flows.begin(), selection.flows.end(), cites_shipped_article);
-    if (ours || selection.flows.empty()) return layout::phrase(layout::Phrase::credits, request.options.locale);
+    const config::Locale& language = request.options.locale;
+    if (shipped_study(selection)) return layout::phrase(layout::Phrase::credits, language);
     constexpr std::size_t kNamed = 3;
     std::vector<std::string> works;
     for (const auto& flow : selection.flows) {
@@ -107,10 +139,11 @@ std::string data_sentence(const FigureRequest& request, const FlowSelection& sel
             works.push_back(flow.source);
     }
     if (works.empty()) return {};
-    std::string text =
-        fmt::format("Data: {}", fmt::join(works.begin(), works.begin() + std::min(works.size(), kNamed), "; "));
-    if (works.size() > kNamed) text += fmt::format("; and {} more", works.size() - kNamed);
-    return text + ". ";
+    std::string named =
+        fmt::format("{}", fmt::join(works.begin(), works.begin() + std::min(works.size(), kNamed), "; "));
+    if (works.size() > kNamed)
+        named += fmt::format(fmt::runtime(layout::phrase(layout::Phrase::more_works, language)), works.size() - kNamed);
+    return fmt::format(fmt::runtime(layout::phrase(layout::Phrase::data_works, language)), named);
 }
 
 std::string default_credits(const FigureRequest& request, const FlowSelection& selection,
@@ -201,7 +234,7 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
     frames.reserve(periods.size());
     for (std::size_t i = 0; i < periods.size(); ++i) {
         layout::FigureOptions frame = shared;
-        frame.title = fmt::format("{}: {}", request.spec.title, periods[i].label);
+        frame.title = fmt::format("{}: {}", options.title, periods[i].label);
         const auto flows = flows_in_period(selection, i);
         // Each frame shows the layers of its own years (borders of its date).
         model::Basemap frame_layers;
@@ -228,6 +261,16 @@ std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spe
     auto data = std::make_shared<FigureData>();
     data->gazetteer = model::Gazetteer(io::read_places(spec.gazetteer, &data->warnings, source));
     data->flows = io::read_flows(spec.flows, &data->warnings, source);
+    // Flows of one's own with the shipped places: each id then means the shipped study's place, which
+    // may be another place of the same id. Said, since the gazetteer was never asked for.
+    const config::FigureSpec defaults;
+    if (spec.gazetteer == defaults.gazetteer && spec.flows != defaults.flows && !data->flows.empty() &&
+        std::none_of(data->flows.begin(), data->flows.end(), cites_shipped_article)) {
+        data->warnings.push_back(fmt::format(
+            "the flows ({}) are not the shipped study's, but their places are looked up in its gazetteer {}: "
+            "give your own with --gazetteer or [data] gazetteer",
+            spec.flows.front().string(), spec.gazetteer.string()));
+    }
     const auto layer_list = layer_list_of(spec);
     data->basemap = load_basemap(spec.basemap, layer_list, data->warnings, source);
     // Data beyond the shipped region on the default basemap: the world layers beside it instead.
@@ -256,6 +299,7 @@ layout::FigureOptions figure_options(const FigureRequest& request, const FlowSel
     layout::FigureOptions options = request.options;
     options.relief_shader = shade_relief;
     options.subtitle = subtitle_of(request, selection);
+    if (request.default_title) options.title = default_title(request, selection);
     if (request.default_credits) options.credits = default_credits(request, selection, basemap);
     return options;
 }

@@ -31,24 +31,44 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
     return parts;
 }
 
-void require_columns(const Table& table, const std::vector<std::string_view>& columns) {
-    for (const auto column : columns) {
-        if (table.column_index(column)) continue;
-        std::vector<std::string> present(table.columns.begin(), table.columns.end());
-        auto near = model::nearest_names(column, present, 1);
-        // Only a near miss is worth suggesting: 'lon' for 'lng', not 'kind' for 'id'.
-        if (!near.empty()) {
-            const auto distance = model::edit_distance(model::fold_name(column), model::fold_name(near.front()));
-            if (distance > (column.size() > 5 ? 2U : 1U)) near.clear();
+void require_columns(const Table& table, const std::vector<std::string_view>& columns, std::string_view minimum) {
+    std::vector<std::string_view> missing;
+    std::vector<std::string> suggestions;
+    const std::vector<std::string> present(table.columns.begin(), table.columns.end());
+    for (const auto required : columns) {
+        // "name|name_en": any of these names will do; the message names the first.
+        const auto alternatives = split_list(required, '|');
+        if (std::any_of(alternatives.begin(), alternatives.end(),
+                        [&](const std::string& name) { return table.column_index(name).has_value(); }))
+            continue;
+        missing.push_back(required.substr(0, required.find('|')));
+        // Only a near miss is worth suggesting: 'name' for 'nme', not 'kind' for 'id'.
+        for (const auto& name : alternatives) {
+            const auto near = model::nearest_names(name, present, 1);
+            if (near.empty()) continue;
+            const auto distance = model::edit_distance(model::fold_name(name), model::fold_name(near.front()));
+            if (distance > (name.size() > 5 ? 2U : 1U)) continue;
+            suggestions.push_back(fmt::format("'{}' for '{}'", near.front(), name));
+            break;
         }
-        SourceLocation where;
-        where.file = table.file;
-        where.line = table.has_line_numbers ? 1 : 0;
-        where.field = std::string(column);
-        throw DataError(where, fmt::format("missing column '{}'", column),
-                        near.empty() ? fmt::format("the header has: {}", fmt::join(table.columns, ", "))
-                                     : fmt::format("did you mean '{}'?", near.front()));
     }
+    if (missing.empty()) return;
+    SourceLocation where;
+    where.file = table.file;
+    where.line = table.has_line_numbers ? 1 : 0;
+    where.field = std::string(missing.front());
+    std::string hint = fmt::format("the header has: {}", fmt::join(table.columns, ", "));
+    if (!suggestions.empty()) hint += fmt::format("; did you mean {}?", fmt::join(suggestions, ", "));
+    if (!minimum.empty()) hint += fmt::format("; {}", minimum);
+    if (missing.size() == 1) throw DataError(where, fmt::format("missing column '{}'", missing.front()), hint);
+    throw DataError(where, fmt::format("missing columns '{}'", fmt::join(missing, "', '")), hint);
+}
+
+std::string_view column_of(const Table& table, std::initializer_list<std::string_view> names) {
+    for (const auto name : names) {
+        if (table.column_index(name)) return name;
+    }
+    return *names.begin();
 }
 
 void warn_unknown_columns(const Table& table, const std::vector<std::string_view>& known,

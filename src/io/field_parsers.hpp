@@ -2,6 +2,7 @@
 // Turning one text cell into a typed value, or a DataError that says where and what was expected.
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,8 +29,11 @@ std::optional<std::int64_t> parse_optional_count(const RecordView& row, std::str
 // One of `names`; the error lists them and points at the nearest.
 std::string parse_choice(const RecordView& row, std::string_view column, const std::vector<std::string_view>& names);
 
-// Throws DataError naming the file when one of `columns` is missing from the header.
-void require_columns(const Table& table, const std::vector<std::string_view>& columns);
+// Throws DataError naming the file and every one of `columns` missing from the header (one message,
+// not one a try); "name|name_en" asks for either. `minimum` (when given) says the least the file needs.
+void require_columns(const Table& table, const std::vector<std::string_view>& columns, std::string_view minimum = {});
+// The first of `names` the table has as a column ("name_en", else "name"); the first name when none.
+std::string_view column_of(const Table& table, std::initializer_list<std::string_view> names);
 
 std::string trim(std::string_view text);
 std::vector<std::string> split_list(std::string_view text, char separator);

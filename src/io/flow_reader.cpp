@@ -1,5 +1,6 @@
 #include "io/flow_reader.hpp"
 
+#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
@@ -39,10 +40,30 @@ std::vector<std::string> place_list(const RecordView& row, std::string_view colu
     return ids;
 }
 
-model::Flow flow_from(const RecordView& row) {
+// What a flow table leaves out takes a stated default (a table of origin, destination and count, as
+// flowmap.blue's flows.csv): the columns it has, and the file's name for ids made from row numbers.
+struct FlowColumns {
+    std::string_view destination;
+    bool id, unit, status, certainty;
+    std::string id_prefix;
+    explicit FlowColumns(const Table& table)
+        : destination(column_of(table, {"destination", "dest"})),
+          id(table.column_index("id").has_value()),
+          unit(table.column_index("unit").has_value()),
+          status(table.column_index("status").has_value()),
+          certainty(table.column_index("certainty").has_value()),
+          id_prefix(std::filesystem::path(table.file).stem().string()) {}
+};
+
+// "flows-2": the file's name and the record's line (CSV) or row, so that the id leads back to it.
+std::string made_id(const FlowColumns& columns, const Record& record) {
+    return fmt::format("{}-{}", columns.id_prefix, record.where.line > 0 ? record.where.line : record.where.feature);
+}
+
+model::Flow flow_from(const FlowColumns& columns, const RecordView& row) {
     model::Flow flow;
     flow.where = row.record().where;
-    flow.id = required_text(row, "id");
+    flow.id = columns.id ? required_text(row, "id") : made_id(columns, row.record());
     flow.date_start = parse_date(row, "date_start");
     flow.date_end = parse_date(row, "date_end");
     if (!flow.date_end) flow.date_end = flow.date_start;
@@ -55,7 +76,7 @@ model::Flow flow_from(const RecordView& row) {
     if (flow.via.find(';') != std::string::npos) {
         throw DataError(row.where("via"), "via names several crossings", "give the one crossing the source names");
     }
-    auto destinations = place_list(row, "destination");
+    auto destinations = place_list(row, columns.destination);
     if (!destinations.empty()) {
         flow.destination = destinations.front();
         flow.more_destinations.assign(destinations.begin() + 1, destinations.end());
@@ -64,9 +85,12 @@ model::Flow flow_from(const RecordView& row) {
     if (row.has_column("count_high")) flow.count_high = parse_optional_count(row, "count_high");
     if (row.has_column("basis") && !optional_text(row, "basis").empty())
         flow.basis = parse_enum<model::Basis>(row, "basis");
+    if (!columns.unit && flow.count) flow.unit = model::Unit::people;
     if (!optional_text(row, "unit").empty()) flow.unit = parse_enum<model::Unit>(row, "unit");
-    flow.status = parse_enum<model::Status>(row, "status");
-    flow.certainty = parse_enum<model::Certainty>(row, "certainty");
+    if (columns.status) flow.status = parse_enum<model::Status>(row, "status");
+    flow.certainty = columns.certainty ? parse_enum<model::Certainty>(row, "certainty")
+                     : flow.count      ? model::Certainty::documented
+                                       : model::Certainty::unknown_size;
     flow.livestock_head = parse_optional_count(row, "livestock_head");
     flow.people_stated = parse_optional_count(row, "people_stated");
     flow.kolkhoz_households = parse_optional_count(row, "kolkhoz_households");
@@ -102,19 +126,79 @@ model::Flow flow_from(const RecordView& row) {
     return flow;
 }
 
+// The defaults a table without some columns was read with, said once: what each flow was taken to be.
+void warn_defaults(const Table& table, const FlowColumns& columns, std::vector<std::string>* warnings) {
+    if (warnings == nullptr || table.records.empty()) return;
+    std::vector<std::string> absent;
+    std::vector<std::string> taken;
+    if (!columns.id) {
+        absent.emplace_back("id");
+        taken.push_back(fmt::format("ids made from the rows ({})", made_id(columns, table.records.front())));
+    }
+    if (!table.column_index("date_start")) {
+        absent.emplace_back("date_start");
+        taken.emplace_back("no dates");
+    }
+    if (!columns.unit) {
+        absent.emplace_back("unit");
+        taken.emplace_back("counts in people");
+    }
+    if (!columns.status) {
+        absent.emplace_back("status");
+        taken.emplace_back("each movement arrived (status crossed: an arrowhead)");
+    }
+    if (!columns.certainty) {
+        absent.emplace_back("certainty");
+        taken.emplace_back("each count exact (documented), an empty one unknown_size");
+    }
+    if (!absent.empty()) {
+        warnings->push_back(
+            fmt::format("{}: no {} column{}: read with {}; add the column{} to say otherwise "
+                        "(geodata/SCHEMA.md)",
+                        table.file, fmt::join(absent, ", "), absent.size() > 1 ? "s" : "", fmt::join(taken, ", "),
+                        absent.size() > 1 ? "s" : ""));
+    }
+    if (!table.column_index("source")) {
+        warnings->push_back(
+            fmt::format("{}: no 'source' column: none of its {} flow(s) names a source, so the map "
+                        "cannot credit them; a source column citing each (work, page, file) fixes it",
+                        table.file, table.records.size()));
+    }
+}
+
 }  // namespace
 
 std::vector<model::Flow> flows_from_table(const Table& table, std::vector<std::string>* warnings) {
-    require_columns(table, {"id", "date_start", "origin", "destination", "count", "unit", "status", "certainty"});
-    warn_unknown_columns(table, {"id",          "date_start", "date_end",       "origin",        "via",
-                                 "destination", "count",      "count_high",     "unit",          "status",
-                                 "certainty",   "basis",      "livestock_head", "people_stated", "kolkhoz_households",
-                                 "scope",       "part_of",    "source",         "quote",         "note"},
+    const FlowColumns columns(table);
+    require_columns(table, {"origin", "destination|dest", "count"},
+                    "a flow table needs at least origin, destination (or dest) and count (geodata/SCHEMA.md)");
+    warn_unknown_columns(table,
+                         {"id",
+                          "date_start",
+                          "date_end",
+                          "origin",
+                          "via",
+                          columns.destination,
+                          "count",
+                          "count_high",
+                          "unit",
+                          "status",
+                          "certainty",
+                          "basis",
+                          "livestock_head",
+                          "people_stated",
+                          "kolkhoz_households",
+                          "scope",
+                          "part_of",
+                          "source",
+                          "quote",
+                          "note"},
                          warnings);
+    warn_defaults(table, columns, warnings);
     if (warnings != nullptr) warnings->insert(warnings->end(), table.gdal_warnings.begin(), table.gdal_warnings.end());
     std::vector<model::Flow> flows;
     flows.reserve(table.records.size());
-    for (const auto& record : table.records) flows.push_back(flow_from(RecordView(table, record)));
+    for (const auto& record : table.records) flows.push_back(flow_from(columns, RecordView(table, record)));
     return flows;
 }
 

@@ -1,5 +1,7 @@
 #include "io/gazetteer_reader.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "io/field_parsers.hpp"
@@ -8,9 +10,24 @@ namespace steppeflow::io {
 
 namespace {
 
-model::LonLat position_of(const Table& table, const RecordView& row) {
-    if (table.column_index("lon") || table.column_index("lat")) {
-        return {parse_number(row, "lon", -180, 180), parse_number(row, "lat", -90, 90)};
+// The columns a gazetteer's values are read from: the schema's names, or the short forms other tools
+// write (flowmap.blue's locations.csv: id, name, lat, lon; latitude and longitude).
+struct PlaceColumns {
+    std::string_view name, lon, lat;
+    bool kind = true;  // false: no kind column, every place is of kind 'place'
+    explicit PlaceColumns(const Table& table)
+        : name(column_of(table, {"name_en", "name"})),
+          lon(column_of(table, {"lon", "longitude", "lng"})),
+          lat(column_of(table, {"lat", "latitude"})),
+          kind(table.column_index("kind").has_value()) {}
+    [[nodiscard]] bool coordinates(const Table& table) const {
+        return table.column_index(lon).has_value() || table.column_index(lat).has_value();
+    }
+};
+
+model::LonLat position_of(const Table& table, const PlaceColumns& columns, const RecordView& row) {
+    if (columns.coordinates(table)) {
+        return {parse_number(row, columns.lon, -180, 180), parse_number(row, columns.lat, -90, 90)};
     }
     if (const auto& point = row.record().point) {
         if (point->lon < -180 || point->lon > 180 || point->lat < -90 || point->lat > 90) {
@@ -35,13 +52,19 @@ std::vector<std::string> other_name_columns(const Table& table) {
     return columns;
 }
 
-model::Place place_from(const Table& table, const RecordView& row, const std::vector<std::string>& other_names) {
+bool has_points(const Table& table) {
+    return std::any_of(table.records.begin(), table.records.end(), [](const Record& r) { return r.point.has_value(); });
+}
+
+model::Place place_from(const Table& table, const PlaceColumns& columns, const RecordView& row,
+                        const std::vector<std::string>& other_names) {
     model::Place place;
     place.where = row.record().where;
     place.id = required_text(row, "id");
     const auto kind_names = model::place_kind_names();
-    place.kind = *model::place_kind_from(parse_choice(row, "kind", kind_names));
-    place.name_en = required_text(row, "name_en");
+    place.kind =
+        columns.kind ? *model::place_kind_from(parse_choice(row, "kind", kind_names)) : model::PlaceKind::place;
+    place.name_en = required_text(row, columns.name);
     place.name_ru = optional_text(row, "name_ru");
     place.name_kk = optional_text(row, "name_kk");
     for (const auto& column : other_names) {
@@ -49,7 +72,7 @@ model::Place place_from(const Table& table, const RecordView& row, const std::ve
             place.other_names.emplace_back(column.substr(5), std::move(name));
     }
     place.variants = split_list(optional_text(row, "variants"), ';');
-    place.position = position_of(table, row);
+    place.position = position_of(table, columns, row);
     place.coord_source = optional_text(row, "coord_source");
     place.precision_km = parse_optional_number(row, "precision_km", 0, 5000);
     place.placed_at = optional_text(row, "placed_at");
@@ -63,20 +86,30 @@ model::Place place_from(const Table& table, const RecordView& row, const std::ve
 }  // namespace
 
 std::vector<model::Place> places_from_table(const Table& table, std::vector<std::string>* warnings) {
-    require_columns(table, {"id", "kind", "name_en"});
+    const PlaceColumns columns(table);
+    std::vector<std::string_view> required{"id", "name|name_en"};
     // Coordinates come in a pair: one column without the other is a missing column, not an empty value.
-    if (table.column_index("lon") || table.column_index("lat")) require_columns(table, {"lon", "lat"});
+    // A file with neither gives each place a point geometry (GeoJSON, GeoPackage), or says it lacks one.
+    if (columns.coordinates(table) || !has_points(table))
+        required.insert(required.end(), {"lat|latitude", "lon|longitude|lng"});
+    require_columns(table, required, "a gazetteer needs at least id, name, lat and lon (geodata/SCHEMA.md)");
+    if (!columns.kind && warnings != nullptr && !table.records.empty()) {
+        warnings->push_back(fmt::format(
+            "{}: no 'kind' column: its {} place(s) are drawn as 'place' (a plain dot); a kind column (town, "
+            "village, country…, geodata/SCHEMA.md) says what each is",
+            table.file, table.records.size()));
+    }
     const auto other_names = other_name_columns(table);
-    std::vector<std::string_view> known{"id",        "kind",   "name_en", "name_ru",      "name_kk",
-                                        "variants",  "lon",    "lat",     "coord_source", "precision_km",
-                                        "placed_at", "period", "parent",  "note",         "source"};
+    std::vector<std::string_view> known{"id",        "kind",      columns.name, "name_ru",      "name_kk",
+                                        "variants",  columns.lon, columns.lat,  "coord_source", "precision_km",
+                                        "placed_at", "period",    "parent",     "note",         "source"};
     known.insert(known.end(), other_names.begin(), other_names.end());
     warn_unknown_columns(table, known, warnings);
     if (warnings != nullptr) warnings->insert(warnings->end(), table.gdal_warnings.begin(), table.gdal_warnings.end());
     std::vector<model::Place> places;
     places.reserve(table.records.size());
     for (const auto& record : table.records)
-        places.push_back(place_from(table, RecordView(table, record), other_names));
+        places.push_back(place_from(table, columns, RecordView(table, record), other_names));
     return places;
 }
 

@@ -68,6 +68,8 @@ Phrase symbol_phrase(model::PlaceKind kind) {
             return Phrase::border_outpost;
         case model::PlaceKind::town:
             return Phrase::town;
+        case model::PlaceKind::place:
+            return Phrase::place;
         case model::PlaceKind::destination:
         case model::PlaceKind::country:
             return Phrase::destination;
@@ -83,6 +85,7 @@ int symbol_order(model::PlaceKind kind) {
         case model::PlaceKind::district:
             return 1;
         case model::PlaceKind::town:
+        case model::PlaceKind::place:
             return 2;
         case model::PlaceKind::village:
         case model::PlaceKind::tract:

@@ -7,7 +7,7 @@
 namespace steppeflow::model {
 
 namespace {
-constexpr std::array<std::pair<PlaceKind, std::string_view>, 10> kPlaceKinds{{
+constexpr std::array<std::pair<PlaceKind, std::string_view>, 11> kPlaceKinds{{
     {PlaceKind::okrug, "okrug"},
     {PlaceKind::region, "region"},
     {PlaceKind::district, "district"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<PlaceKind, std::string_view>, 10> kPlaceKinds{{
     {PlaceKind::town, "town"},
     {PlaceKind::destination, "destination"},
     {PlaceKind::country, "country"},
+    {PlaceKind::place, "place"},
 }};
 }  // namespace
 

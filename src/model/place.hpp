@@ -10,7 +10,20 @@
 
 namespace steppeflow::model {
 
-enum class PlaceKind { okrug, region, district, village, tract, outpost, border_section, town, destination, country };
+// `place`: a place of no stated kind (a gazetteer with no kind column, such as flowmap.blue's locations).
+enum class PlaceKind {
+    okrug,
+    region,
+    district,
+    village,
+    tract,
+    outpost,
+    border_section,
+    town,
+    destination,
+    country,
+    place
+};
 
 struct LonLat {
     double lon = 0;

@@ -55,6 +55,22 @@ std::vector<StatedFigure> figures_not_in_quote(const Flow& flow) {
     return missing;
 }
 
+// One warning for every record that leaves a field empty, with their count and the first few ids,
+// at the first of them: a table of a hundred unsourced rows says so once, not a hundred times.
+void warn_once(std::vector<Finding>& findings, const std::vector<std::pair<std::string, SourceLocation>>& records,
+               const std::string& field, const char* noun, const std::string& suggestion) {
+    if (records.empty()) return;
+    constexpr std::size_t kNamed = 5;
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < std::min(records.size(), kNamed); ++i) ids.push_back(records[i].first);
+    const std::string more = records.size() > kNamed ? fmt::format(" and {} more", records.size() - kNamed) : "";
+    const std::string subject = records.size() == 1
+                                    ? fmt::format("{} '{}'", noun, ids.front())
+                                    : fmt::format("{} {}s ({}{})", records.size(), noun, fmt::join(ids, ", "), more);
+    findings.push_back({Severity::warning, at(records.front().second, field),
+                        fmt::format("{} is empty for {}", field, subject), suggestion});
+}
+
 std::string place_set(const Flow& flow) {
     auto origins = all_origins(flow);
     auto destinations = all_destinations(flow);
@@ -115,16 +131,11 @@ void compare_works(const std::vector<Flow>& flows, std::vector<Finding>& finding
 
 std::vector<Finding> validate_places(const Gazetteer& gazetteer) {
     std::vector<Finding> findings;
+    std::vector<std::pair<std::string, SourceLocation>> unsourced;
+    std::vector<std::pair<std::string, SourceLocation>> imprecise;
     for (const auto& place : gazetteer.places()) {
-        if (place.coord_source.empty()) {
-            findings.push_back({Severity::error, at(place.where, "coord_source"),
-                                fmt::format("place '{}' does not say where its coordinates come from", place.id),
-                                "name the gazetteer, map or estimate"});
-        }
-        if (!place.precision_km) {
-            findings.push_back({Severity::warning, at(place.where, "precision_km"),
-                                fmt::format("place '{}' gives no precision", place.id), "state a radius in km"});
-        }
+        if (place.coord_source.empty()) unsourced.emplace_back(place.id, place.where);
+        if (!place.precision_km) imprecise.emplace_back(place.id, place.where);
         if (!place.parent.empty() && gazetteer.find(place.parent) == nullptr) {
             const auto near = gazetteer.suggest(place.parent);
             findings.push_back({Severity::error, at(place.where, "parent"),
@@ -132,6 +143,9 @@ std::vector<Finding> validate_places(const Gazetteer& gazetteer) {
                                 near.empty() ? "" : fmt::format("did you mean '{}'?", near.front())});
         }
     }
+    warn_once(findings, unsourced, "coord_source", "place",
+              "say where the coordinates come from: the gazetteer, map or estimate");
+    warn_once(findings, imprecise, "precision_km", "place", "state the radius in km within which each place lies");
     return findings;
 }
 
@@ -147,6 +161,7 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
     std::map<std::string, std::vector<const Flow*>> parts_of;
     // The fields of each record that its quote does not state, read once: the sum check asks again.
     std::map<const Flow*, std::set<std::string>> unquoted_fields;
+    std::vector<std::pair<std::string, SourceLocation>> unsourced;
     for (const auto& flow : flows) {
         const auto origins = all_origins(flow);
         const auto destinations = all_destinations(flow);
@@ -179,11 +194,7 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
                  fmt::format("{} {} of flow '{}' does not appear in its quote", figure.field, *figure.value, flow.id),
                  "check the figure against the source; quote the words that state it"});
         }
-        if (flow.source.empty()) {
-            findings.push_back({Severity::error, at(flow.where, "source"),
-                                fmt::format("flow '{}' names no source", flow.id),
-                                "cite the work, page or archival file, e.g. 'Atantayeva2025 n.16'"});
-        }
+        if (flow.source.empty()) unsourced.emplace_back(flow.id, flow.where);
         if (flow.date_start && flow.date_end && ends_before(*flow.date_end, *flow.date_start)) {
             findings.push_back({Severity::error,
                                 at(flow.where, "date_end"),
@@ -266,6 +277,8 @@ std::vector<Finding> validate_flows(const Gazetteer& gazetteer, const std::vecto
         compare(total, parts, "people_stated", [](const Flow& f) { return f.people_stated; });
         compare(total, parts, "kolkhoz_households", [](const Flow& f) { return f.kolkhoz_households; });
     }
+    warn_once(findings, unsourced, "source", "flow",
+              "cite the work, page or archival file, e.g. 'Smith2020 p.12'; a map cannot credit an unsourced flow");
     compare_works(flows, findings);
     // A figure for an area and figures for places within it, of the same dates, that the source does
     // not relate: a map drawing both says so; part_of records it where the source does.

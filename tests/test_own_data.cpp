@@ -1,0 +1,149 @@
+// Users bring their own flights in the least form other tools write: flowmap.blue's pair
+// (locations: id, name, lat, lon; flows: origin, dest, count). It reads with stated defaults, says
+// once what it assumed, and its figure carries none of the shipped study's wording.
+// The places below are a synthetic fixture (rounded coordinates of real towns), not a source.
+
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+using namespace steppeflow;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+namespace {
+
+const std::string kLocations =
+    "id,name,lat,lon\n"
+    "dub,Dublin,53.35,-6.26\n"
+    "cork,Cork,51.90,-8.47\n"
+    "liv,Liverpool,53.41,-2.98\n"
+    "bos,Boston,42.36,-71.06\n"
+    "nyc,New York,40.71,-74.01\n";
+
+const std::string kFlows =
+    "origin,dest,count\n"
+    "dub,liv,1200\n"
+    "cork,bos,800\n"
+    "dub,nyc,2500\n"
+    "liv,nyc,400\n";
+
+// Every text the figure draws (title, subtitle, credits, legend, labels), from the PDF.
+std::string pdf_text(const std::filesystem::path& pdf) {
+    const auto txt = pdf.parent_path() / (pdf.stem().string() + ".txt");
+    if (test::run_shell("pdftotext " + pdf.string() + " " + txt.string()) != 0) return {};
+    std::string text = test::read_file(txt);
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
+test::CliResult render_pair(const std::filesystem::path& dir, const std::string& locations, const std::string& flows,
+                            std::vector<std::string> more = {}) {
+    test::write_file(dir / "locations.csv", locations);
+    test::write_file(dir / "flows.csv", flows);
+    std::vector<std::string> args{
+        "render", "--gazetteer", (dir / "locations.csv").string(), "--flows", (dir / "flows.csv").string(), "--dpi",
+        "100",    "-o",          (dir / "map.pdf").string(),       "-o",      (dir / "map.json").string()};
+    args.insert(args.end(), more.begin(), more.end());
+    return test::run_cli(args);
+}
+
+}  // namespace
+
+TEST(OwnData, AFlowmapBluePairRendersWithNoneOfTheShippedStudysWording) {
+    const auto dir = test::scratch_dir("own_flowmap_pair");
+    const auto result = render_pair(dir, kLocations, kFlows);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    // What was assumed is said once per file, not once per row.
+    EXPECT_THAT(result.err, HasSubstr("no 'kind' column: its 5 place(s) are drawn as 'place'"));
+    EXPECT_THAT(result.err, HasSubstr("no id, date_start, unit, status, certainty columns: read with ids made from "
+                                      "the rows (flows-2), no dates, counts in people"));
+    EXPECT_THAT(result.err, HasSubstr("no 'source' column: none of its 4 flow(s) names a source"));
+    EXPECT_THAT(result.err, Not(HasSubstr("looked up in its gazetteer"))) << "not asked: --gazetteer was given";
+
+    const auto report = nlohmann::json::parse(test::read_file(dir / "map.json"));
+    std::vector<std::string> ids;
+    for (const auto& flow : report["flows"]) ids.push_back(flow["id"]);
+    EXPECT_THAT(ids, ::testing::UnorderedElementsAre("flows-2", "flows-3", "flows-4", "flows-5"));
+    EXPECT_EQ(report["texts"][0]["text"], "Recorded movements");
+    EXPECT_THAT(report["texts"][1]["text"].get<std::string>(), HasSubstr("Movements recorded in the sources; width"));
+
+    const std::string text = pdf_text(dir / "map.pdf");
+    ASSERT_THAT(text, HasSubstr("Recorded movements"));
+    for (const char* study : {"Kazakh", "Atantayeva", "archival", "1928", "1933", "Gumilyov", "okrug", "aul"})
+        EXPECT_THAT(text, Not(HasSubstr(study))) << study;
+    EXPECT_THAT(text, HasSubstr("Dublin"));
+    EXPECT_THAT(text, HasSubstr("place")) << "the legend keys the plain dot as a place";
+}
+
+TEST(OwnData, TheDefaultTitleStatesTheYearsOfTheData) {
+    const auto dir = test::scratch_dir("own_dated");
+    const auto result = render_pair(dir,
+                                    "id,name,latitude,longitude\n"
+                                    "a,Przhevalsk,42.49,78.39\nb,Kashgar,39.47,75.99\nc,Turfan,42.95,89.19\n",
+                                    "origin,destination,count,date_start,source\n"
+                                    "a,b,300,1916-09,Smith 2020 p. 4\n"
+                                    "a,c,120,1917,Smith 2020 p. 5\n");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto report = nlohmann::json::parse(test::read_file(dir / "map.json"));
+    EXPECT_EQ(report["texts"][0]["text"], "Recorded movements, 1916–1917");
+    const std::string text = pdf_text(dir / "map.pdf");
+    EXPECT_THAT(text, HasSubstr("Data: Smith 2020 p. 4; Smith 2020 p. 5."));
+    EXPECT_THAT(text, Not(HasSubstr("Atantayeva")));
+    // In Russian, the same defaults in Russian.
+    const auto ru =
+        render_pair(dir, test::read_file(dir / "locations.csv"), test::read_file(dir / "flows.csv"), {"--lang", "ru"});
+    ASSERT_EQ(ru.exit_code, 0) << ru.err;
+    const auto ru_report = nlohmann::json::parse(test::read_file(dir / "map.json"));
+    EXPECT_EQ(ru_report["texts"][0]["text"], "Зафиксированные перемещения, 1916–1917");
+    EXPECT_THAT(ru.err, Not(HasSubstr("the title is in"))) << "a made title is in the map's language";
+}
+
+TEST(OwnData, TheShippedDataKeepsTheStudysTitleAndAGivenTitleWins) {
+    const auto dir = test::scratch_dir("own_shipped_title");
+    const auto shipped = test::run_cli({"render", "--dpi", "50", "-o", (dir / "map.json").string()});
+    ASSERT_EQ(shipped.exit_code, 0) << shipped.err;
+    auto report = nlohmann::json::parse(test::read_file(dir / "map.json"));
+    EXPECT_EQ(report["texts"][0]["text"], "Flight of Kazakh households across the border, 1928–1933");
+    EXPECT_THAT(report["texts"][1]["text"].get<std::string>(), HasSubstr("recorded in the archival sources"));
+    const auto given = render_pair(dir, kLocations, kFlows, {"--title", "Irish emigration"});
+    ASSERT_EQ(given.exit_code, 0) << given.err;
+    report = nlohmann::json::parse(test::read_file(dir / "map.json"));
+    EXPECT_EQ(report["texts"][0]["text"], "Irish emigration");
+}
+
+TEST(OwnData, MissingColumnsAreAllNamedInOneMessage) {
+    const auto dir = test::scratch_dir("own_missing_columns");
+    const auto flows = render_pair(dir, kLocations, "from,to,count\ndub,liv,5\n");
+    EXPECT_EQ(flows.exit_code, 1);
+    EXPECT_THAT(flows.err, HasSubstr("flows.csv:1 (field 'origin'): missing columns 'origin', 'destination'"));
+    EXPECT_THAT(flows.err, HasSubstr("a flow table needs at least origin, destination (or dest) and count"));
+    const auto places = render_pair(dir, "code,label,y,x\ndub,Dublin,53.35,-6.26\n", kFlows);
+    EXPECT_EQ(places.exit_code, 1);
+    EXPECT_THAT(places.err, HasSubstr("missing columns 'id', 'name', 'lat', 'lon'"));
+    EXPECT_THAT(places.err, HasSubstr("the header has: code, label, y, x"));
+    EXPECT_THAT(places.err, HasSubstr("a gazetteer needs at least id, name, lat and lon"));
+    // A near miss is still pointed at, among the others.
+    const auto near = render_pair(dir, "id,nme,lat,lon_\ndub,Dublin,53.35,-6.26\n", kFlows);
+    EXPECT_THAT(near.err, HasSubstr("missing columns 'name', 'lon'"));
+    EXPECT_THAT(near.err, HasSubstr("did you mean 'nme' for 'name', 'lon_' for 'lon'?"));
+}
+
+TEST(OwnData, ValidateReadsThePairAndWarnsOnceAboutWhatItLacks) {
+    const auto dir = test::scratch_dir("own_validate");
+    test::write_file(dir / "locations.csv", kLocations);
+    test::write_file(dir / "flows.csv", kFlows);
+    const auto result = test::run_cli({"validate", (dir / "locations.csv").string(), (dir / "flows.csv").string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_THAT(result.out, HasSubstr("coord_source is empty for 5 places (dub, cork, liv, bos, nyc)"));
+    EXPECT_THAT(result.out, HasSubstr("source is empty for 4 flows (flows-2, flows-3, flows-4, flows-5)"));
+    EXPECT_THAT(result.out, HasSubstr("5 places, 4 flows: 0 errors"));
+    // Flows alone are checked against the shipped gazetteer, and it says so.
+    const auto alone = test::run_cli({"validate", (dir / "flows.csv").string()});
+    EXPECT_THAT(alone.out, HasSubstr("no gazetteer among the files: places are looked up in geodata/gazetteer.csv"));
+}
