@@ -23,6 +23,7 @@ declare -A public=(
 declare -A private=(
   [config]="io"
   [figure]="render"
+  [render]="io"
   [cli]="io"
 )
 status=0

@@ -175,13 +175,13 @@ TEST(FigureSpec, AnOutputNoWriterWritesIsRefusedAtItsKey) {
     } catch (const DataError& e) {
         const std::string text = e.what();
         EXPECT_EQ(text.substr(text.find("spec.toml")),
-                  "spec.toml:2:9 (key 'output.files'): 'out.jpg' does not end in .svg, .png, .pdf or .json");
+                  "spec.toml:2:9 (key 'output.files'): 'out.jpg' does not end in .svg, .png, .pdf, .geojson, .gpkg or .json");
     }
     config::FigureSpec command_line;
     command_line.outputs = {"out.tiff"};
     EXPECT_THAT([&] { (void)figure::make_request(command_line); },
                 ::testing::ThrowsMessage<UsageError>(
-                    HasSubstr("out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf or .json")));
+                    HasSubstr("out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf, .geojson, .gpkg or .json")));
     // Every writer's extension is accepted; the report is one of them.
     for (const auto* writer : render::writers()) {
         command_line.outputs = {std::string("out") + std::string(writer->extension())};

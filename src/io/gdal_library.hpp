@@ -6,9 +6,11 @@
 // resolved from the library when it is loaded.
 
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 #include <gdal.h>
 #include <gdal_utils.h>
 #include <ogr_api.h>
+#include <ogr_srs_api.h>
 
 namespace steppeflow::io {
 
@@ -51,6 +53,29 @@ namespace steppeflow::io {
     X(OGR_G_GetY)                    \
     X(OGR_G_IsEmpty)                 \
     X(OGR_GT_Flatten)                \
+    X(GDALGetDriverByName)           \
+    X(GDALCreate)                    \
+    X(GDALDatasetCreateLayer)        \
+    X(GDALDatasetStartTransaction)   \
+    X(GDALDatasetCommitTransaction)  \
+    X(OGR_Fld_Create)                \
+    X(OGR_Fld_Destroy)               \
+    X(OGR_L_CreateField)             \
+    X(OGR_L_CreateFeature)           \
+    X(OGR_F_Create)                  \
+    X(OGR_F_SetFieldString)          \
+    X(OGR_F_SetFieldInteger64)       \
+    X(OGR_F_SetFieldDouble)          \
+    X(OGR_F_SetGeometryDirectly)     \
+    X(OGR_G_CreateGeometry)          \
+    X(OGR_G_AddPoint_2D)             \
+    X(OGR_G_DestroyGeometry)         \
+    X(OSRNewSpatialReference)        \
+    X(OSRImportFromEPSG)             \
+    X(OSRSetAxisMappingStrategy)     \
+    X(OSRRelease)                    \
+    X(VSIGetMemFileBuffer)           \
+    X(VSIUnlink)                     \
     X(CPLPushErrorHandlerEx)         \
     X(CPLPopErrorHandler)            \
     X(CPLGetErrorHandlerUserData)

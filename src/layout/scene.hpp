@@ -199,6 +199,13 @@ struct Georeference {
 
 struct Panel;
 
+// The records a map draws, as read: each flow, and the gazetteer entry of each place symbol. Writers
+// that carry data as well as drawing (GIS export) take their attributes from here.
+struct SceneRecords {
+    std::vector<model::Flow> flows;
+    std::vector<model::Place> places;
+};
+
 // On an overview, where its detail panel lies: the detail's extent outlined, with the detail's letter.
 struct DetailKey {
     PagePath outline;  // closed
@@ -227,9 +234,10 @@ struct Scene {
     std::optional<NorthArrow> north_arrow;
     std::optional<Inset> inset;
     std::optional<DetailKey> detail_key;
-    std::vector<std::string> periods;          // legend order of the periods when coloured by period
-    std::vector<Panel> panels;                 // small multiples, each drawn at its offset on this page
-    std::optional<Georeference> georeference;  // of the map; a page of panels has it in each panel
+    std::vector<std::string> periods;             // legend order of the periods when coloured by period
+    std::vector<Panel> panels;                    // small multiples, each drawn at its offset on this page
+    std::optional<Georeference> georeference;     // of the map; a page of panels has it in each panel
+    std::shared_ptr<const SceneRecords> records;  // of the map; a page of panels has them in each panel
 
     // The layer of that name; nullptr when the scene has none.
     [[nodiscard]] const SceneLayer* layer(std::string_view name) const;

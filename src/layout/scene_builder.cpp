@@ -689,6 +689,12 @@ SceneResult build_scene_on(const SceneInputs& inputs, const FigureOptions& reque
     for (const auto& text : labels.unplaced) {
         result.warnings.push_back(fmt::format("label '{}' could not be placed without overlap; left out", text));
     }
+    auto records = std::make_shared<SceneRecords>();
+    records->flows = inputs.flows;
+    for (const auto& symbol : scene.places) {
+        if (const auto* place = inputs.gazetteer.find(symbol.place_id)) records->places.push_back(*place);
+    }
+    scene.records = std::move(records);
     return result;
 }
 

@@ -44,4 +44,27 @@ public:
                const WriteOptions& options) const override;
 };
 
+// The drawn flows (lines, as drawn) and places (points) in WGS84 lon/lat with their records'
+// attributes, through GDAL (gis_writer.cpp): one GeoJSON layer, flows and places told by `layer`.
+class GeoJsonWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".geojson"; }
+    [[nodiscard]] std::string_view description() const override {
+        return "GeoJSON (the drawn flows and places, lon/lat, for a GIS)";
+    }
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
+// The same as a GeoPackage of two layers, flows and places.
+class GeoPackageWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".gpkg"; }
+    [[nodiscard]] std::string_view description() const override {
+        return "GeoPackage (layers flows and places, lon/lat, for a GIS)";
+    }
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
 }  // namespace steppeflow::render

@@ -23,7 +23,9 @@ const std::vector<const Writer*>& writers() {
     static const SvgWriter svg;
     static const PngWriter png;
     static const PdfWriter pdf;
-    static const std::vector<const Writer*> all{&svg, &png, &pdf, &report_writer()};
+    static const GeoJsonWriter geojson;
+    static const GeoPackageWriter gpkg;
+    static const std::vector<const Writer*> all{&svg, &png, &pdf, &geojson, &gpkg, &report_writer()};
     return all;
 }
 
