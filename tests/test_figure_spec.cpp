@@ -108,7 +108,8 @@ report = "r.json"
     EXPECT_EQ(spec.legend, "below");
     EXPECT_FALSE(spec.graticule);
     EXPECT_TRUE(spec.inset);
-    EXPECT_EQ(spec.flows, std::vector<std::filesystem::path>{"tests/data/mini_flows.csv"});
+    // Paths are relative to the spec's folder.
+    EXPECT_EQ(spec.flows, std::vector<std::filesystem::path>{path.parent_path() / "tests/data/mini_flows.csv"});
     EXPECT_EQ(spec.years, (std::vector<int>{1930, 1931}));
     EXPECT_EQ(spec.from, "1930-08");
     EXPECT_EQ(spec.scope, (std::vector<std::string>{"event", "aggregate"}));
@@ -118,7 +119,8 @@ report = "r.json"
     EXPECT_EQ(spec.periods, (std::vector<std::string>{"1930", "1931-1932"}));
     EXPECT_EQ(spec.columns, 2);
     EXPECT_EQ(spec.outputs.size(), 2U);
-    EXPECT_EQ(spec.report, "r.json");
+    EXPECT_EQ(spec.report, path.parent_path() / "r.json");
+    EXPECT_EQ(spec.outputs.front(), path.parent_path() / "a.png");
     const auto options = figure::make_request(spec).options;
     EXPECT_EQ(options.page_width_mm, 84);
     EXPECT_EQ(options.page_height_mm, 0);  // single column: the height follows the map
@@ -139,7 +141,8 @@ TEST(FigureSpec, MalformedSpecsAreRefusedWithFileLineColumnAndKey) {
          "spec.toml:2:8 (key 'figure.size'): 'A4' is not a page size; write \"single\" (84 mm column), \"double\" "
          "(174 mm), a width in mm (height to fit) or \"WIDTHxHEIGHT\""},
         {"[figure]\nlanguage = \"de\"\n" + kOutput,
-         "spec.toml:2:12 (key 'figure.language'): no language 'de': there are en, ru, kk (built in or in locale/); to add one, copy locale/en.toml to locale/de.toml and translate it"},
+         "spec.toml:2:12 (key 'figure.language'): no language 'de': there are en, ru, kk (built in or in locale/); to "
+         "add one, copy locale/en.toml to locale/de.toml and translate it"},
         {"[figure]\nextent = [78, 42, 88]\n" + kOutput,
          "spec.toml:2:10 (key 'figure.extent'): expected \"auto\" or [lon_min, lat_min, lon_max, lat_max]"},
         {"[figure]\nextent = [88, 42, 78, 51]\n" + kOutput,
@@ -174,14 +177,16 @@ TEST(FigureSpec, AnOutputNoWriterWritesIsRefusedAtItsKey) {
         FAIL() << "out.jpg was accepted";
     } catch (const DataError& e) {
         const std::string text = e.what();
+        // The file is named where it would be written: beside the spec, as its paths are.
         EXPECT_EQ(text.substr(text.find("spec.toml")),
-                  "spec.toml:2:9 (key 'output.files'): 'out.jpg' does not end in .svg, .png, .pdf, .geojson, .gpkg or .json");
+                  "spec.toml:2:9 (key 'output.files'): '" + (path.parent_path() / "out.jpg").string() +
+                      "' does not end in .svg, .png, .pdf, .geojson, .gpkg or .json");
     }
     config::FigureSpec command_line;
     command_line.outputs = {"out.tiff"};
     EXPECT_THAT([&] { (void)figure::make_request(command_line); },
-                ::testing::ThrowsMessage<UsageError>(
-                    HasSubstr("out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf, .geojson, .gpkg or .json")));
+                ::testing::ThrowsMessage<UsageError>(HasSubstr(
+                    "out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf, .geojson, .gpkg or .json")));
     // Every writer's extension is accepted; the report is one of them.
     for (const auto* writer : render::writers()) {
         command_line.outputs = {std::string("out") + std::string(writer->extension())};

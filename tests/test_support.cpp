@@ -68,8 +68,12 @@ const bool kCacheIsolated = [] {
 
 std::filesystem::path spec_writing_into(const std::filesystem::path& spec, const std::filesystem::path& dir) {
     std::string text = read_file(spec);
-    for (auto at = text.find("\"output/"); at != std::string::npos; at = text.find("\"output/", at))
-        text.replace(at, 8, "\"" + dir.string() + "/");
+    // Paths in a spec are relative to its folder: the copy names the shipped data where it is.
+    for (auto at = text.find("\"../output/"); at != std::string::npos; at = text.find("\"../output/", at))
+        text.replace(at, 11, "\"" + dir.string() + "/");
+    const std::string data = "\"" + (spec.parent_path() / "../geodata/").lexically_normal().string();
+    for (auto at = text.find("\"../geodata/"); at != std::string::npos; at = text.find("\"../geodata/", at))
+        text.replace(at, 12, data);
     const auto copy = dir / spec.filename();
     write_file(copy, text);
     return copy;

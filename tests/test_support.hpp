@@ -24,8 +24,8 @@ struct CliResult {
 };
 CliResult run_cli(const std::vector<std::string>& args);
 
-// A copy of a shipped figure spec in `dir` whose outputs ("output/…") are written into `dir` instead;
-// its path.
+// A copy of a shipped figure spec in `dir` whose outputs ("../output/…") are written into `dir`
+// instead and whose data ("../geodata/…") is the shipped data; its path.
 std::filesystem::path spec_writing_into(const std::filesystem::path& spec, const std::filesystem::path& dir);
 
 // A shell command's exit code (-1 when it did not exit normally).

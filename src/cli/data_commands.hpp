@@ -8,12 +8,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/data_paths.hpp"
+
 namespace steppeflow::cli {
 
 struct DataSettings {
     std::vector<std::filesystem::path> files;  // validate: any mix of gazetteer and flow files
-    std::filesystem::path gazetteer = "geodata/gazetteer.csv";
-    std::filesystem::path flows = "geodata/flows.csv";
+    std::filesystem::path gazetteer = own_data("geodata/gazetteer.csv");  // common/data_paths.hpp
+    std::filesystem::path flows = own_data("geodata/flows.csv");
     std::string by = "year";
     std::string format = "table";
     std::string scope = "event";

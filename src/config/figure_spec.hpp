@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/data_paths.hpp"
 #include "common/error.hpp"
 #include "geo/default_projection.hpp"
 
@@ -35,10 +36,11 @@ struct FigureSpec {
     std::string source;                       // the spec file, empty for the command line
     std::set<std::string> from_command_line;  // options ("--extent") that replaced the spec's values
     // [data]
-    std::filesystem::path gazetteer = "geodata/gazetteer.csv";
+    // Defaults: the shipped data, from the working directory or the installed tree (common/data_paths).
+    std::filesystem::path gazetteer = own_data("geodata/gazetteer.csv");
     // One or more flow tables of the same schema, drawn together (ids must differ across them).
-    std::vector<std::filesystem::path> flows = {"geodata/flows.csv"};
-    std::filesystem::path basemap = "geodata/basemap";
+    std::vector<std::filesystem::path> flows = {own_data("geodata/flows.csv")};
+    std::filesystem::path basemap = own_data("geodata/basemap");
     std::filesystem::path layers;  // the basemap's layer list; empty: basemap/layers.toml (config/layer_list.hpp)
     // [figure]
     // default: made from the data (the study's title for the shipped flows; "Recorded movements, 1916"

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "common/data_paths.hpp"
 #include "config/figure_spec.hpp"
 #include "config/locale_reader.hpp"
 #include "config/toml_section.hpp"
@@ -251,6 +252,28 @@ std::optional<YearsMode> years_mode_from(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+// The paths a spec writes are relative to the spec's own folder, so that a project (its data, spec
+// and style side by side) renders from wherever it is run. Defaults not written stay as they are.
+void paths_relative_to(const std::filesystem::path& file, const FigureSpec& defaults, FigureSpec& spec) {
+    const auto relative = [&](std::filesystem::path& path, const std::filesystem::path& unchanged) {
+        if (path != unchanged) path = relative_to_file(path, file);
+    };
+    relative(spec.gazetteer, defaults.gazetteer);
+    if (spec.flows != defaults.flows)
+        for (auto& path : spec.flows) path = relative_to_file(path, file);
+    relative(spec.basemap, defaults.basemap);
+    relative(spec.layers, defaults.layers);
+    for (auto& path : spec.outputs) path = relative_to_file(path, file);
+    relative(spec.report, defaults.report);
+    // A style named by its path ("house.toml", "../styles/x.toml"), not a preset's name ("colour").
+    if (spec.style.ends_with(".toml") || spec.style.find('/') != std::string::npos)
+        spec.style = relative_to_file(spec.style, file).string();
+}
+
+}  // namespace
+
 FigureSpec read_figure_spec(const std::filesystem::path& path) {
     const toml::table document = parse_toml_file(path);
     TomlSection root(document, path.string());
@@ -264,6 +287,7 @@ FigureSpec read_figure_spec(const std::filesystem::path& path) {
     if (auto section = root.section("detail")) read_detail(*section, spec);
     if (auto section = root.section("output")) read_output(*section, spec);
     root.finish();
+    paths_relative_to(path, FigureSpec{}, spec);
     return spec;
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/data_paths.hpp"
 #include "config/locale.hpp"
 
 namespace steppeflow::config {
@@ -26,10 +27,10 @@ namespace steppeflow::config {
 // `locale_dir`/<code>.toml when that exists, else the built-in of that code. UsageError naming
 // `where` (the spec key or option) and the languages there are, for a code with neither.
 [[nodiscard]] Locale find_locale(const std::string& name, const std::string& where,
-                                 const std::filesystem::path& locale_dir = "locale");
+                                 const std::filesystem::path& locale_dir = own_data("locale"));
 
 // Whether find_locale would find `name`, and what to say when it would not (the languages there are).
-[[nodiscard]] bool has_locale(const std::string& name, const std::filesystem::path& locale_dir = "locale");
-[[nodiscard]] std::string missing_locale(const std::string& name, const std::filesystem::path& locale_dir = "locale");
+[[nodiscard]] bool has_locale(const std::string& name, const std::filesystem::path& locale_dir = own_data("locale"));
+[[nodiscard]] std::string missing_locale(const std::string& name, const std::filesystem::path& locale_dir = own_data("locale"));
 
 }  // namespace steppeflow::config

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "common/data_paths.hpp"
 #include "config/style.hpp"
 
 namespace steppeflow::config {
@@ -13,6 +14,6 @@ config::Style read_style(const std::filesystem::path& path);
 
 // A style named "grayscale" is styles/grayscale.toml under `styles_dir`; a name ending in .toml
 // (or containing a slash) is a path. UsageError, listing the presets, when neither exists.
-std::filesystem::path resolve_style(const std::string& name, const std::filesystem::path& styles_dir = "styles");
+std::filesystem::path resolve_style(const std::string& name, const std::filesystem::path& styles_dir = own_data("styles"));
 
 }  // namespace steppeflow::config
