@@ -388,3 +388,15 @@ TEST(Cli, AnUnknownCommandIsNamedWithTheNearestOne) {
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_THAT(result.err, HasSubstr("unknown command 'rendr'; did you mean 'render'?"));
 }
+
+TEST(Cli, AMistypedOptionIsNamedWithTheNearestOneAndVersionSaysWhichBuild) {
+    const auto result = test::run_cli({"render", "--titel", "x", "--lnag=ru"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_THAT(result.err, HasSubstr("did you mean '--title' for '--titel', '--lang' for '--lnag'?"));
+    const auto nothing = test::run_cli({});
+    EXPECT_EQ(nothing.exit_code, 2);
+    EXPECT_THAT(nothing.err, HasSubstr("a command is required: render, validate, stats, place or init"));
+    const auto version = test::run_cli({"--version"});
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_THAT(version.out, ::testing::MatchesRegex("steppeflow [0-9]+\\.[0-9]+\\.[0-9]+\n"));
+}

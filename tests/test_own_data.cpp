@@ -147,3 +147,29 @@ TEST(OwnData, ValidateReadsThePairAndWarnsOnceAboutWhatItLacks) {
     const auto alone = test::run_cli({"validate", (dir / "flows.csv").string()});
     EXPECT_THAT(alone.out, HasSubstr("no gazetteer among the files: places are looked up in geodata/gazetteer.csv"));
 }
+
+TEST(OwnData, InitWritesAProjectThatRendersFromItsOwnFolderAndNeverOverwrites) {
+    const auto dir = test::scratch_dir("own_init") / "my map";
+    const auto made = test::run_cli({"init", dir.string()});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    for (const char* file : {"places.csv", "flows.csv", "figure.toml", "style.toml"})
+        EXPECT_TRUE(std::filesystem::exists(dir / file)) << file;
+    // Its paths are the spec's own: the figure lands in the project's output/, whatever the working
+    // directory; its data validates; no word of the shipped study.
+    const auto rendered = test::run_cli({"render", (dir / "figure.toml").string(), "-q"});
+    ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
+    EXPECT_EQ(rendered.err, "") << "a template renders without a warning";
+    for (const char* file : {"figure.png", "figure.pdf", "figure.svg", "figure.gpkg", "figure_layout.json"})
+        EXPECT_TRUE(std::filesystem::exists(dir / "output" / file)) << file;
+    const auto report = nlohmann::json::parse(test::read_file(dir / "output" / "figure_layout.json"));
+    EXPECT_EQ(report["flows"].size(), 3U);
+    EXPECT_THAT(pdf_text(dir / "output" / "figure.pdf"), Not(HasSubstr("Atantayeva")));
+    const auto checked = test::run_cli({"validate", (dir / "places.csv").string(), (dir / "flows.csv").string()});
+    EXPECT_EQ(checked.exit_code, 0) << checked.err;
+    // A second init into the same folder touches nothing.
+    test::write_file(dir / "flows.csv", "kept\n");
+    const auto again = test::run_cli({"init", dir.string()});
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_THAT(again.err, HasSubstr("places.csv: already exists"));
+    EXPECT_EQ(test::read_file(dir / "flows.csv"), "kept\n");
+}

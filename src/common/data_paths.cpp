@@ -14,8 +14,11 @@ std::filesystem::path installed_data_dir() {
 std::filesystem::path own_data(const std::filesystem::path& relative) {
     std::error_code error;
     if (relative.is_absolute() || std::filesystem::exists(relative, error)) return relative;
-    if (const auto installed = installed_data_dir(); !installed.empty()) {
-        const auto candidate = installed / relative;
+    const auto installed = installed_data_dir();
+    if (installed.empty()) return relative;
+    // Installed (<prefix>/share/steppeflow), or a build tree inside the checkout (<checkout>/build/steppeflow).
+    for (const auto& root : {installed, installed.parent_path().parent_path()}) {
+        const auto candidate = root / relative;
         if (std::filesystem::exists(candidate, error)) return candidate;
     }
     return relative;

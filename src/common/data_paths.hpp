@@ -12,8 +12,9 @@ namespace steppeflow {
 [[nodiscard]] std::filesystem::path installed_data_dir();
 
 // One of steppeflow's own files or folders, named as in the repository ("styles", "geodata/basemap"):
-// that path when it exists from the working directory, else the installed one when that exists,
-// else the path unchanged (so that a message names what was looked for).
+// that path when it exists from the working directory, else the installed one when that exists (or,
+// for a binary in a build folder of the checkout, the checkout's), else the path unchanged (so that a
+// message names what was looked for).
 [[nodiscard]] std::filesystem::path own_data(const std::filesystem::path& relative);
 
 // A path written in a file (a figure spec) is relative to that file's folder; an absolute one stays.
