@@ -51,7 +51,7 @@ void apply_years_mode(RenderCommand& command, config::FigureSpec& spec) {
 void add_render_command(CLI::App& app, RenderCommand& command) {
     CLI::App* render = app.add_subcommand(
         "render",
-        "Draw flow maps to SVG, PNG or PDF: the figure specs given (figures/*.toml), or one figure described by "
+        "Draw flow maps to SVG, PNG or PDF (the drawn flows also to GeoJSON or GeoPackage): the figure specs given (figures/*.toml), or one figure described by "
         "the options (default: the overview map into output/)");
     // A spec that cannot be read is an I/O error of that spec (exit 3, as a missing data file is),
     // reported by the batch with the others, not a usage error of the command line.

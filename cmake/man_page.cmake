@@ -1,0 +1,31 @@
+# Writes steppeflow's man page from its own help, so the two never disagree:
+#   cmake -DEXE=build/steppeflow -DOUT=build/steppeflow.1 -DVERSION=0.1.0 -P cmake/man_page.cmake
+foreach(required EXE OUT VERSION)
+  if(NOT DEFINED ${required})
+    message(FATAL_ERROR "man_page.cmake needs -D${required}=…")
+  endif()
+endforeach()
+
+# Help text as troff: backslashes escaped, lines that troff would read as requests made literal.
+function(help_of out_var)
+  execute_process(COMMAND "${EXE}" ${ARGN} --help OUTPUT_VARIABLE text RESULT_VARIABLE status)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "${EXE} ${ARGN} --help failed (${status})")
+  endif()
+  string(REPLACE "\\" "\\e" text "${text}")
+  string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" text "${text}")
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+help_of(main)
+set(page ".TH STEPPEFLOW 1 \"\" \"steppeflow ${VERSION}\" \"User Commands\"\n")
+string(APPEND page ".SH NAME\nsteppeflow \\- flow maps of population movements from sourced records\n")
+string(APPEND page ".SH SYNOPSIS\n.B steppeflow\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n")
+string(APPEND page ".SH DESCRIPTION\n.nf\n${main}.fi\n")
+foreach(command render validate stats place init)
+  help_of(text ${command})
+  string(APPEND page ".SH COMMAND: ${command}\n.nf\n${text}.fi\n")
+endforeach()
+string(APPEND page ".SH FILES\n.TP\n\\fI<prefix>/share/steppeflow/\\fR\nthe shipped data (geodata/), styles/ and locale/, used when the working directory has none\n")
+string(APPEND page ".SH SEE ALSO\nThe README and geodata/SCHEMA.md in \\fI<prefix>/share/doc/steppeflow/\\fR.\n")
+file(WRITE "${OUT}" "${page}")
