@@ -97,6 +97,8 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                 "path; names fall back as the locale says, then to English")
         ->capture_default_str();
     bind_option(render, command, "--title", &config::FigureSpec::title, "Title above the map");
+    bind_option(render, command, "--author", &config::FigureSpec::author,
+                "The document's author, kept in a PDF's metadata (drawn nowhere)");
     bind_option(render, command, "--subtitle", &config::FigureSpec::subtitle,
                 "Subtitle (default: what widths and colours mean)");
     bind_option(render, command, "--credits", &config::FigureSpec::credits,

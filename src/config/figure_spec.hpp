@@ -49,6 +49,7 @@ struct FigureSpec {
     std::optional<std::string> subtitle;     // default: says what the widths and colours mean
     std::optional<std::string> credits;      // default: sources, basemap and projection
     std::optional<std::string> data_credit;  // the default credits' first sentence: the works the data cite
+    std::string author;                      // the document's author (PDF metadata); drawn nowhere
     std::string style;                       // preset name in styles/ or a .toml path; empty: built-in colour
     std::string size;                        // "single", "double" or "WIDTHxHEIGHT" in mm; empty: double
     std::optional<double> flow_max_mm;       // width of the largest flow; default: the style's (narrow pages want less)

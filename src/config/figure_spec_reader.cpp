@@ -50,6 +50,7 @@ std::string lonlat_box(TomlSection& section, const std::string& key, const char*
 void read_figure(TomlSection section, FigureSpec& spec) {
     if (const auto title = section.string("title")) spec.title = *title;
     if (const auto subtitle = section.string("subtitle")) spec.subtitle = *subtitle;
+    if (const auto author = section.string("author")) spec.author = *author;
     if (const auto credits = section.string("credits")) spec.credits = *credits;
     if (const auto credit = section.string("data_credit")) spec.data_credit = *credit;
     if (const auto style = section.string("style")) spec.style = *style;

@@ -241,6 +241,8 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
         const model::Basemap& drawn_on = basemap_of_years(data.basemap, years_of(periods[i]), frame_layers);
         auto built = layout::build_scene({data.gazetteer, flows, drawn_on}, frame, projection, measure);
         for (const auto& warning : built.warnings) outcome.warnings.push_back(periods[i].label + ": " + warning);
+        built.scene.document_title = frame.title;
+        built.scene.document_author = request.spec.author;
         frames.push_back(std::move(built.scene));
     }
     std::vector<render::ScenePath> files;
@@ -476,6 +478,8 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
                                    std::move(outcome));
     }
     append(outcome.warnings, result.warnings);
+    result.scene.document_title = options.title;
+    result.scene.document_author = request.spec.author;
     std::vector<render::ScenePath> files;
     files.reserve(request.outputs.size());
     for (const auto& path : request.outputs) files.push_back({&result.scene, path});

@@ -76,6 +76,8 @@ namespace steppeflow::io {
     X(OSRRelease)                    \
     X(VSIGetMemFileBuffer)           \
     X(VSIUnlink)                     \
+    X(GDALDatasetRasterIO)           \
+    X(GDALSetMetadataItem)           \
     X(CPLPushErrorHandlerEx)         \
     X(CPLPopErrorHandler)            \
     X(CPLGetErrorHandlerUserData)

@@ -238,6 +238,9 @@ struct Scene {
     std::vector<Panel> panels;                    // small multiples, each drawn at its offset on this page
     std::optional<Georeference> georeference;     // of the map; a page of panels has it in each panel
     std::shared_ptr<const SceneRecords> records;  // of the map; a page of panels has them in each panel
+    // What a document format records of the figure (PDF's Title and Author): set by the figure stage.
+    std::string document_title;
+    std::string document_author;
 
     // The layer of that name; nullptr when the scene has none.
     [[nodiscard]] const SceneLayer* layer(std::string_view name) const;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 
 #include <cairo.h>
 
@@ -50,5 +51,13 @@ private:
 // The bands run on `pool` (as many at once as it has free threads).
 void paint_page(const PageImage& image, const layout::Scene& scene, double px_per_mm, int bands,
                 const std::filesystem::path& path, ThreadPool& pool = serial_pool());
+
+// Refuses a raster page (PNG, TIFF) too large to draw at `dpi`, or a dpi outside 10–2400: UsageError
+// naming `path`.
+void check_raster_page(const layout::Scene& scene, const std::filesystem::path& path, double dpi);
+
+// The page painted at `dpi`, on `pool`; the same pixels for a PNG and a TIFF.
+[[nodiscard]] std::unique_ptr<PageImage> painted_page(const layout::Scene& scene, double dpi,
+                                                      const std::filesystem::path& path, ThreadPool& pool);
 
 }  // namespace steppeflow::render

@@ -13,6 +13,10 @@ void PdfWriter::write(const layout::Scene& scene, const std::filesystem::path& p
     // A fixed creation date keeps re-rendered PDFs byte-identical.
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "steppeflow");
+    if (!scene.document_title.empty())
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.document_title.c_str());
+    if (!scene.document_author.empty())
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, scene.document_author.c_str());
     paint_on(surface.get(), scene, kPointsPerMm, path);
     cairo_surface_finish(surface.get());
     check_status(cairo_surface_status(surface.get()), path);

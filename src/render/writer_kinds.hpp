@@ -35,6 +35,17 @@ public:
                const WriteOptions& options) const override;
 };
 
+// TIFF at the figure's dpi (the PNG's pixels), LZW, its resolution stated: what journals ask for.
+class TiffWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".tif"; }
+    [[nodiscard]] std::string_view description() const override { return "TIFF (raster, at --dpi, LZW)"; }
+    void check(const layout::Scene& scene, const std::filesystem::path& path,
+               const WriteOptions& options) const override;
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
 // The layout report (layout/layout_report.hpp): what was laid out where, and its quality counts.
 class ReportWriter final : public Writer {
 public:

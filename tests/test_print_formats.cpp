@@ -1,0 +1,68 @@
+// Print formats journals ask for: TIFF at the figure's dpi (the PNG's pixels, its resolution stated,
+// read back through GDAL) and PDF with the figure's title and author in its metadata.
+
+#include <cairo.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "io/gdal_handles.hpp"
+#include "test_support.hpp"
+
+using namespace steppeflow;
+using ::testing::HasSubstr;
+
+TEST(PrintFormats, ATiffHoldsThePngsPixelsAndItsResolution) {
+    const auto dir = test::scratch_dir("print_tiff");
+    const auto result = test::run_cli(
+        {"render", "--dpi", "120", "-o", (dir / "map.tif").string(), "-o", (dir / "map.png").string(), "-q"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const io::GdalApi& api = io::gdal();
+    const char* const drivers[] = {"GTiff", nullptr};
+    const io::DatasetHandle tiff(
+        api.GDALOpenEx((dir / "map.tif").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    ASSERT_TRUE(tiff) << "GDAL opens it as a TIFF";
+    ASSERT_EQ(api.GDALGetRasterCount(tiff.get()), 3);
+    cairo_surface_t* png = cairo_image_surface_create_from_png((dir / "map.png").c_str());
+    const int width = cairo_image_surface_get_width(png);
+    const int height = cairo_image_surface_get_height(png);
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * height * 3);
+    int bands[] = {1, 2, 3};
+    ASSERT_EQ(api.GDALDatasetRasterIO(tiff.get(), GF_Read, 0, 0, width, height, rgb.data(), width, height, GDT_Byte, 3,
+                                      bands, 3, 3 * width, 1),
+              CE_None)
+        << "the TIFF is as large as the PNG";
+    const unsigned char* data = cairo_image_surface_get_data(png);
+    const int stride = cairo_image_surface_get_stride(png);
+    long differing = 0;
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            const auto pixel = *reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4);
+            const unsigned char* t = &rgb[(static_cast<std::size_t>(y) * width + x) * 3];
+            differing += t[0] != ((pixel >> 16) & 0xff) || t[1] != ((pixel >> 8) & 0xff) || t[2] != (pixel & 0xff);
+        }
+    }
+    cairo_surface_destroy(png);
+    EXPECT_EQ(differing, 0) << "the same pixels as the PNG";
+    ASSERT_EQ(test::run_shell("gdalinfo " + (dir / "map.tif").string() + " > " + (dir / "info.txt").string()), 0);
+    const std::string info = test::read_file(dir / "info.txt");
+    EXPECT_THAT(info, HasSubstr("TIFFTAG_XRESOLUTION=120"));
+    EXPECT_THAT(info, HasSubstr("TIFFTAG_RESOLUTIONUNIT=2 (pixels/inch)"));
+    EXPECT_THAT(info, HasSubstr("COMPRESSION=LZW"));
+}
+
+TEST(PrintFormats, APdfCarriesTheFiguresTitleAndAuthor) {
+    const auto dir = test::scratch_dir("print_pdf");
+    const auto result = test::run_cli({"render", "--dpi", "50", "--title", "Flight to Ili", "--author", "A. Historian",
+                                       "-o", (dir / "map.pdf").string(), "-q"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    ASSERT_EQ(test::run_shell("pdfinfo " + (dir / "map.pdf").string() + " > " + (dir / "info.txt").string()), 0);
+    const std::string info = test::read_file(dir / "info.txt");
+    EXPECT_THAT(info, ::testing::ContainsRegex("Title: +Flight to Ili"));
+    EXPECT_THAT(info, ::testing::ContainsRegex("Author: +A. Historian"));
+    EXPECT_THAT(info, ::testing::ContainsRegex("Creator: +steppeflow"));
+}
