@@ -173,3 +173,95 @@ TEST(OwnData, InitWritesAProjectThatRendersFromItsOwnFolderAndNeverOverwrites) {
     EXPECT_THAT(again.err, HasSubstr("places.csv: already exists"));
     EXPECT_EQ(test::read_file(dir / "flows.csv"), "kept\n");
 }
+
+namespace {
+
+// A workbook of two sheets, places and flows, made from CSV by GDAL as a spreadsheet program would
+// save it: the flows' dates as date cells, counts as numbers.
+std::filesystem::path workbook(const std::filesystem::path& dir, const std::string& flows) {
+    test::write_file(dir / "places.csv",
+                     "id,name,lat,lon\ndub,Dublin,53.35,-6.26\ncork,Cork,51.90,-8.47\n"
+                     "bos,Boston,42.36,-71.06\n");
+    test::write_file(dir / "flows.csv", flows);
+    const auto book = dir / "data.xlsx";
+    std::filesystem::remove(book);
+    const std::string to = " " + book.string() + " ";
+    if (test::run_shell("ogr2ogr -f XLSX" + to + (dir / "places.csv").string() + " -nln places") != 0 ||
+        test::run_shell("ogr2ogr -f XLSX -update" + to + (dir / "flows.csv").string() +
+                        " -nln flows -oo AUTODETECT_TYPE=YES") != 0)
+        return {};
+    return book;
+}
+
+}  // namespace
+
+TEST(OwnData, ASpreadsheetsSheetsAreNamedAndItsDateCellsRead) {
+    const auto dir = test::scratch_dir("own_workbook");
+    const auto book = workbook(dir,
+                               "origin,dest,count,date_start,source\ndub,bos,1200,1916-09-15,S p1\n"
+                               "cork,bos,300,1917-03-02,S p2\n");
+    ASSERT_FALSE(book.empty()) << "ogr2ogr made the workbook";
+    const std::string places = book.string() + ":places";
+    const std::string flows = book.string() + ":flows";
+    const auto result = test::run_cli(
+        {"render", "--gazetteer", places, "--flows", flows, "--dpi", "50", "-o", (dir / "map.json").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto report = nlohmann::json::parse(test::read_file(dir / "map.json"));
+    // The date cells (GDAL gives 1916/09/15) are the days they are; ids name the sheet and row.
+    EXPECT_EQ(report["texts"][0]["text"], "Recorded movements, 1916–1917");
+    std::vector<std::string> ids;
+    for (const auto& flow : report["flows"]) ids.push_back(flow["id"]);
+    EXPECT_THAT(ids, ::testing::UnorderedElementsAre("flows-2", "flows-3"));
+    // The first sheet is not the flows: the message says which sheets there are and how to pick one.
+    const auto first =
+        test::run_cli({"render", "--gazetteer", places, "--flows", book.string(), "-o", (dir / "x.json").string()});
+    EXPECT_EQ(first.exit_code, 1);
+    EXPECT_THAT(first.err, HasSubstr("data.xlsx: sheet places (field 'origin'): missing columns 'origin', "
+                                     "'destination', 'count'"));
+    EXPECT_THAT(first.err, HasSubstr("this is sheet 'places' of the file, which also has flows: name one as " +
+                                     book.string() + ":flows"));
+    const auto misnamed = test::run_cli(
+        {"render", "--gazetteer", places, "--flows", book.string() + ":flow", "-o", (dir / "x.json").string()});
+    EXPECT_EQ(misnamed.exit_code, 1);
+    EXPECT_THAT(misnamed.err, HasSubstr("data.xlsx: no sheet 'flow'; did you mean 'flows'? the file's sheets: "
+                                        "places, flows"));
+}
+
+TEST(OwnData, ASpreadsheetsErrorsNameTheSheetRowAndColumn) {
+    const auto dir = test::scratch_dir("own_workbook_error");
+    const auto book = workbook(dir,
+                               "origin,dest,count,date_start,source\ndub,bos,1200,1916-09-15,S p1\n"
+                               "cork,bos,3OO,1917-03-02,S p2\n");
+    ASSERT_FALSE(book.empty());
+    const auto result = test::run_cli({"render", "--gazetteer", book.string() + ":places", "--flows",
+                                       book.string() + ":flows", "-o", (dir / "x.json").string()});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_THAT(result.err, HasSubstr("data.xlsx: sheet flows, row 3, column C (field 'count'): expected a whole "
+                                      "number, found '3OO'"));
+}
+
+TEST(OwnData, AGazetteerInAnotherCoordinateSystemIsReprojected) {
+    const auto dir = test::scratch_dir("own_reprojected");
+    test::write_file(dir / "places.csv", kLocations);
+    test::write_file(dir / "flows.csv", kFlows);
+    ASSERT_EQ(
+        test::run_shell("ogr2ogr -f GPKG " + (dir / "mercator.gpkg").string() + " " + (dir / "places.csv").string() +
+                        " -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -s_srs EPSG:4326 -t_srs EPSG:3857 "
+                        "-nln towns -select id,name"),
+        0);
+    const auto render = [&](const std::filesystem::path& gazetteer, const std::string& report) {
+        const auto result =
+            test::run_cli({"render", "--gazetteer", gazetteer.string(), "--flows", (dir / "flows.csv").string(),
+                           "--dpi", "50", "-o", (dir / report).string(), "-q"});
+        EXPECT_EQ(result.exit_code, 0) << result.err;
+        return nlohmann::json::parse(test::read_file(dir / report))["places"];
+    };
+    const auto lonlat = render(dir / "places.csv", "lonlat.json");
+    const auto mercator = render(dir / "mercator.gpkg", "mercator.json");
+    ASSERT_EQ(lonlat.size(), mercator.size());
+    for (std::size_t i = 0; i < lonlat.size(); ++i) {
+        EXPECT_EQ(lonlat[i]["id"], mercator[i]["id"]);
+        EXPECT_NEAR(lonlat[i]["x"].get<double>(), mercator[i]["x"].get<double>(), 0.01) << lonlat[i]["id"];
+        EXPECT_NEAR(lonlat[i]["y"].get<double>(), mercator[i]["y"].get<double>(), 0.01) << lonlat[i]["id"];
+    }
+}

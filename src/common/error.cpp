@@ -28,10 +28,20 @@ Failure current_failure() {
     }
 }
 
+namespace {
+// 1 → A, 26 → Z, 27 → AA: a spreadsheet's name for a column.
+std::string column_letters(int column) {
+    std::string letters;
+    for (; column > 0; column = (column - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+    return letters;
+}
+}  // namespace
+
 SourceLocation SourceLocation::with_field(std::string name) const {
     SourceLocation located = *this;
     located.column = 0;
-    if (header && line > 0) {
+    if (header && (line > 0 || spreadsheet)) {
         for (std::size_t i = 0; i < header->size(); ++i) {
             if ((*header)[i] == name) located.column = static_cast<int>(i) + 1;
         }
@@ -45,6 +55,10 @@ std::string SourceLocation::to_string() const {
     if (line > 0) {
         text += fmt::format(":{}", line);
         if (column > 0) text += fmt::format(":{}", column);
+    } else if (spreadsheet) {
+        text += fmt::format(": sheet {}", sheet);
+        if (feature > 0) text += fmt::format(", row {}", feature + 1);
+        if (column > 0) text += fmt::format(", column {}", column_letters(column));
     } else if (feature > 0) {
         text += fmt::format(": feature {}", feature);
     }

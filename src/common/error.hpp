@@ -18,6 +18,10 @@ struct SourceLocation {
     int line = 0;     // 1-based text line (CSV), 0 when the format has none
     int feature = 0;  // 1-based feature/record number, 0 when unknown
     int column = 0;   // 1-based column, 0 when unknown
+    // A spreadsheet's sheet: its records are rows (row = feature + 1, under the header row) and its
+    // columns letters, as the user sees them ("sheet flows, row 3, column H").
+    std::string sheet;
+    bool spreadsheet = false;
     std::string field;
     std::string field_kind = "field";  // what `field` names: a CSV "field", a TOML "key"
     // The file's column names, when it has a header: lets a record's location name any field's column.
@@ -25,7 +29,8 @@ struct SourceLocation {
 
     // The same record, pointing at one field (and its column, when the header is known).
     [[nodiscard]] SourceLocation with_field(std::string name) const;
-    // "file:line:column (field 'x')" or "file: feature 3 (field 'x')".
+    // "file:line:column (field 'x')", "file: sheet s, row 3, column H (field 'x')" or
+    // "file: feature 3 (field 'x')".
     [[nodiscard]] std::string to_string() const;
 };
 

@@ -57,8 +57,16 @@ void require_columns(const Table& table, const std::vector<std::string_view>& co
     where.file = table.file;
     where.line = table.has_line_numbers ? 1 : 0;
     where.field = std::string(missing.front());
+    where.spreadsheet = table.spreadsheet;
+    where.sheet = table.layer;
     std::string hint = fmt::format("the header has: {}", fmt::join(table.columns, ", "));
     if (!suggestions.empty()) hint += fmt::format("; did you mean {}?", fmt::join(suggestions, ", "));
+    // The first sheet (or layer) was read and may be the wrong one: say which others there are.
+    if (!table.other_layers.empty()) {
+        hint += fmt::format("; this is {} '{}' of the file, which also has {}: name one as {}:{}",
+                            table.spreadsheet ? "sheet" : "layer", table.layer, fmt::join(table.other_layers, ", "),
+                            table.file, table.other_layers.front());
+    }
     if (!minimum.empty()) hint += fmt::format("; {}", minimum);
     if (missing.size() == 1) throw DataError(where, fmt::format("missing column '{}'", missing.front()), hint);
     throw DataError(where, fmt::format("missing columns '{}'", fmt::join(missing, "', '")), hint);

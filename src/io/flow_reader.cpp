@@ -12,8 +12,16 @@ namespace steppeflow::io {
 namespace {
 
 std::optional<model::PartialDate> parse_date(const RecordView& row, std::string_view column) {
-    const std::string text = optional_text(row, column);
+    std::string text = optional_text(row, column);
     if (text.empty()) return std::nullopt;
+    // A spreadsheet's date cell comes from GDAL as "1916/09/15" (a date-time cell with " 00:00:00"
+    // after it): the day it is, written as the schema writes it.
+    if (text.size() >= 10 && text[4] == '/' && text[7] == '/' &&
+        (text.size() == 10 || text.substr(10) == " 00:00:00" || text.substr(10) == "T00:00:00")) {
+        text = text.substr(0, 10);
+        text[4] = '-';
+        text[7] = '-';
+    }
     const auto date = model::PartialDate::parse(text);
     if (!date) {
         throw DataError(row.where(column), fmt::format("'{}' is not a valid date", text),
@@ -52,12 +60,17 @@ struct FlowColumns {
           unit(table.column_index("unit").has_value()),
           status(table.column_index("status").has_value()),
           certainty(table.column_index("certainty").has_value()),
-          id_prefix(std::filesystem::path(table.file).stem().string()) {}
+          id_prefix(table.layer.empty() ? std::filesystem::path(table.file).stem().string() : table.layer) {}
 };
 
-// "flows-2": the file's name and the record's line (CSV) or row, so that the id leads back to it.
+// "flows-2": the file's (or sheet's) name and the record's line (CSV), row (a spreadsheet's, under
+// its header row) or feature, so that the id leads back to it.
 std::string made_id(const FlowColumns& columns, const Record& record) {
-    return fmt::format("{}-{}", columns.id_prefix, record.where.line > 0 ? record.where.line : record.where.feature);
+    const SourceLocation& where = record.where;
+    return fmt::format("{}-{}", columns.id_prefix,
+                       where.line > 0      ? where.line
+                       : where.spreadsheet ? where.feature + 1
+                                           : where.feature);
 }
 
 model::Flow flow_from(const FlowColumns& columns, const RecordView& row) {

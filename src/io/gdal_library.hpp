@@ -5,6 +5,7 @@
 // that reads no data at all, never needs them. The headers give the types; the functions are
 // resolved from the library when it is loaded.
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_vsi.h>
 #include <gdal.h>
@@ -77,6 +78,15 @@ namespace steppeflow::io {
     X(VSIGetMemFileBuffer)           \
     X(VSIUnlink)                     \
     X(GDALDatasetRasterIO)           \
+    X(GDALDatasetGetLayerByName)     \
+    X(OGR_L_GetName)                 \
+    X(OGR_L_GetSpatialRef)           \
+    X(OSRIsSameEx)                   \
+    X(OSRClone)                      \
+    X(CPLSetThreadLocalConfigOption) \
+    X(OCTNewCoordinateTransformation) \
+    X(OCTDestroyCoordinateTransformation) \
+    X(OGR_G_Transform)               \
     X(GDALSetMetadataItem)           \
     X(CPLPushErrorHandlerEx)         \
     X(CPLPopErrorHandler)            \

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <memory>
+#include <utility>
 
 #include <cpl_string.h>
 #include <fmt/format.h>
 
 #include "io/gdal_handles.hpp"
 #include "io/text_checks.hpp"
+#include "model/name_match.hpp"
 
 namespace steppeflow::io {
 
@@ -20,12 +23,80 @@ bool is_csv(const std::filesystem::path& path) {
     return ext == ".csv";
 }
 
-std::optional<PointGeometry> point_of(OGRFeatureH feature) {
+bool is_spreadsheet(const std::filesystem::path& path) {
+    auto ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".xlsx" || ext == ".ods" || ext == ".xls";
+}
+
+// "data.xlsx:flows": the file and the layer (sheet) named after its last colon, when the whole is no
+// file but the part before the colon is.
+std::pair<std::filesystem::path, std::string> file_and_layer(const std::filesystem::path& path) {
+    std::error_code error;
+    if (std::filesystem::exists(path, error)) return {path, ""};
+    const std::string text = path.string();
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return {path, ""};
+    std::filesystem::path file = text.substr(0, colon);
+    if (!std::filesystem::exists(file, error)) return {path, ""};
+    return {file, text.substr(colon + 1)};
+}
+
+// While alive, GDAL takes the first row of an XLSX or ODS sheet read on this thread as its header.
+class HeadersForced {
+public:
+    explicit HeadersForced(bool spreadsheet) : set_(spreadsheet) { apply(set_ ? "FORCE" : nullptr); }
+    ~HeadersForced() {
+        if (set_) apply(nullptr);
+    }
+    HeadersForced(const HeadersForced&) = delete;
+    HeadersForced& operator=(const HeadersForced&) = delete;
+    HeadersForced(HeadersForced&&) = delete;
+    HeadersForced& operator=(HeadersForced&&) = delete;
+
+private:
+    static void apply(const char* value) {
+        if (value == nullptr && !gdal_requested()) return;
+        gdal().CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", value);
+        gdal().CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", value);
+    }
+    bool set_;
+};
+
+struct SpatialReferenceReleaser {
+    void operator()(OGRSpatialReferenceH srs) const { gdal().OSRRelease(srs); }
+};
+using SpatialReference = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SpatialReferenceReleaser>;
+struct TransformDestroyer {
+    void operator()(OGRCoordinateTransformationH transform) const {
+        gdal().OCTDestroyCoordinateTransformation(transform);
+    }
+};
+using Transform = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
+
+// From a layer's coordinate system to WGS84 longitude/latitude, when it has another (a GeoPackage
+// in a projected CRS); none when it has none or is WGS84 already.
+Transform to_wgs84(OGRLayerH layer) {
+    const GdalApi& gdal = io::gdal();
+    OGRSpatialReferenceH own = gdal.OGR_L_GetSpatialRef(layer);
+    if (own == nullptr) return nullptr;
+    const SpatialReference wgs84(gdal.OSRNewSpatialReference(nullptr));
+    if (!wgs84 || gdal.OSRImportFromEPSG(wgs84.get(), 4326) != OGRERR_NONE) return nullptr;
+    gdal.OSRSetAxisMappingStrategy(wgs84.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    const char* same[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+    if (gdal.OSRIsSameEx(own, wgs84.get(), same) != 0) return nullptr;
+    const SpatialReference source(gdal.OSRClone(own));
+    gdal.OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    return Transform(gdal.OCTNewCoordinateTransformation(source.get(), wgs84.get()));
+}
+
+std::optional<PointGeometry> point_of(OGRFeatureH feature, OGRCoordinateTransformationH transform = nullptr) {
     const GdalApi& gdal = io::gdal();
     OGRGeometryH geometry = gdal.OGR_F_GetGeometryRef(feature);
     if (geometry == nullptr) return std::nullopt;
     if (gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(geometry)) != wkbPoint) return std::nullopt;
     if (gdal.OGR_G_IsEmpty(geometry) != 0) return std::nullopt;
+    if (transform != nullptr && gdal.OGR_G_Transform(geometry, transform) != OGRERR_NONE) return std::nullopt;
     return PointGeometry{gdal.OGR_G_GetX(geometry, 0), gdal.OGR_G_GetY(geometry, 0)};
 }
 
@@ -124,7 +195,8 @@ std::string pipe_hint(const std::filesystem::path& path) {
 
 }  // namespace
 
-Table GdalSource::table(const std::filesystem::path& path) const {
+Table GdalSource::table(const std::filesystem::path& named) const {
+    const auto [path, layer_name] = file_and_layer(named);
     const std::string file = path.string();
     if (!std::filesystem::exists(path)) throw IoError(fmt::format("{}: no such file", file));
     require_content(path, "a header line naming the columns, then one record per line");
@@ -136,6 +208,11 @@ Table GdalSource::table(const std::filesystem::path& path) const {
     // interpret lon/lat themselves so that a bad coordinate is reported with its line. (The separator
     // is a comma: check_csv_text refused anything else. GDAL 3.6 has no SEPARATOR option and warned.)
     const std::array<const char*, 3> csv_options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
+    // A spreadsheet's first row is its header, always: GDAL would guess, and take a sheet of text only
+    // (every cell a string, the header's too) for one without a header. GDAL 3.6 reads this from a
+    // configuration option (there is no open option yet), read when the sheet is first read: set for
+    // this thread until the table is read.
+    const HeadersForced headers(is_spreadsheet(path));
     DatasetHandle dataset(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                           is_csv(path) ? csv_options.data() : nullptr, nullptr));
     if (!dataset) {
@@ -144,13 +221,37 @@ Table GdalSource::table(const std::filesystem::path& path) const {
         throw IoError(fmt::format("{}: cannot be read as a vector data file ({}){}", file,
                                   errors.last_or("no GDAL driver recognised it"), pipe_hint(path)));
     }
-    if (gdal.GDALDatasetGetLayerCount(dataset.get()) < 1) throw IoError(fmt::format("{}: contains no layer", file));
-    OGRLayerH layer = gdal.GDALDatasetGetLayer(dataset.get(), 0);
+    const int layer_count = gdal.GDALDatasetGetLayerCount(dataset.get());
+    if (layer_count < 1) throw IoError(fmt::format("{}: contains no layer", file));
+    const bool spreadsheet = is_spreadsheet(path);
+    const char* what = spreadsheet ? "sheet" : "layer";
+    std::vector<std::string> layer_names;
+    for (int i = 0; i < layer_count; ++i)
+        layer_names.emplace_back(gdal.OGR_L_GetName(gdal.GDALDatasetGetLayer(dataset.get(), i)));
+    OGRLayerH layer = layer_name.empty() ? gdal.GDALDatasetGetLayer(dataset.get(), 0)
+                                         : gdal.GDALDatasetGetLayerByName(dataset.get(), layer_name.c_str());
+    if (layer == nullptr) {
+        SourceLocation where;
+        where.file = file;
+        const auto near = model::nearest_names(layer_name, layer_names, 1);
+        throw DataError(
+            where, fmt::format("no {} '{}'", what, layer_name),
+            fmt::format("{}the file's {}s: {}", near.empty() ? "" : fmt::format("did you mean '{}'? ", near.front()),
+                        what, fmt::join(layer_names, ", ")));
+    }
     OGRFeatureDefnH definition = gdal.OGR_L_GetLayerDefn(layer);
+    const Transform reprojection = to_wgs84(layer);
 
     Table table;
     table.file = file;
     table.has_line_numbers = is_csv(path);
+    table.spreadsheet = spreadsheet;
+    if (spreadsheet || layer_count > 1 || !layer_name.empty()) table.layer = gdal.OGR_L_GetName(layer);
+    if (layer_name.empty()) {
+        for (const auto& name : layer_names)
+            if (name != table.layer) table.other_layers.push_back(name);
+        if (layer_count == 1) table.other_layers.clear();
+    }
     const int field_count = gdal.OGR_FD_GetFieldCount(definition);
     for (int i = 0; i < field_count; ++i) {
         table.columns.emplace_back(gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(definition, i)));
@@ -175,6 +276,8 @@ Table GdalSource::table(const std::filesystem::path& path) const {
         record.where.file = file;
         record.where.feature = feature_number;
         record.where.header = header;
+        record.where.spreadsheet = spreadsheet;
+        record.where.sheet = table.layer;
         // GDAL's CSV driver numbers features from 1 after the header line, skipping empty lines:
         // the raw check found the line each record starts on.
         if (table.has_line_numbers) {
@@ -187,7 +290,7 @@ Table GdalSource::table(const std::filesystem::path& path) const {
             const bool present = gdal.OGR_F_IsFieldSetAndNotNull(feature.get(), i) != 0;
             record.values.emplace_back(present ? gdal.OGR_F_GetFieldAsString(feature.get(), i) : "");
         }
-        record.point = point_of(feature.get());
+        record.point = point_of(feature.get(), reprojection.get());
         table.records.push_back(std::move(record));
     }
     if (!errors.messages().empty() && table.records.empty() && table.columns.empty()) {

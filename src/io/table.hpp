@@ -27,14 +27,18 @@ struct Table {
     std::vector<std::string> columns;
     std::vector<Record> records;
     bool has_line_numbers = false;
+    bool spreadsheet = false;                // XLSX, ODS: records are rows of a sheet (SourceLocation::spreadsheet)
     std::vector<std::string> gdal_warnings;  // what GDAL said while reading a file it read, naming it
+    std::string layer;                       // the layer or sheet read, when the file has several or it was named
+    std::vector<std::string> other_layers;   // the file's other layers or sheets, when none was named
 
     [[nodiscard]] std::optional<std::size_t> column_index(std::string_view name) const;
 };
 
 class DataSource;
 
-// Reads the first layer of a vector file from `source` (data_source.hpp: GDAL, or the read cache in
+// Reads the first layer of a vector file (or the one named after a colon: "data.xlsx:flows",
+// "places.gpkg:towns") from `source` (data_source.hpp: GDAL, or the read cache in
 // front of it). Values are taken as text so that parsing (and its error messages) is the same
 // whatever the format typed them as.
 Table read_table(const std::filesystem::path& path, const DataSource& source);
