@@ -103,77 +103,6 @@ TEST(Cli, FailedRenderKeepsThePreviousFigureAndLeavesNoTemporaryFile) {
 
 namespace {
 
-// The share of pixels of `a` (over the area both images cover) whose 3x3 neighbourhood's mean colour
-// differs by more than `threshold` (0-255) in some channel from that of every pixel of `b` within one
-// pixel of it: rasterisers that round the page size differently place edges a pixel apart, and one
-// snaps a hairline to a whole pixel where another spreads it over two, which the mean evens out; a
-// missing line (a river) still differs. 1 when either image cannot be read.
-double differing_share(const std::filesystem::path& a_path, const std::filesystem::path& b_path, int threshold) {
-    cairo_surface_t* a = cairo_image_surface_create_from_png(a_path.c_str());
-    cairo_surface_t* b = cairo_image_surface_create_from_png(b_path.c_str());
-    double share = 1;
-    if (cairo_surface_status(a) == CAIRO_STATUS_SUCCESS && cairo_surface_status(b) == CAIRO_STATUS_SUCCESS) {
-        cairo_surface_flush(a);
-        cairo_surface_flush(b);
-        const int width = std::min(cairo_image_surface_get_width(a), cairo_image_surface_get_width(b));
-        const int height = std::min(cairo_image_surface_get_height(a), cairo_image_surface_get_height(b));
-        // Each image's 3x3 means, channel by channel (edges: the pixels that exist).
-        const auto means = [&](cairo_surface_t* image) {
-            std::vector<std::array<int, 3>> out(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
-            const auto* data = cairo_image_surface_get_data(image);
-            const int stride = cairo_image_surface_get_stride(image);
-            for (int y = 0; y < height; ++y) {
-                for (int x = 0; x < width; ++x) {
-                    std::array<int, 3> sum{};
-                    int count = 0;
-                    for (int dy = -1; dy <= 1; ++dy) {
-                        for (int dx = -1; dx <= 1; ++dx) {
-                            const int xx = x + dx;
-                            const int yy = y + dy;
-                            if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-                            const auto pixel = reinterpret_cast<const std::uint32_t*>(data + yy * stride)[xx];
-                            for (int c = 0; c < 3; ++c)
-                                sum[static_cast<std::size_t>(c)] += static_cast<int>((pixel >> (8 * c)) & 0xffU);
-                            ++count;
-                        }
-                    }
-                    for (auto& channel : sum) channel /= count;
-                    out[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)] =
-                        sum;
-                }
-            }
-            return out;
-        };
-        const auto mean_a = means(a);
-        const auto mean_b = means(b);
-        std::size_t differing = 0;
-        for (int y = 0; y < height; ++y) {
-            for (int x = 0; x < width; ++x) {
-                const auto& here =
-                    mean_a[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
-                bool matched = false;
-                for (int dy = -1; dy <= 1 && !matched; ++dy) {
-                    for (int dx = -1; dx <= 1 && !matched; ++dx) {
-                        const int xx = x + dx;
-                        const int yy = y + dy;
-                        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-                        const auto& there = mean_b[static_cast<std::size_t>(yy) * static_cast<std::size_t>(width) +
-                                                   static_cast<std::size_t>(xx)];
-                        matched = std::abs(here[0] - there[0]) <= threshold &&
-                                  std::abs(here[1] - there[1]) <= threshold &&
-                                  std::abs(here[2] - there[2]) <= threshold;
-                    }
-                }
-                if (!matched) ++differing;
-            }
-        }
-        share = static_cast<double>(differing) / (static_cast<double>(width) * height);
-    }
-    cairo_surface_destroy(a);
-    cairo_surface_destroy(b);
-    return share;
-}
-
 int run_shell(const std::string& command) { return std::system(command.c_str()); }
 
 // A path for a shell command line, in single quotes.
@@ -201,8 +130,8 @@ TEST(Cli, WritesEveryRequestedFormatAndEachDrawsTheSameMap) {
     // Measured on 3x3 means: 0.004 % (SVG) and 0.002 % (PDF) of pixels differ; without its rivers, 0.25 %.
     constexpr int kThreshold = 32;
     constexpr double kBound = 0.0005;
-    const double svg = differing_share(dir / "svg.png", dir / "a.png", kThreshold);
-    const double pdf = differing_share(dir / "pdf.png", dir / "a.png", kThreshold);
+    const double svg = test::differing_share(dir / "svg.png", dir / "a.png", kThreshold);
+    const double pdf = test::differing_share(dir / "pdf.png", dir / "a.png", kThreshold);
     EXPECT_LT(svg, kBound) << "SVG rasterised differs from the PNG";
     EXPECT_LT(pdf, kBound) << "PDF rasterised differs from the PNG";
     // And the comparison sees a map that lacks one thin layer: the same figure without its rivers.
@@ -219,7 +148,7 @@ TEST(Cli, WritesEveryRequestedFormatAndEachDrawsTheSameMap) {
     const auto other =
         test::run_cli(mini(dir / "b.png", {"--dpi", "100", "--layers", (dir / "no_rivers.toml").string()}));
     ASSERT_EQ(other.exit_code, 0) << other.err;
-    const double no_rivers = differing_share(dir / "a.png", dir / "b.png", kThreshold);
+    const double no_rivers = test::differing_share(dir / "a.png", dir / "b.png", kThreshold);
     EXPECT_GT(no_rivers, kBound) << "the comparison would not see a missing layer";
 }
 

@@ -28,6 +28,12 @@ CliResult run_cli(const std::vector<std::string>& args);
 // instead and whose data ("../geodata/…") is the shipped data; its path.
 std::filesystem::path spec_writing_into(const std::filesystem::path& spec, const std::filesystem::path& dir);
 
+// The share of pixels of `a` (over the area both images cover) whose 3x3 neighbourhood's mean colour
+// differs by more than `threshold` (0-255) in some channel from that of every pixel of `b` within one
+// pixel of it: two rasterisers of the same drawing agree, a missing line does not. 1 when either PNG
+// cannot be read.
+double differing_share(const std::filesystem::path& a, const std::filesystem::path& b, int threshold);
+
 // A shell command's exit code (-1 when it did not exit normally).
 int run_shell(const std::string& command);
 

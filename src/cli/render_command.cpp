@@ -97,6 +97,10 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                 "path; names fall back as the locale says, then to English")
         ->capture_default_str();
     bind_option(render, command, "--title", &config::FigureSpec::title, "Title above the map");
+    bind_option(render, command, "--svg-text", &config::FigureSpec::svg_text,
+                "SVG texts: text (editable <text> in named layer groups; default) or outlines (glyph outlines, the "
+                "exact look)")
+        ->check(CLI::IsMember({"text", "outlines"}));
     bind_option(render, command, "--author", &config::FigureSpec::author,
                 "The document's author, kept in a PDF's metadata (drawn nowhere)");
     bind_option(render, command, "--subtitle", &config::FigureSpec::subtitle,

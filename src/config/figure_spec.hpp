@@ -95,6 +95,7 @@ struct FigureSpec {
     std::vector<std::filesystem::path> outputs;  // .svg/.png/.pdf/.json; for sequences a {period} or {n} pattern
     SourceLocation outputs_where;                // where the spec names them (its extension is checked later)
     std::filesystem::path report;                // layout report (JSON); empty: none
+    std::string svg_text = "text";               // SVG texts: "text" (editable <text>) or "outlines" (exact)
 };
 
 [[nodiscard]] std::optional<YearsMode> years_mode_from(std::string_view text);

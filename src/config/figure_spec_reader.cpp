@@ -240,6 +240,7 @@ void read_output(TomlSection section, FigureSpec& spec) {
         for (const auto& file : *files) spec.outputs.emplace_back(file);
     }
     if (const auto report = section.string("report")) spec.report = *report;
+    one_of(section, "svg_text", spec.svg_text, {"text", "outlines"});
     section.finish();
 }
 

@@ -275,6 +275,11 @@ FigureRequest make_request(const config::FigureSpec& spec) {
         }
     }
     request.dpi = spec.dpi;
+    if (spec.svg_text != "text" && spec.svg_text != "outlines") {
+        throw UsageError(fmt::format("{}: '{}' is not one of text, outlines",
+                                     origin_of(spec, "output.svg_text", "--svg-text"), spec.svg_text));
+    }
+    request.svg_outlines = spec.svg_text == "outlines";
     if (spec.columns < 0 || spec.columns > config::kMostColumns) {
         throw UsageError(fmt::format("{}: {} is outside 1 to {} (0: chosen from the page)",
                                      origin_of(spec, "years.columns", "--columns"), spec.columns,

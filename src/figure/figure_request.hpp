@@ -35,6 +35,7 @@ struct FigureRequest {
     std::vector<std::filesystem::path> outputs;  // at least one; each with a writer for its extension
     std::filesystem::path report;                // the layout report; empty: none
     double dpi = 300;
+    bool svg_outlines = false;  // SVG texts as glyph outlines, not editable <text>
     int columns = 0;
     bool households_as_people = false;
     bool default_title = true;      // no title given: made from the data (its years)

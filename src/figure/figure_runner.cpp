@@ -42,11 +42,11 @@ void ensure_parent_directory(const std::filesystem::path& path) {
 }
 
 // All of a figure's files are written as one: each appears only when every one is complete.
-void write_outputs(const std::vector<render::ScenePath>& outputs, double dpi, ThreadPool& pool, FigureOutcome& outcome,
-                   const layout::ProgressReport& progress) {
+void write_outputs(const std::vector<render::ScenePath>& outputs, const FigureRequest& request, ThreadPool& pool,
+                   FigureOutcome& outcome, const layout::ProgressReport& progress) {
     if (progress) progress("writing the files", 0);
     for (const auto& output : outputs) ensure_parent_directory(output.path);
-    render::write_scenes(outputs, {dpi, &pool});
+    render::write_scenes(outputs, {request.dpi, &pool, request.svg_outlines});
     for (const auto& output : outputs) outcome.written.push_back(output.path);
 }
 
@@ -253,7 +253,7 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
         if (!request.report.empty())
             files.push_back({&frames[i], sequence_path(request.report, i, periods[i].label), &render::report_writer()});
     }
-    write_outputs(files, request.dpi, pool, outcome, progress);
+    write_outputs(files, request, pool, outcome, progress);
     return outcome;
 }
 
@@ -484,7 +484,7 @@ FigureOutcome render_figure(const FigureRequest& request, const FigureData& data
     files.reserve(request.outputs.size());
     for (const auto& path : request.outputs) files.push_back({&result.scene, path});
     if (!request.report.empty()) files.push_back({&result.scene, request.report, &render::report_writer()});
-    write_outputs(files, request.dpi, pool, outcome, progress);
+    write_outputs(files, request, pool, outcome, progress);
     return outcome;
 }
 

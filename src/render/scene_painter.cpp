@@ -651,6 +651,94 @@ void paint_map(cairo_t* cr, const layout::Scene& scene) {
 
 }  // namespace
 
+void paint_map_part(cairo_t* cr, const layout::Scene& scene, MapPart part, std::size_t index) {
+    const config::Style& style = scene.style;
+    const auto& f = scene.map_frame;
+    if (f.width <= 0) return;
+    if (part == MapPart::frame) {
+        cairo_rectangle(cr, f.x, f.y, f.width, f.height);
+        set_colour(cr, style.colours.frame);
+        cairo_set_line_width(cr, style.lines.frame_mm);
+        cairo_stroke(cr);
+        return;
+    }
+    cairo_save(cr);
+    cairo_rectangle(cr, f.x, f.y, f.width, f.height);
+    cairo_clip(cr);
+    switch (part) {
+        case MapPart::water:
+            set_colour(cr, style.colours.water);
+            cairo_paint(cr);
+            break;
+        case MapPart::layer:
+            if (index < scene.layers.size()) paint_layer(cr, scene.layers[index]);
+            break;
+        case MapPart::graticule:
+            paint_graticule(cr, scene, style);
+            break;
+        case MapPart::uncertainty:
+            for (const auto& symbol : scene.places) paint_uncertainty(cr, symbol, style);
+            break;
+        case MapPart::flow:
+            if (index < scene.flows.size()) paint_flow(cr, scene.flows[index], style);
+            break;
+        case MapPart::junctions:
+            for (const auto& flow : scene.flows) paint_junction(cr, flow, style);
+            break;
+        case MapPart::hubs:
+            for (const auto& hub : scene.hubs) paint_hub(cr, hub, style);
+            break;
+        case MapPart::symbols:
+            for (const auto& symbol : scene.places) paint_position_leader(cr, symbol, style);
+            for (const auto& symbol : scene.places) paint_symbol(cr, symbol, style);
+            break;
+        case MapPart::labels:
+            for (const auto& label : scene.labels) paint_leader(cr, label.leader, style);
+            for (const auto& label : scene.labels) paint_label(cr, label, scene);
+            break;
+        case MapPart::north_arrow:
+            if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style);
+            break;
+        case MapPart::detail_key:
+            if (scene.detail_key) paint_detail_key(cr, *scene.detail_key, style);
+            break;
+        case MapPart::inset:
+            if (scene.inset) paint_inset(cr, *scene.inset, style);
+            break;
+        case MapPart::framed_legend:
+            if (scene.legend.framed) paint_legend(cr, scene.legend, style);
+            break;
+        case MapPart::frame:
+            break;
+    }
+    cairo_restore(cr);
+}
+
+void paint_page_part(cairo_t* cr, const layout::Scene& scene, PagePart part) {
+    const config::Style& style = scene.style;
+    switch (part) {
+        case PagePart::paper:
+            set_colour(cr, style.colours.paper);
+            cairo_paint(cr);
+            break;
+        case PagePart::legend:
+            if (!scene.legend.framed) paint_legend(cr, scene.legend, style);
+            break;
+        case PagePart::scale_bar:
+            if (scene.scale_bar) paint_scale_bar(cr, *scene.scale_bar, style);
+            break;
+        case PagePart::texts: {
+            const Font font{style.text.font, style.colours.halo};
+            set_colour(cr, style.colours.text);
+            for (const auto& text : scene.texts) {
+                draw_text(cr, font, text.text, text.origin.x, text.origin.y, text.font_size_pt, text.bold, 0,
+                          text.wrap_width_mm);
+            }
+            break;
+        }
+    }
+}
+
 void paint_scene(cairo_t* cr, const layout::Scene& scene) {
     set_colour(cr, scene.style.colours.paper);
     cairo_paint(cr);

@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "render/cairo_stream.hpp"
 #include "render/scene_painter.hpp"
+#include "render/svg_editable.hpp"
 #include "render/writer_kinds.hpp"
 
 namespace steppeflow::render {
@@ -86,7 +87,13 @@ cairo_status_t write_renumbered(void* closure, const unsigned char* data, unsign
 }  // namespace
 
 void SvgWriter::write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
-                      const WriteOptions& /*options*/) const {
+                      const WriteOptions& options) const {
+    if (!options.svg_outlines) {
+        const std::string document = editable_svg(scene, path);
+        if (std::fwrite(document.data(), 1, document.size(), out) != document.size())
+            throw IoError(fmt::format("{}: could not be written", path.string()));
+        return;
+    }
     // Cairo writes the size in the document unit as given, so an SVG in mm is drawn in mm.
     SurfaceRenumbering renumbering(out);
     const Surface surface(

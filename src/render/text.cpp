@@ -51,7 +51,38 @@ std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::s
     return layout;
 }
 
+// Names the sink kept on a context (cairo_set_user_data): its address is the key, nothing is stored in it.
+const cairo_user_data_key_t kTextSink{};
+
+PlacedText placed(cairo_t* cr, PangoLayout* layout, const Font& font, const std::string& text, double x, double y,
+                  double size_pt, bool bold, bool italic, double halo_mm) {
+    PlacedText out;
+    cairo_get_matrix(cr, &out.matrix);
+    out.family = font.family;
+    out.size_pt = size_pt;
+    out.bold = bold;
+    out.italic = italic;
+    out.halo_mm = halo_mm;
+    out.halo = font.halo;
+    cairo_pattern_get_rgba(cairo_get_source(cr), &out.red, &out.green, &out.blue, &out.alpha);
+    PangoLayoutIter* line = pango_layout_get_iter(layout);
+    do {
+        const PangoLayoutLine* run = pango_layout_iter_get_line_readonly(line);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(line, nullptr, &logical);
+        std::string part =
+            text.substr(static_cast<std::size_t>(run->start_index), static_cast<std::size_t>(run->length));
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\n')) part.pop_back();
+        out.lines.push_back({std::move(part), x + static_cast<double>(logical.x) / PANGO_SCALE,
+                             y + static_cast<double>(pango_layout_iter_get_baseline(line)) / PANGO_SCALE});
+    } while (pango_layout_iter_next_line(line) != 0);
+    pango_layout_iter_free(line);
+    return out;
+}
+
 }  // namespace
+
+void keep_texts(cairo_t* cr, std::vector<PlacedText>* sink) { cairo_set_user_data(cr, &kTextSink, sink, nullptr); }
 
 layout::TextMeasure pango_text_measure(const std::string& family) {
     // A page's legend and texts are laid out several times while its height is fitted, so the same
@@ -85,6 +116,10 @@ layout::TextMeasure pango_text_measure(const std::string& family) {
 void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x, double y, double size_pt, bool bold,
                double halo_mm, double wrap_width_mm, bool italic) {
     auto layout = make_layout(cr, font.family, text, size_pt, bold, wrap_width_mm, italic);
+    if (auto* sink = static_cast<std::vector<PlacedText>*>(cairo_get_user_data(cr, &kTextSink))) {
+        sink->push_back(placed(cr, layout.get(), font, text, x, y, size_pt, bold, italic, halo_mm));
+        return;
+    }
     cairo_save(cr);
     cairo_move_to(cr, x, y);
     if (halo_mm > 0) {

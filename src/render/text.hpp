@@ -2,6 +2,7 @@
 // Text through Pango on a Cairo context whose user unit is the millimetre.
 
 #include <string>
+#include <vector>
 
 #include <cairo.h>
 
@@ -23,6 +24,30 @@ layout::TextMeasure pango_text_measure(const std::string& family = "Noto Sans");
 // a halo first when halo_mm > 0.
 void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x, double y, double size_pt, bool bold,
                double halo_mm, double wrap_width_mm = 0, bool italic = false);
+
+// A text kept as text (an editable SVG's <text>) instead of drawn as glyph outlines: each line and
+// where its baseline starts, in the user space of `matrix` (the context's, user → device, when it was
+// drawn), with the font, colour and halo it would have been drawn in.
+struct PlacedText {
+    struct Line {
+        std::string text;
+        double x = 0;
+        double y = 0;  // the baseline
+    };
+    std::vector<Line> lines;
+    cairo_matrix_t matrix{};
+    std::string family;
+    double size_pt = 7;
+    bool bold = false;
+    bool italic = false;
+    double red = 0, green = 0, blue = 0, alpha = 1;
+    double halo_mm = 0;
+    config::Rgb halo;
+};
+
+// While `sink` is set on `cr` (until set to nullptr), draw_text appends each text to it instead of
+// drawing it. The sink must outlive the context or be unset first.
+void keep_texts(cairo_t* cr, std::vector<PlacedText>* sink);
 
 // Throws IoError when the font family is not installed, instead of drawing tofu boxes.
 // `named_at` says where the family was chosen (a style file's line), for the message.

@@ -17,6 +17,7 @@ namespace steppeflow::render {
 struct WriteOptions {
     double dpi = 300;               // raster outputs
     ThreadPool* pool = nullptr;     // where bands are painted and deflated; nullptr: the calling thread
+    bool svg_outlines = false;      // SVG: text as glyph outlines (exact look) instead of editable <text>
 };
 
 class Writer {
