@@ -18,6 +18,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
   libxml2-dev libpoppler-glib-dev poppler-utils  # tests: SVG parses as XML, PDF pages and text
   librsvg2-bin                                   # tests: SVG rasterised (rsvg-convert) and compared with the PNG
+  chromium                                       # tests: the interactive HTML page loaded and hovered headless
 )
 
 missing=()

@@ -53,7 +53,7 @@ TEST(Cli, UsageErrorsExitWithTwo) {
     EXPECT_THAT(bad_extent.err, HasSubstr("--extent"));
     const auto bad_format = test::run_cli(mini(dir / "x.jpg"));
     EXPECT_EQ(bad_format.exit_code, 2);
-    EXPECT_THAT(bad_format.err, HasSubstr("use .svg, .png, .pdf, .tif, .geojson, .gpkg or .json"));
+    EXPECT_THAT(bad_format.err, HasSubstr("use .svg, .png, .pdf, .tif, .html, .geojson, .gpkg or .json"));
     const auto bad_projection = test::run_cli(mini(dir / "x.png", {"--projection", "EPSG:999999"}));
     EXPECT_EQ(bad_projection.exit_code, 2);
     EXPECT_THAT(bad_projection.err, HasSubstr("EPSG:999999"));

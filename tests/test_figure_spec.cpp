@@ -180,13 +180,13 @@ TEST(FigureSpec, AnOutputNoWriterWritesIsRefusedAtItsKey) {
         // The file is named where it would be written: beside the spec, as its paths are.
         EXPECT_EQ(text.substr(text.find("spec.toml")),
                   "spec.toml:2:9 (key 'output.files'): '" + (path.parent_path() / "out.jpg").string() +
-                      "' does not end in .svg, .png, .pdf, .tif, .geojson, .gpkg or .json");
+                      "' does not end in .svg, .png, .pdf, .tif, .html, .geojson, .gpkg or .json");
     }
     config::FigureSpec command_line;
     command_line.outputs = {"out.tiff"};
     EXPECT_THAT([&] { (void)figure::make_request(command_line); },
                 ::testing::ThrowsMessage<UsageError>(HasSubstr(
-                    "out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf, .tif, .geojson, .gpkg or .json")));
+                    "out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf, .tif, .html, .geojson, .gpkg or .json")));
     // Every writer's extension is accepted; the report is one of them.
     for (const auto* writer : render::writers()) {
         command_line.outputs = {std::string("out") + std::string(writer->extension())};

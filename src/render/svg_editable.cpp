@@ -212,6 +212,23 @@ std::string flow_title(const layout::FlowShape& shape, const layout::Scene& scen
     return text;
 }
 
+// The years a flow's record spans, "1930 1931" (empty when it states no date): for an interactive
+// page's year control.
+std::string years_of(const layout::FlowShape& shape, const layout::Scene& scene) {
+    if (!scene.records) return {};
+    for (const auto& flow : scene.records->flows) {
+        if (flow.id != shape.flow_id) continue;
+        const auto& first = flow.date_start ? flow.date_start : flow.date_end;
+        const auto& last = flow.date_end ? flow.date_end : flow.date_start;
+        if (!first || !last) return {};
+        std::string years;
+        for (int year = first->year; year <= last->year && year - first->year < 100; ++year)
+            years += (years.empty() ? "" : " ") + std::to_string(year);
+        return years;
+    }
+    return {};
+}
+
 // One map's groups: runs of basemap layers (borders a group of their own), flows (each a group),
 // symbols, labels and the map's furniture, ids prefixed for a panel.
 void map_groups(Document& document, const layout::Scene& scene, const std::string& prefix, std::string& out) {
@@ -256,9 +273,10 @@ void map_groups(Document& document, const layout::Scene& scene, const std::strin
     for (std::size_t i = 0; i < scene.flows.size(); ++i) {
         const auto& shape = scene.flows[i];
         const int n = ++seen[shape.flow_id];
-        out += fmt::format(R"(<g id="{}flow-{}{}" class="flow {}"><title>{}</title>)", prefix, id_of(shape.flow_id),
-                           n > 1 ? fmt::format("-{}", n) : "", layout::to_string(shape.part),
-                           escaped(flow_title(shape, scene)));
+        out +=
+            fmt::format(R"(<g id="{}flow-{}{}" class="flow {}" data-flow="{}" data-years="{}"><title>{}</title>)",
+                        prefix, id_of(shape.flow_id), n > 1 ? fmt::format("-{}", n) : "", layout::to_string(shape.part),
+                        escaped(shape.flow_id), years_of(shape, scene), escaped(flow_title(shape, scene)));
         document.part(out, [&](cairo_t* cr) { paint_map_part(cr, scene, MapPart::flow, i); });
         out += "</g>\n";
     }

@@ -46,6 +46,18 @@ public:
                const WriteOptions& options) const override;
 };
 
+// A self-contained interactive page (html_writer.cpp): the editable SVG inline, each flow's record
+// shown on hover, tap or keyboard focus, a year control.
+class HtmlWriter final : public Writer {
+public:
+    [[nodiscard]] std::string_view extension() const override { return ".html"; }
+    [[nodiscard]] std::string_view description() const override {
+        return "HTML (one self-contained interactive page: each flow's record on hover, tap or focus)";
+    }
+    void write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
+               const WriteOptions& options) const override;
+};
+
 // The layout report (layout/layout_report.hpp): what was laid out where, and its quality counts.
 class ReportWriter final : public Writer {
 public:

@@ -24,9 +24,10 @@ const std::vector<const Writer*>& writers() {
     static const PngWriter png;
     static const PdfWriter pdf;
     static const TiffWriter tiff;
+    static const HtmlWriter html;
     static const GeoJsonWriter geojson;
     static const GeoPackageWriter gpkg;
-    static const std::vector<const Writer*> all{&svg, &png, &pdf, &tiff, &geojson, &gpkg, &report_writer()};
+    static const std::vector<const Writer*> all{&svg, &png, &pdf, &tiff, &html, &geojson, &gpkg, &report_writer()};
     return all;
 }
 
