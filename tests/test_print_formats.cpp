@@ -66,3 +66,23 @@ TEST(PrintFormats, APdfCarriesTheFiguresTitleAndAuthor) {
     EXPECT_THAT(info, ::testing::ContainsRegex("Author: +A. Historian"));
     EXPECT_THAT(info, ::testing::ContainsRegex("Creator: +steppeflow"));
 }
+
+TEST(PrintFormats, APixelSizeGivesAPngOfExactlyThosePixelsAndTheSlideStyleReads) {
+    const auto dir = test::scratch_dir("print_pixels");
+    const auto result = test::run_cli({"render", "--size", "1920x1080px", "--style", "slide", "--dpi", "150", "-o",
+                                       (dir / "slide.png").string(), "-o", (dir / "slide.json").string(), "-q"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    cairo_surface_t* png = cairo_image_surface_create_from_png((dir / "slide.png").c_str());
+    EXPECT_EQ(cairo_image_surface_get_width(png), 1920);
+    EXPECT_EQ(cairo_image_surface_get_height(png), 1080);
+    cairo_surface_destroy(png);
+    EXPECT_THAT(test::read_file(dir / "slide.json"), HasSubstr("\"size_pt\": 16.0")) << "the slide style's title";
+    // At 300 dpi the same pixels are a page too small for the map and its legend: said, with the way out.
+    const auto small = test::run_cli({"render", "--size", "400x300px", "-o", (dir / "x.png").string()});
+    EXPECT_EQ(small.exit_code, 2);
+    EXPECT_THAT(small.err, HasSubstr("400x300px at 300 dpi is a page of 34x25 mm"));
+    EXPECT_THAT(small.err, HasSubstr("lower --dpi"));
+    const auto half = test::run_cli({"render", "--size", "1920px", "-o", (dir / "x.png").string()});
+    EXPECT_EQ(half.exit_code, 2);
+    EXPECT_THAT(half.err, HasSubstr("needs a width and a height, e.g. 1920x1080px"));
+}

@@ -49,10 +49,11 @@ void apply_years_mode(RenderCommand& command, config::FigureSpec& spec) {
 }  // namespace
 
 void add_render_command(CLI::App& app, RenderCommand& command) {
-    CLI::App* render = app.add_subcommand(
-        "render",
-        "Draw flow maps to SVG, PNG or PDF (the drawn flows also to GeoJSON or GeoPackage): the figure specs given (figures/*.toml), or one figure described by "
-        "the options (default: the overview map into output/)");
+    CLI::App* render =
+        app.add_subcommand("render",
+                           "Draw flow maps to SVG, PNG or PDF (the drawn flows also to GeoJSON or GeoPackage): the "
+                           "figure specs given (figures/*.toml), or one figure described by "
+                           "the options (default: the overview map into output/)");
     // A spec that cannot be read is an I/O error of that spec (exit 3, as a missing data file is),
     // reported by the batch with the others, not a usage error of the command line.
     render->add_option("specs", command.specs, "Figure spec files (TOML); options given as well override theirs");
@@ -79,16 +80,17 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
         ->capture_default_str();
     bind_option(render, command, "--layers", &config::FigureSpec::layers,
                 "Layer list (TOML) to draw the basemap from instead of the basemap directory's layers.toml");
-    bind_option(render, command, "--style", &config::FigureSpec::style,
-                "Style preset in styles/ (colour, grayscale, colourblind) or a .toml file (default: built-in colour)");
+    bind_option(
+        render, command, "--style", &config::FigureSpec::style,
+        "Style preset in styles/ (colour, grayscale, colourblind, slide) or a .toml file (default: built-in colour)");
     bind_option(render, command, "--projection", &config::FigureSpec::projection,
                 "PROJ string or EPSG:n of the map projection")
         ->capture_default_str();
     bind_option(render, command, "--extent", &config::FigureSpec::extent,
                 "lon_min,lat_min,lon_max,lat_max in degrees (default: fit the data)");
     bind_option(render, command, "--size", &config::FigureSpec::size,
-                "Page: single (84 mm column) or double (174 mm), height to fit the map; a width in mm; or "
-                "WIDTHxHEIGHT in mm (default 174x140)");
+                "Page: single (84 mm column) or double (174 mm), height to fit the map; a width in mm; "
+                "WIDTHxHEIGHT in mm; or WIDTHxHEIGHTpx, the PNG's pixels at --dpi, for slides (with --style slide)");
     bind_option(render, command, "--flow-max-mm", &config::FigureSpec::flow_max_mm,
                 "Width of the largest flow in mm (default: the style's)");
     bind_option(render, command, "--dpi", &config::FigureSpec::dpi, "Resolution of PNG output")->capture_default_str();

@@ -214,6 +214,28 @@ layout::FigureOptions options_from(const config::FigureSpec& spec, std::vector<s
         // whenever the legend or the subtitle grows.
         options.page_width_mm = 174;
         options.page_height_mm = 0;
+    } else if (spec.size.ends_with("px")) {
+        // A screen's or a slide's size in pixels ("1920x1080px"): the page whose PNG at the figure's dpi
+        // is exactly that many pixels, so the map looks as a printed figure of that width would.
+        const std::string where = origin_of(spec, "figure.size", "--size");
+        const std::string pixels = spec.size.substr(0, spec.size.size() - 2);
+        const auto x = pixels.find('x');
+        if (x == std::string::npos)
+            throw UsageError(fmt::format("{}: '{}' needs a width and a height, e.g. 1920x1080px", where, spec.size));
+        const double width = parse_double(pixels.substr(0, x), where);
+        const double height = parse_double(pixels.substr(x + 1), where);
+        if (width < 200 || height < 150 || width > 20000 || height > 20000 || width != std::floor(width) ||
+            height != std::floor(height)) {
+            throw UsageError(fmt::format("{}: {} is not whole pixels from 200x150 to 20000x20000", where, spec.size));
+        }
+        options.page_width_mm = width * 25.4 / spec.dpi;
+        options.page_height_mm = height * 25.4 / spec.dpi;
+        if (options.page_width_mm < 40 || options.page_height_mm < 30) {
+            throw UsageError(
+                fmt::format("{}: {} at {} dpi is a page of {:.0f}x{:.0f} mm, smaller than 40x30 mm; "
+                            "lower --dpi (e.g. 150)",
+                            where, spec.size, spec.dpi, options.page_width_mm, options.page_height_mm));
+        }
     } else {
         const std::string where = origin_of(spec, "figure.size", "--size");
         const auto x = spec.size.find('x');
