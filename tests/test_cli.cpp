@@ -324,7 +324,7 @@ TEST(Cli, AMistypedOptionIsNamedWithTheNearestOneAndVersionSaysWhichBuild) {
     EXPECT_THAT(result.err, HasSubstr("did you mean '--title' for '--titel', '--lang' for '--lnag'?"));
     const auto nothing = test::run_cli({});
     EXPECT_EQ(nothing.exit_code, 2);
-    EXPECT_THAT(nothing.err, HasSubstr("a command is required: render, validate, stats, place or init"));
+    EXPECT_THAT(nothing.err, HasSubstr("a command is required: render, validate, stats, place, places or init"));
     const auto version = test::run_cli({"--version"});
     EXPECT_EQ(version.exit_code, 0);
     EXPECT_THAT(version.out, ::testing::MatchesRegex("steppeflow [0-9]+\\.[0-9]+\\.[0-9]+\n"));

@@ -77,7 +77,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
     // "rendr": CLI11 would say only that a subcommand is required.
     if (argc > 1 && argv[1][0] != '-') {
-        const std::vector<std::string> commands{"render", "validate", "stats", "place", "init"};
+        const std::vector<std::string> commands{"render", "validate", "stats", "place", "places", "init"};
         const std::string given = argv[1];
         if (std::find(commands.begin(), commands.end(), given) == commands.end()) {
             const auto near = model::nearest_names(given, commands, 1);
@@ -102,7 +102,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         // Subcommand help arrives as CallForHelp from the subcommand too; other parse errors are usage errors.
         std::string message = e.what();
         if (message == "A subcommand is required")
-            message = "a command is required: render, validate, stats, place or init";
+            message = "a command is required: render, validate, stats, place, places or init";
         fmt::print(
             err, "steppeflow: {}{}\nRun 'steppeflow --help' for the commands and options.\n", message,
             dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr ? option_suggestions(app, argc, argv) : std::string{});
@@ -118,6 +118,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         if (app.got_subcommand("validate")) return run_validate(data_settings, out, err);
         if (app.got_subcommand("stats")) return run_stats(data_settings, out, err);
         if (app.got_subcommand("place")) return run_place(data_settings, out, err);
+        if (app.got_subcommand("places")) return run_places(data_settings, out);
         if (app.got_subcommand("init")) return run_init(init_settings, out);
         return 0;
     } catch (...) {

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "figure/whole_file.hpp"
 #include "io/flow_reader.hpp"
 #include "io/gazetteer_reader.hpp"
 #include "io/gdal_source.hpp"
+#include "io/linked_places.hpp"
 #include "io/table.hpp"
 #include "model/gazetteer.hpp"
 #include "model/name_match.hpp"
@@ -37,6 +39,14 @@ void add_data_commands(CLI::App& app, DataSettings& settings) {
         ->capture_default_str();
     stats->add_option("--part-of", settings.part_of,
                       "Only the stated parts of this total (e.g. F036: Table 2), compared with it");
+
+    CLI::App* places = app.add_subcommand(
+        "places",
+        "Write the gazetteer as Linked Places (-o FILE.jsonld, LPF 1.2 for the World Historical Gazetteer "
+        "and Pelagios) or LP-TSV (-o FILE.tsv); a .jsonld is read back as a gazetteer");
+    places->add_option("--gazetteer", settings.gazetteer, "Places")->capture_default_str();
+    places->add_option("-o,--output", settings.output, "FILE.jsonld (or .json) or FILE.tsv")->required();
+    places->add_option("--id-base", settings.id_base, "Prepended to each id to make its @id")->capture_default_str();
 
     CLI::App* place =
         app.add_subcommand("place", "Find a place by any name or spelling (Джаркент, Jarkent, Zharkent…)");
@@ -237,6 +247,22 @@ int run_stats(const DataSettings& settings, std::ostream& out, std::ostream& /*e
         compare("people_stated", total->people_stated, people);
         compare("kolkhoz_households", total->kolkhoz_households, kolkhoz);
     }
+    return 0;
+}
+
+int run_places(const DataSettings& settings, std::ostream& out) {
+    const auto places = io::read_places(settings.gazetteer);
+    const std::string name = settings.output.string();
+    std::string bytes;
+    if (name.ends_with(".tsv")) {
+        bytes = io::linked_places_tsv(places);
+    } else if (name.ends_with(".jsonld") || name.ends_with(".json")) {
+        bytes = io::linked_places_json(places, settings.id_base);
+    } else {
+        throw UsageError(fmt::format("{}: write Linked Places as .jsonld (or .json) or LP-TSV as .tsv", name));
+    }
+    figure::write_whole_file(settings.output, bytes);
+    fmt::print(out, "wrote {} ({} places)\n", name, places.size());
     return 0;
 }
 

@@ -20,7 +20,9 @@ struct DataSettings {
     std::string format = "table";
     std::string scope = "event";
     std::string part_of;
-    std::string name;  // place lookup
+    std::string name;                                                // place lookup
+    std::filesystem::path output;                                    // places: the file written
+    std::string id_base = "https://example.org/steppeflow/places/";  // places: @id = base + id
 };
 
 void add_data_commands(CLI::App& app, DataSettings& settings);
@@ -28,6 +30,7 @@ void add_data_commands(CLI::App& app, DataSettings& settings);
 // Each returns the exit code; findings and tables go to `out`, problems to `err`.
 int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& err);
 int run_stats(const DataSettings& settings, std::ostream& out, std::ostream& err);
+int run_places(const DataSettings& settings, std::ostream& out);
 int run_place(const DataSettings& settings, std::ostream& out, std::ostream& err);
 
 }  // namespace steppeflow::cli

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "io/field_parsers.hpp"
+#include "io/linked_places.hpp"
+#include "io/text_checks.hpp"
 
 namespace steppeflow::io {
 
@@ -80,6 +82,8 @@ model::Place place_from(const Table& table, const PlaceColumns& columns, const R
     place.parent = optional_text(row, "parent");
     place.note = optional_text(row, "note");
     place.source = optional_text(row, "source");
+    place.geonames_id = optional_text(row, "geonames_id");
+    place.wikidata_id = optional_text(row, "wikidata_id");
     return place;
 }
 
@@ -100,9 +104,10 @@ std::vector<model::Place> places_from_table(const Table& table, std::vector<std:
             table.file, table.records.size()));
     }
     const auto other_names = other_name_columns(table);
-    std::vector<std::string_view> known{"id",        "kind",      columns.name, "name_ru",      "name_kk",
-                                        "variants",  columns.lon, columns.lat,  "coord_source", "precision_km",
-                                        "placed_at", "period",    "parent",     "note",         "source"};
+    std::vector<std::string_view> known{"id",          "kind",       columns.name, "name_ru",      "name_kk",
+                                        "variants",    columns.lon,  columns.lat,  "coord_source", "precision_km",
+                                        "placed_at",   "period",     "parent",     "note",         "source",
+                                        "geonames_id", "wikidata_id"};
     known.insert(known.end(), other_names.begin(), other_names.end());
     warn_unknown_columns(table, known, warnings);
     if (warnings != nullptr) warnings->insert(warnings->end(), table.gdal_warnings.begin(), table.gdal_warnings.end());
@@ -115,6 +120,16 @@ std::vector<model::Place> places_from_table(const Table& table, std::vector<std:
 
 std::vector<model::Place> read_places(const std::filesystem::path& path, std::vector<std::string>* warnings,
                                       const DataSource& source) {
+    // Linked Places (LPF, from the World Historical Gazetteer): names, certainty and links that a table
+    // read through GDAL would lose.
+    const std::string name = path.string();
+    if (name.ends_with(".jsonld") || name.ends_with(".json")) {
+        std::error_code error;
+        if (std::filesystem::is_regular_file(path, error)) {
+            const std::string text = read_text_file(path);
+            if (is_linked_places(name, text)) return places_from_linked_places(text, name);
+        }
+    }
     return places_from_table(read_table(path, source), warnings);
 }
 

@@ -48,6 +48,8 @@ struct Place {
     std::string parent;
     std::string note;
     std::string source;
+    std::string geonames_id;  // optional links to other gazetteers: GeoNames 1520316, Wikidata Q1234
+    std::string wikidata_id;
     SourceLocation where;  // where the record was read from; not part of equality
 
     friend bool operator==(const Place& a, const Place& b) {
@@ -55,7 +57,7 @@ struct Place {
                a.name_kk == b.name_kk && a.other_names == b.other_names && a.variants == b.variants &&
                a.position == b.position && a.coord_source == b.coord_source && a.precision_km == b.precision_km &&
                a.placed_at == b.placed_at && a.period == b.period && a.parent == b.parent && a.note == b.note &&
-               a.source == b.source;
+               a.source == b.source && a.geonames_id == b.geonames_id && a.wikidata_id == b.wikidata_id;
     }
 };
 

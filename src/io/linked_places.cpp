@@ -1,0 +1,268 @@
+#include "io/linked_places.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "common/error.hpp"
+
+namespace steppeflow::io {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* kContext =
+    "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld";
+
+// LPF's three words for how sure a geometry is, from the radius the gazetteer states.
+std::string certainty_of(const model::Place& place) {
+    if (!place.precision_km) return {};
+    if (*place.precision_km <= 5) return "certain";
+    if (*place.precision_km <= 50) return "less-certain";
+    return "uncertain";
+}
+
+// A period as the gazetteer writes it, "1928-1930;1939-1963", "1932-" (from then on) or "1916", as
+// LPF time spans: each part's first and last year ("" when open). Parts that are no years are left out.
+std::vector<std::pair<std::string, std::string>> spans_of(const std::string& period) {
+    const auto year = [](std::string_view text) {
+        int value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        return error == std::errc{} && end == text.data() + text.size() && text.size() == 4 ? std::string(text)
+                                                                                            : std::string{};
+    };
+    std::vector<std::pair<std::string, std::string>> spans;
+    std::string_view rest = period;
+    while (!rest.empty()) {
+        const auto semicolon = rest.find(';');
+        const std::string_view part = rest.substr(0, semicolon);
+        rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
+        const auto dash = part.find('-');
+        const std::string first = year(part.substr(0, dash));
+        if (first.empty()) continue;
+        spans.emplace_back(first, dash == std::string_view::npos ? first : year(part.substr(dash + 1)));
+    }
+    return spans;
+}
+
+// The first year of the first span and the last of the last, for LP-TSV's one start and end.
+std::pair<std::string, std::string> years_of(const std::string& period) {
+    const auto spans = spans_of(period);
+    if (spans.empty()) return {};
+    return {spans.front().first, spans.back().second};
+}
+
+std::vector<std::string> matches_of(const model::Place& place) {
+    std::vector<std::string> matches;
+    if (!place.geonames_id.empty()) matches.push_back("gn:" + place.geonames_id);
+    if (!place.wikidata_id.empty())
+        matches.push_back("wd:" + (place.wikidata_id.starts_with('Q') ? "" : std::string("Q")) + place.wikidata_id);
+    return matches;
+}
+
+// LP-TSV has one description column: what the point stands for, then the note.
+std::string description_of(const model::Place& place) {
+    std::string text = place.placed_at;
+    if (!place.note.empty()) text += (text.empty() ? "" : ". ") + place.note;
+    return text;
+}
+
+}  // namespace
+
+std::string linked_places_json(const std::vector<model::Place>& places, const std::string& id_base) {
+    ordered_json features = ordered_json::array();
+    for (const auto& place : places) {
+        ordered_json feature;
+        feature["@id"] = id_base + place.id;
+        feature["type"] = "Feature";
+        feature["properties"] = {{"title", place.name_en}};
+        if (const auto spans = spans_of(place.period); !spans.empty()) {
+            ordered_json timespans = ordered_json::array();
+            for (const auto& [start, end] : spans) {
+                ordered_json span{{"start", {{"in", start}}}};
+                if (!end.empty()) span["end"] = {{"in", end}};
+                timespans.push_back(std::move(span));
+            }
+            feature["when"] = {{"timespans", std::move(timespans)}};
+        }
+        // The period as written, beside its spans (steppeflow's own member), so that it reads back whole.
+        if (!place.period.empty()) feature["period"] = place.period;
+        ordered_json names = ordered_json::array();
+        const auto add_name = [&](const std::string& toponym, const std::string& lang, bool cited) {
+            if (toponym.empty()) return;
+            ordered_json name{{"toponym", toponym}};
+            if (!lang.empty()) name["lang"] = lang;
+            if (cited && !place.source.empty()) name["citations"] = ordered_json::array({{{"label", place.source}}});
+            names.push_back(std::move(name));
+        };
+        add_name(place.name_en, "en", true);
+        add_name(place.name_ru, "ru", false);
+        add_name(place.name_kk, "kk", false);
+        for (const auto& [code, name] : place.other_names) add_name(name, code, false);
+        for (const auto& variant : place.variants) add_name(variant, "", false);
+        feature["names"] = std::move(names);
+        feature["types"] = ordered_json::array({{{"label", std::string(model::to_string(place.kind))}}});
+        ordered_json geometry{{"type", "Point"}, {"coordinates", {place.position.lon, place.position.lat}}};
+        if (const auto certainty = certainty_of(place); !certainty.empty()) geometry["certainty"] = certainty;
+        // steppeflow's own members (JSON-LD readers pass over them): the stated radius and what the point
+        // stands for, so that the file reads back as it was written.
+        if (place.precision_km) geometry["precision_km"] = *place.precision_km;
+        if (!place.placed_at.empty()) geometry["placed_at"] = place.placed_at;
+        if (!place.coord_source.empty()) geometry["citations"] = ordered_json::array({{{"label", place.coord_source}}});
+        feature["geometry"] = std::move(geometry);
+        ordered_json links = ordered_json::array();
+        for (const auto& match : matches_of(place)) links.push_back({{"type", "closeMatch"}, {"identifier", match}});
+        if (!links.empty()) feature["links"] = std::move(links);
+        if (!place.parent.empty()) {
+            feature["relations"] = ordered_json::array(
+                {{{"relationType", "gvp:broaderPartitive"}, {"relationTo", id_base + place.parent}}});
+        }
+        if (!place.note.empty()) feature["descriptions"] = ordered_json::array({{{"value", place.note}}});
+        features.push_back(std::move(feature));
+    }
+    const ordered_json collection{{"type", "FeatureCollection"}, {"@context", kContext}, {"features", features}};
+    return collection.dump(1) + "\n";
+}
+
+std::string linked_places_tsv(const std::vector<model::Place>& places) {
+    // A cell holds no tab or line break; lists are joined with ';' as LP-TSV asks.
+    const auto cell = [](std::string text) {
+        for (char& c : text)
+            if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+        return text;
+    };
+    std::string out =
+        "id\ttitle\ttitle_source\tstart\tend\tvariants\ttypes\tmatches\tlon\tlat\tgeo_source\tdescription\n";
+    for (const auto& place : places) {
+        std::vector<std::string> variants;
+        if (!place.name_ru.empty()) variants.push_back(place.name_ru + "@ru");
+        if (!place.name_kk.empty()) variants.push_back(place.name_kk + "@kk");
+        for (const auto& [code, name] : place.other_names) variants.push_back(name + "@" + code);
+        for (const auto& variant : place.variants) variants.push_back(variant);
+        const auto [start, end] = years_of(place.period);
+        out += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", cell(place.id), cell(place.name_en),
+                           cell(place.source), start, end, cell(fmt::format("{}", fmt::join(variants, ";"))),
+                           model::to_string(place.kind), fmt::join(matches_of(place), ";"), place.position.lon,
+                           place.position.lat, cell(place.coord_source), cell(description_of(place)));
+    }
+    return out;
+}
+
+bool is_linked_places(const std::string& path, std::string_view text) {
+    if (path.ends_with(".jsonld")) return true;
+    return (path.ends_with(".json") || path.ends_with(".geojson")) &&
+           text.substr(0, 4096).find("linkedplaces-context") != std::string_view::npos;
+}
+
+std::vector<model::Place> places_from_linked_places(const std::string& text, const std::string& file) {
+    SourceLocation at;
+    at.file = file;
+    const ordered_json document = ordered_json::parse(text, nullptr, false);
+    if (document.is_discarded() || !document.is_object() || !document.contains("features") ||
+        !document["features"].is_array()) {
+        throw DataError(at, "not a Linked Places FeatureCollection",
+                        "expected {\"type\": \"FeatureCollection\", "
+                        "\"features\": [...]} (LPF 1.2)");
+    }
+    std::vector<model::Place> places;
+    int number = 0;
+    for (const auto& feature : document["features"]) {
+        ++number;
+        SourceLocation where = at;
+        where.feature = number;
+        const auto text_at = [](const ordered_json& object, const char* key) {
+            return object.is_object() && object.contains(key) && object[key].is_string()
+                       ? object[key].get<std::string>()
+                       : std::string{};
+        };
+        model::Place place;
+        place.where = where;
+        std::string id = text_at(feature, "@id");
+        // The record's own id is the @id's last part ("https://…/places/kulja", "whg:123").
+        if (const auto cut = id.find_last_of("/:#"); cut != std::string::npos) id = id.substr(cut + 1);
+        if (id.empty()) throw DataError(where.with_field("@id"), "the feature has no @id", "give each place an @id");
+        place.id = id;
+        const ordered_json properties = feature.value("properties", ordered_json::object());
+        place.name_en = text_at(properties, "title");
+        for (const auto& name : feature.value("names", ordered_json::array())) {
+            const std::string toponym = text_at(name, "toponym");
+            const std::string lang = text_at(name, "lang");
+            if (toponym.empty()) continue;
+            if (lang == "en" && place.name_en.empty())
+                place.name_en = toponym;
+            else if (lang == "ru" && place.name_ru.empty())
+                place.name_ru = toponym;
+            else if (lang == "kk" && place.name_kk.empty())
+                place.name_kk = toponym;
+            else if (!lang.empty() && lang != "en" && model::is_language_code(lang))
+                place.other_names.emplace_back(lang, toponym);
+            else if (toponym != place.name_en)
+                place.variants.push_back(toponym);
+            if (place.source.empty()) {
+                for (const auto& citation : name.value("citations", ordered_json::array())) {
+                    place.source = text_at(citation, "label");
+                    if (!place.source.empty()) break;
+                }
+            }
+        }
+        if (place.name_en.empty())
+            throw DataError(where.with_field("properties.title"), fmt::format("place '{}' has no title", id));
+        const auto types = feature.value("types", ordered_json::array());
+        const std::string type = types.empty() ? std::string{} : text_at(types.front(), "label");
+        place.kind = model::place_kind_from(type).value_or(model::PlaceKind::place);
+        const ordered_json geometry = feature.value("geometry", ordered_json::object());
+        const ordered_json* point = &geometry;
+        if (text_at(geometry, "type") == "GeometryCollection") {
+            for (const auto& member : geometry.value("geometries", ordered_json::array()))
+                if (text_at(member, "type") == "Point") {
+                    point = &member;
+                    break;
+                }
+        }
+        const ordered_json coordinates = point->value("coordinates", ordered_json::array());
+        if (text_at(*point, "type") != "Point" || coordinates.size() < 2 || !coordinates[0].is_number() ||
+            !coordinates[1].is_number()) {
+            throw DataError(where.with_field("geometry"), fmt::format("place '{}' has no point geometry", id),
+                            "a gazetteer needs each place's longitude and latitude");
+        }
+        place.position = {coordinates[0].get<double>(), coordinates[1].get<double>()};
+        if (point->contains("precision_km") && (*point)["precision_km"].is_number())
+            place.precision_km = (*point)["precision_km"].get<double>();
+        place.placed_at = text_at(*point, "placed_at");
+        for (const auto& citation : point->value("citations", ordered_json::array())) {
+            place.coord_source = text_at(citation, "label");
+            if (!place.coord_source.empty()) break;
+        }
+        for (const auto& link : feature.value("links", ordered_json::array())) {
+            const std::string identifier = text_at(link, "identifier");
+            if (identifier.starts_with("gn:")) place.geonames_id = identifier.substr(3);
+            if (identifier.starts_with("wd:")) place.wikidata_id = identifier.substr(3);
+        }
+        place.period = text_at(feature, "period");
+        if (place.period.empty()) {
+            std::vector<std::string> parts;
+            for (const auto& span :
+                 feature.value("when", ordered_json::object()).value("timespans", ordered_json::array())) {
+                const std::string start = text_at(span.value("start", ordered_json::object()), "in");
+                const std::string end = text_at(span.value("end", ordered_json::object()), "in");
+                if (!start.empty()) parts.push_back(end == start ? start : start + "-" + end);
+            }
+            place.period = fmt::format("{}", fmt::join(parts, ";"));
+        }
+        for (const auto& relation : feature.value("relations", ordered_json::array())) {
+            std::string parent = text_at(relation, "relationTo");
+            if (const auto cut = parent.find_last_of("/:#"); cut != std::string::npos) parent = parent.substr(cut + 1);
+            if (!parent.empty()) place.parent = parent;
+        }
+        for (const auto& description : feature.value("descriptions", ordered_json::array())) {
+            place.note = text_at(description, "value");
+            break;
+        }
+        places.push_back(std::move(place));
+    }
+    return places;
+}
+
+}  // namespace steppeflow::io
