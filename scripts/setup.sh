@@ -19,6 +19,7 @@ PACKAGES=(
   libxml2-dev libpoppler-glib-dev poppler-utils  # tests: SVG parses as XML, PDF pages and text
   librsvg2-bin                                   # tests: SVG rasterised (rsvg-convert) and compared with the PNG
   chromium                                       # tests: the interactive HTML page loaded and hovered headless
+  ffmpeg                                         # -o seq.gif / seq.mp4: a sequence as an animation (and its test)
 )
 
 missing=()

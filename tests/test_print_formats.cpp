@@ -4,6 +4,8 @@
 #include <cairo.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -85,4 +87,37 @@ TEST(PrintFormats, APixelSizeGivesAPngOfExactlyThosePixelsAndTheSlideStyleReads)
     const auto half = test::run_cli({"render", "--size", "1920px", "-o", (dir / "x.png").string()});
     EXPECT_EQ(half.exit_code, 2);
     EXPECT_THAT(half.err, HasSubstr("needs a width and a height, e.g. 1920x1080px"));
+}
+
+TEST(PrintFormats, ASequenceBecomesAnAnimationThroughFfmpegOrSaysWhyNot) {
+    const auto dir = test::scratch_dir("print_animation");
+    const auto spec = test::spec_writing_into(test::source_dir() / "figures" / "sequence_by_year.toml", dir);
+    const auto result = test::run_cli({"render", spec.string(), "--dpi", "60", "-o", (dir / "seq.gif").string(), "-o",
+                                       (dir / "seq.mp4").string(), "-q"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    // One frame a period (1928, 1930, 1931), 1.5 s each.
+    ASSERT_EQ(test::run_shell("ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames "
+                              "-of csv=p=0 '" +
+                              (dir / "seq.gif").string() + "' > '" + (dir / "gif.txt").string() + "'"),
+              0);
+    EXPECT_EQ(std::stoi(test::read_file(dir / "gif.txt")), 3);
+    ASSERT_EQ(test::run_shell("ffprobe -v error -show_entries format=duration -of csv=p=0 '" +
+                              (dir / "seq.mp4").string() + "' > '" + (dir / "mp4.txt").string() + "'"),
+              0);
+    EXPECT_NEAR(std::stod(test::read_file(dir / "mp4.txt")), 4.5, 0.2);
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        EXPECT_EQ(entry.path().filename().string().find("frames"), std::string::npos)
+            << "left behind: " << entry.path();
+    // Not a sequence: refused before any work, saying what it needs.
+    const auto single = test::run_cli({"render", "-o", (dir / "one.gif").string()});
+    EXPECT_EQ(single.exit_code, 2);
+    EXPECT_THAT(single.err, HasSubstr("is an animation of a sequence's frames: it needs [years] show = \"sequence\""));
+    // No ffmpeg on the PATH: said, with the package and the way round it.
+    const std::string path = std::getenv("PATH");
+    setenv("PATH", dir.c_str(), 1);
+    const auto without = test::run_cli({"render", spec.string(), "-o", (dir / "seq2.gif").string()});
+    setenv("PATH", path.c_str(), 1);
+    EXPECT_EQ(without.exit_code, 2);
+    EXPECT_THAT(without.err, HasSubstr("ffmpeg, which is not installed (Debian package ffmpeg"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "seq2.gif"));
 }

@@ -1,5 +1,7 @@
 #include "figure/figure_request.hpp"
 
+#include "figure/animation.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -274,6 +276,19 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     request.outputs = spec.outputs;
     if (request.outputs.empty())
         request.outputs = {"output/overview.png", "output/overview.svg", "output/overview.pdf"};
+    // Animations are a sequence's, made from its frames (figure/animation.hpp), by no writer.
+    for (const auto& path : request.outputs) {
+        if (!is_animation(path)) continue;
+        if (spec.years_mode != config::YearsMode::sequence) {
+            throw UsageError(
+                fmt::format("{}: {} is an animation of a sequence's frames: it needs [years] show = "
+                            "\"sequence\" (or --show sequence)",
+                            request.name, path.string()));
+        }
+        require_ffmpeg(path);
+        request.animations.push_back(path);
+    }
+    std::erase_if(request.outputs, [](const std::filesystem::path& path) { return is_animation(path); });
     // A file no writer writes is refused before any work: in the spec at its key, else on the command line.
     for (const auto& path : request.outputs) {
         if (render::find_writer(path) != nullptr) continue;
@@ -285,6 +300,7 @@ FigureRequest make_request(const config::FigureSpec& spec) {
     request.report = spec.report;
     // Two outputs of one figure on one file would leave only the last written.
     std::vector<std::filesystem::path> written = request.outputs;
+    written.insert(written.end(), request.animations.begin(), request.animations.end());
     if (!request.report.empty()) written.push_back(request.report);
     for (std::size_t i = 0; i < written.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {

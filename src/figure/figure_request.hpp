@@ -32,8 +32,9 @@ struct FigureRequest {
     model::FlowFilter filter;            // without places: those are resolved against the gazetteer
     std::vector<model::Period> periods;  // compared periods as given; empty: each year with flows
     config::YearsMode years_mode = config::YearsMode::single;
-    std::vector<std::filesystem::path> outputs;  // at least one; each with a writer for its extension
-    std::filesystem::path report;                // the layout report; empty: none
+    std::vector<std::filesystem::path> outputs;     // at least one; each with a writer for its extension
+    std::filesystem::path report;                   // the layout report; empty: none
+    std::vector<std::filesystem::path> animations;  // .gif/.mp4 of a sequence's frames (ffmpeg), not in outputs
     double dpi = 300;
     bool svg_outlines = false;  // SVG texts as glyph outlines, not editable <text>
     int columns = 0;

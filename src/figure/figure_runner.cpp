@@ -1,5 +1,9 @@
 #include "figure/figure_runner.hpp"
 
+#include <unistd.h>
+
+#include "figure/animation.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <future>
@@ -254,6 +258,33 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
             files.push_back({&frames[i], sequence_path(request.report, i, periods[i].label), &render::report_writer()});
     }
     write_outputs(files, request, pool, outcome, progress);
+    if (!request.animations.empty()) {
+        // The frames as PNG at the figure's dpi, in a folder of their own, then one animation of them.
+        std::error_code error;
+        const auto folder = std::filesystem::temp_directory_path(error) /
+                            fmt::format("steppeflow-frames-{}-{}", getpid(), static_cast<const void*>(&frames));
+        std::filesystem::create_directories(folder, error);
+        if (error)
+            throw IoError(fmt::format("{}: cannot make a folder for the frames: {}", folder.string(), error.message()));
+        std::vector<render::ScenePath> pngs;
+        std::vector<std::filesystem::path> frame_files;
+        for (std::size_t i = 0; i < frames.size(); ++i) {
+            frame_files.push_back(folder / fmt::format("{:04}.png", i + 1));
+            pngs.push_back({&frames[i], frame_files.back()});
+        }
+        try {
+            render::write_scenes(pngs, {request.dpi, &pool, request.svg_outlines});
+            for (const auto& animation : request.animations) {
+                ensure_parent_directory(animation);
+                write_animation(frame_files, animation, 1.5);
+                outcome.written.push_back(animation);
+            }
+        } catch (...) {
+            std::filesystem::remove_all(folder, error);
+            throw;
+        }
+        std::filesystem::remove_all(folder, error);
+    }
     return outcome;
 }
 
