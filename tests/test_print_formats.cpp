@@ -121,3 +121,37 @@ TEST(PrintFormats, ASequenceBecomesAnAnimationThroughFfmpegOrSaysWhyNot) {
     EXPECT_THAT(without.err, HasSubstr("ffmpeg, which is not installed (Debian package ffmpeg"));
     EXPECT_FALSE(std::filesystem::exists(dir / "seq2.gif"));
 }
+
+namespace {
+
+// The opacities a PDF's graphics states set (/ca, /CA) below 1, and its soft masks: its transparency.
+int transparencies(const std::string& pdf) {
+    int found = 0;
+    for (const std::string key : {"/ca ", "/CA "}) {
+        for (auto at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1))
+            found += std::stod(pdf.substr(at + 4, 8)) < 1 ? 1 : 0;
+    }
+    for (auto at = pdf.find("/SMask"); at != std::string::npos; at = pdf.find("/SMask", at + 1)) ++found;
+    return found;
+}
+
+}  // namespace
+
+TEST(PrintFormats, AFlattenedPdfHasNoTransparency) {
+    const auto dir = test::scratch_dir("print_flatten");
+    const auto overview = (test::source_dir() / "figures" / "overview.toml").string();
+    ASSERT_EQ(test::run_cli({"render", overview, "-o", (dir / "map.pdf").string(), "-q"}).exit_code, 0);
+    ASSERT_EQ(test::run_cli({"render", overview, "--flatten", "-o", (dir / "flat.pdf").string(), "-q"}).exit_code, 0);
+    EXPECT_GT(transparencies(test::read_file(dir / "map.pdf")), 0) << "halos, casings and washes are translucent";
+    EXPECT_EQ(transparencies(test::read_file(dir / "flat.pdf")), 0);
+    // The same map: only the washes differ, and the text is still text.
+    ASSERT_EQ(test::run_shell("pdftocairo -r 60 -png -singlefile '" + (dir / "map.pdf").string() + "' '" +
+                              (dir / "map").string() + "' && pdftocairo -r 60 -png -singlefile '" +
+                              (dir / "flat.pdf").string() + "' '" + (dir / "flat").string() + "'"),
+              0);
+    const double share = test::differing_share(dir / "map.png", dir / "flat.png", 32);
+    EXPECT_LT(share, 0.03);
+    ASSERT_EQ(test::run_shell("pdftotext '" + (dir / "flat.pdf").string() + "' '" + (dir / "flat.txt").string() + "'"),
+              0);
+    EXPECT_THAT(test::read_file(dir / "flat.txt"), HasSubstr("Semipalatinsk okrug"));
+}

@@ -103,6 +103,9 @@ void add_render_command(CLI::App& app, RenderCommand& command) {
                 "SVG texts: text (editable <text> in named layer groups; default) or outlines (glyph outlines, the "
                 "exact look)")
         ->check(CLI::IsMember({"text", "outlines"}));
+    bind_flag(render, command, "--flatten", &config::FigureSpec::flatten,
+              "PDF without transparency, as some journals ask: halos and casings opaque, washes (a rough place's "
+              "faint disc, shaded relief) left out ([output] flatten = true)");
     bind_option(render, command, "--author", &config::FigureSpec::author,
                 "The document's author, kept in a PDF's metadata (drawn nowhere)");
     bind_option(render, command, "--subtitle", &config::FigureSpec::subtitle,

@@ -96,6 +96,7 @@ struct FigureSpec {
     SourceLocation outputs_where;                // where the spec names them (its extension is checked later)
     std::filesystem::path report;                // layout report (JSON); empty: none
     std::string svg_text = "text";               // SVG texts: "text" (editable <text>) or "outlines" (exact)
+    bool flatten = false;                        // PDF without transparency (journals that ask it)
 };
 
 [[nodiscard]] std::optional<YearsMode> years_mode_from(std::string_view text);

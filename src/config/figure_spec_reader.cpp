@@ -241,6 +241,7 @@ void read_output(TomlSection section, FigureSpec& spec) {
     }
     if (const auto report = section.string("report")) spec.report = *report;
     one_of(section, "svg_text", spec.svg_text, {"text", "outlines"});
+    if (const auto flatten = section.boolean("flatten")) spec.flatten = *flatten;
     section.finish();
 }
 

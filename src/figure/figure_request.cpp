@@ -318,6 +318,7 @@ FigureRequest make_request(const config::FigureSpec& spec) {
                                      origin_of(spec, "output.svg_text", "--svg-text"), spec.svg_text));
     }
     request.svg_outlines = spec.svg_text == "outlines";
+    request.flatten = spec.flatten;
     if (spec.columns < 0 || spec.columns > config::kMostColumns) {
         throw UsageError(fmt::format("{}: {} is outside 1 to {} (0: chosen from the page)",
                                      origin_of(spec, "years.columns", "--columns"), spec.columns,

@@ -37,6 +37,7 @@ struct FigureRequest {
     std::vector<std::filesystem::path> animations;  // .gif/.mp4 of a sequence's frames (ffmpeg), not in outputs
     double dpi = 300;
     bool svg_outlines = false;  // SVG texts as glyph outlines, not editable <text>
+    bool flatten = false;       // PDF without transparency
     int columns = 0;
     bool households_as_people = false;
     bool default_title = true;      // no title given: made from the data (its years)

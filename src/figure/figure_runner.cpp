@@ -50,7 +50,7 @@ void write_outputs(const std::vector<render::ScenePath>& outputs, const FigureRe
                    FigureOutcome& outcome, const layout::ProgressReport& progress) {
     if (progress) progress("writing the files", 0);
     for (const auto& output : outputs) ensure_parent_directory(output.path);
-    render::write_scenes(outputs, {request.dpi, &pool, request.svg_outlines});
+    render::write_scenes(outputs, {request.dpi, &pool, request.svg_outlines, request.flatten});
     for (const auto& output : outputs) outcome.written.push_back(output.path);
 }
 
@@ -273,7 +273,7 @@ FigureOutcome render_sequence(const FigureRequest& request, const FigureData& da
             pngs.push_back({&frames[i], frame_files.back()});
         }
         try {
-            render::write_scenes(pngs, {request.dpi, &pool, request.svg_outlines});
+            render::write_scenes(pngs, {request.dpi, &pool, request.svg_outlines, request.flatten});
             for (const auto& animation : request.animations) {
                 ensure_parent_directory(animation);
                 write_animation(frame_files, animation, 1.5);

@@ -7,7 +7,7 @@
 namespace steppeflow::render {
 
 void PdfWriter::write(const layout::Scene& scene, const std::filesystem::path& path, std::FILE* out,
-                      const WriteOptions& /*options*/) const {
+                      const WriteOptions& options) const {
     const Surface surface(cairo_pdf_surface_create_for_stream(write_to_file, out, scene.page_width_mm * kPointsPerMm,
                                                               scene.page_height_mm * kPointsPerMm));
     // A fixed creation date keeps re-rendered PDFs byte-identical.
@@ -17,7 +17,7 @@ void PdfWriter::write(const layout::Scene& scene, const std::filesystem::path& p
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.document_title.c_str());
     if (!scene.document_author.empty())
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, scene.document_author.c_str());
-    paint_on(surface.get(), scene, kPointsPerMm, path);
+    paint_on(surface.get(), scene, kPointsPerMm, path, options.flatten);
     cairo_surface_finish(surface.get());
     check_status(cairo_surface_status(surface.get()), path);
 }

@@ -20,7 +20,7 @@ namespace {
 using layout::Point;
 
 void set_colour(cairo_t* cr, const config::Rgb& c, double alpha = 1) {
-    cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, drawn_opaque(cr) ? 1.0 : alpha);
 }
 
 config::Rgb tint(const config::Rgb& c, double share) {
@@ -108,7 +108,7 @@ void paint_relief(cairo_t* cr, const layout::ReliefImage& relief, const config::
 void paint_layer(cairo_t* cr, const layout::SceneLayer& layer) {
     const config::LayerRule& rule = layer.rule;
     if (layer.relief) {
-        paint_relief(cr, *layer.relief, rule.fill.value_or(config::Rgb{0, 0, 0}));
+        if (!drawn_opaque(cr)) paint_relief(cr, *layer.relief, rule.fill.value_or(config::Rgb{0, 0, 0}));
         return;
     }
     if (rule.fill) fill_polygons(cr, layer.geometry, *rule.fill);
@@ -401,8 +401,10 @@ void paint_uncertainty(cairo_t* cr, const layout::PlaceSymbol& symbol, const con
     cairo_save(cr);
     cairo_new_path(cr);
     cairo_arc(cr, symbol.centre.x, symbol.centre.y, symbol.uncertainty_mm, 0, 2 * std::numbers::pi);
-    set_colour(cr, style.colours.symbol_line, 0.07);
-    cairo_fill_preserve(cr);
+    if (!drawn_opaque(cr)) {  // the faint disc is a wash over the map: no opaque colour can be it
+        set_colour(cr, style.colours.symbol_line, 0.07);
+        cairo_fill_preserve(cr);
+    }
     const std::array<double, 2> dashes{0.6, 0.45};
     cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
     set_colour(cr, style.colours.symbol_line, 0.8);
@@ -746,8 +748,9 @@ void paint_scene(cairo_t* cr, const layout::Scene& scene) {
 }
 
 void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm,
-              const std::filesystem::path& path) {
+              const std::filesystem::path& path, bool opaque) {
     const Context cr(cairo_create(surface));
+    draw_opaque(cr.get(), opaque);
     cairo_scale(cr.get(), units_per_mm, units_per_mm);
     paint_scene(cr.get(), scene);
     const cairo_status_t status = cairo_status(cr.get());

@@ -13,9 +13,10 @@ namespace steppeflow::render {
 void paint_scene(cairo_t* cr, const layout::Scene& scene);
 
 // Paints a scene on a surface whose unit is `units_per_mm` of the page's millimetres (1 for SVG in mm,
-// points for PDF, pixels for an image). Throws IoError naming `path` when Cairo fails.
+// points for PDF, pixels for an image). Throws IoError naming `path` when Cairo fails. `opaque`: no
+// transparency at all (render/text.hpp, draw_opaque).
 void paint_on(cairo_surface_t* surface, const layout::Scene& scene, double units_per_mm,
-              const std::filesystem::path& path);
+              const std::filesystem::path& path, bool opaque = false);
 
 // A map's painting cut into the parts an editable SVG makes a group of each, in the order paint_scene
 // paints them: the water, each basemap layer (index) or the graticule where the layer list puts it,

@@ -53,6 +53,8 @@ std::unique_ptr<PangoLayout, GObjectUnref> make_layout(cairo_t* cr, const std::s
 
 // Names the sink kept on a context (cairo_set_user_data): its address is the key, nothing is stored in it.
 const cairo_user_data_key_t kTextSink{};
+// Marks a context on which everything is drawn opaque (draw_opaque): its address is the key.
+const cairo_user_data_key_t kOpaque{};
 
 PlacedText placed(cairo_t* cr, PangoLayout* layout, const Font& font, const std::string& text, double x, double y,
                   double size_pt, bool bold, bool italic, double halo_mm) {
@@ -83,6 +85,13 @@ PlacedText placed(cairo_t* cr, PangoLayout* layout, const Font& font, const std:
 }  // namespace
 
 void keep_texts(cairo_t* cr, std::vector<PlacedText>* sink) { cairo_set_user_data(cr, &kTextSink, sink, nullptr); }
+
+void draw_opaque(cairo_t* cr, bool opaque) {
+    // Any non-null pointer marks it; the key's own address serves, and nothing is freed.
+    cairo_set_user_data(cr, &kOpaque, opaque ? const_cast<cairo_user_data_key_t*>(&kOpaque) : nullptr, nullptr);
+}
+
+bool drawn_opaque(cairo_t* cr) { return cairo_get_user_data(cr, &kOpaque) != nullptr; }
 
 layout::TextMeasure pango_text_measure(const std::string& family) {
     // A page's legend and texts are laid out several times while its height is fitted, so the same
@@ -124,7 +133,7 @@ void draw_text(cairo_t* cr, const Font& font, const std::string& text, double x,
     cairo_move_to(cr, x, y);
     if (halo_mm > 0) {
         pango_cairo_layout_path(cr, layout.get());
-        cairo_set_source_rgba(cr, font.halo.r, font.halo.g, font.halo.b, 0.85);
+        cairo_set_source_rgba(cr, font.halo.r, font.halo.g, font.halo.b, drawn_opaque(cr) ? 1.0 : 0.85);
         cairo_set_line_width(cr, 2 * halo_mm);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke(cr);

@@ -49,6 +49,12 @@ struct PlacedText {
 // drawing it. The sink must outlive the context or be unset first.
 void keep_texts(cairo_t* cr, std::vector<PlacedText>* sink);
 
+// While set on `cr`, everything is drawn opaque (a flattened PDF: no transparency, as some journals
+// ask): translucent colours at full strength, and what only a wash can show (relief, the faint disc of
+// a rough place) left out.
+void draw_opaque(cairo_t* cr, bool opaque);
+[[nodiscard]] bool drawn_opaque(cairo_t* cr);
+
 // Throws IoError when the font family is not installed, instead of drawing tofu boxes.
 // `named_at` says where the family was chosen (a style file's line), for the message.
 void require_font(const std::string& family, const std::string& named_at = {});

@@ -15,9 +15,10 @@
 namespace steppeflow::render {
 
 struct WriteOptions {
-    double dpi = 300;               // raster outputs
-    ThreadPool* pool = nullptr;     // where bands are painted and deflated; nullptr: the calling thread
-    bool svg_outlines = false;      // SVG: text as glyph outlines (exact look) instead of editable <text>
+    double dpi = 300;            // raster outputs
+    ThreadPool* pool = nullptr;  // where bands are painted and deflated; nullptr: the calling thread
+    bool svg_outlines = false;   // SVG: text as glyph outlines (exact look) instead of editable <text>
+    bool flatten = false;        // PDF: no transparency (render/text.hpp, draw_opaque)
 };
 
 class Writer {
