@@ -137,3 +137,26 @@ TEST(LinkedPlaces, AFeatureWithoutAPointIsNamed) {
     EXPECT_EQ(wrong.exit_code, 2);
     EXPECT_THAT(wrong.err, HasSubstr("write Linked Places as .jsonld (or .json) or LP-TSV as .tsv"));
 }
+
+TEST(LinkedPlaces, AnLpTsvTableReadsBackAsAGazetteer) {
+    const auto dir = test::scratch_dir("lp_tsv_back");
+    ASSERT_EQ(
+        test::run_cli({"places", "--gazetteer", kShipped.string(), "-o", (dir / "places.tsv").string()}).exit_code, 0);
+    const auto original = io::read_places(kShipped);
+    const auto back = io::read_places(dir / "places.tsv");
+    ASSERT_EQ(back.size(), original.size());
+    for (std::size_t i = 0; i < back.size(); ++i) {
+        const auto& a = original[i];
+        const auto& b = back[i];
+        EXPECT_EQ(a.id, b.id);
+        EXPECT_EQ(a.kind, b.kind) << a.id;
+        EXPECT_EQ(a.name_en, b.name_en) << a.id;
+        EXPECT_EQ(a.name_ru, b.name_ru) << a.id;
+        EXPECT_EQ(a.name_kk, b.name_kk) << a.id;
+        EXPECT_EQ(a.position, b.position) << a.id;
+        EXPECT_EQ(a.coord_source, b.coord_source) << a.id;
+        EXPECT_EQ(a.source, b.source) << a.id;
+    }
+    // LP-TSV has no column for a stated radius: a table read from it says nothing of precision.
+    EXPECT_FALSE(back.front().precision_km.has_value());
+}

@@ -130,7 +130,9 @@ std::vector<model::Place> read_places(const std::filesystem::path& path, std::ve
             if (is_linked_places(name, text)) return places_from_linked_places(text, name);
         }
     }
-    return places_from_table(read_table(path, source), warnings);
+    const Table table = read_table(path, source);
+    if (is_lp_tsv(table)) return places_from_lp_tsv(table);
+    return places_from_table(table, warnings);
 }
 
 }  // namespace steppeflow::io

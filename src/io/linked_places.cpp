@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
+#include "io/field_parsers.hpp"
+#include "io/table.hpp"
 
 namespace steppeflow::io {
 
@@ -148,6 +150,53 @@ std::string linked_places_tsv(const std::vector<model::Place>& places) {
                            place.position.lat, cell(place.coord_source), cell(description_of(place)));
     }
     return out;
+}
+
+bool is_lp_tsv(const Table& table) {
+    return table.column_index("title").has_value() && table.column_index("title_source").has_value() &&
+           !table.column_index("name_en").has_value();
+}
+
+std::vector<model::Place> places_from_lp_tsv(const Table& table) {
+    require_columns(table, {"id", "title", "lon", "lat"},
+                    "an LP-TSV gazetteer needs id, title and lon/lat here (steppeflow draws points)");
+    std::vector<model::Place> places;
+    for (const auto& record : table.records) {
+        const RecordView row(table, record);
+        model::Place place;
+        place.where = record.where;
+        place.id = required_text(row, "id");
+        place.name_en = required_text(row, "title");
+        place.source = optional_text(row, "title_source");
+        for (const auto& variant : split_list(optional_text(row, "variants"), ';')) {
+            const auto at = variant.rfind('@');
+            const std::string lang = at == std::string::npos ? std::string{} : variant.substr(at + 1);
+            const std::string name = at == std::string::npos ? variant : variant.substr(0, at);
+            if (lang == "ru" && place.name_ru.empty())
+                place.name_ru = name;
+            else if (lang == "kk" && place.name_kk.empty())
+                place.name_kk = name;
+            else if (!lang.empty() && lang != "en" && model::is_language_code(lang))
+                place.other_names.emplace_back(lang, name);
+            else
+                place.variants.push_back(at == std::string::npos || !model::is_language_code(lang) ? variant : name);
+        }
+        const auto types = split_list(optional_text(row, "types"), ';');
+        place.kind = types.empty() ? model::PlaceKind::place
+                                   : model::place_kind_from(types.front()).value_or(model::PlaceKind::place);
+        for (const auto& match : split_list(optional_text(row, "matches"), ';')) {
+            if (match.starts_with("gn:")) place.geonames_id = match.substr(3);
+            if (match.starts_with("wd:")) place.wikidata_id = match.substr(3);
+        }
+        const std::string start = optional_text(row, "start");
+        const std::string end = optional_text(row, "end");
+        place.period = start.empty() ? std::string{} : end.empty() || end == start ? start : start + "-" + end;
+        place.position = {parse_number(row, "lon", -180, 180), parse_number(row, "lat", -90, 90)};
+        place.coord_source = optional_text(row, "geo_source");
+        place.note = optional_text(row, "description");
+        places.push_back(std::move(place));
+    }
+    return places;
 }
 
 bool is_linked_places(const std::string& path, std::string_view text) {

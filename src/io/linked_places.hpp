@@ -22,6 +22,13 @@ namespace steppeflow::io {
 // feature for what a gazetteer needs and the feature lacks (an id, a title, a point).
 [[nodiscard]] std::vector<model::Place> places_from_linked_places(const std::string& text, const std::string& file);
 
+struct Table;
+// Places from an LP-TSV table (read through GDAL like any table): title, title_source, variants as
+// name@lang, types, matches (gn:, wd:), start and end, lon and lat, geo_source, description.
+[[nodiscard]] std::vector<model::Place> places_from_lp_tsv(const Table& table);
+// A table with LP-TSV's columns (title and title_source).
+[[nodiscard]] bool is_lp_tsv(const Table& table);
+
 // A file that holds LPF: a .jsonld file, or a JSON file whose text names the Linked Places context.
 [[nodiscard]] bool is_linked_places(const std::string& path, std::string_view text);
 
