@@ -265,3 +265,16 @@ TEST(OwnData, AGazetteerInAnotherCoordinateSystemIsReprojected) {
         EXPECT_NEAR(lonlat[i]["y"].get<double>(), mercator[i]["y"].get<double>(), 0.01) << lonlat[i]["id"];
     }
 }
+
+TEST(OwnData, RenderRefusesWhatValidateRefuses) {
+    const auto dir = test::scratch_dir("own_same_rules");
+    const std::string places = "id,name,lat,lon,parent\ndub,Dublin,53.35,-6.26,irelnd\nliv,Liverpool,53.41,-2.98,\n";
+    test::write_file(dir / "locations.csv", places);
+    test::write_file(dir / "flows.csv", "origin,dest,count\ndub,liv,5\n");
+    const auto checked = test::run_cli({"validate", (dir / "locations.csv").string(), (dir / "flows.csv").string()});
+    EXPECT_EQ(checked.exit_code, 1);
+    EXPECT_THAT(checked.err, HasSubstr("unknown parent 'irelnd'"));
+    const auto rendered = render_pair(dir, places, "origin,dest,count\ndub,liv,5\n");
+    EXPECT_EQ(rendered.exit_code, 1);
+    EXPECT_THAT(rendered.err, HasSubstr("locations.csv:2:5 (field 'parent'): unknown parent 'irelnd'"));
+}

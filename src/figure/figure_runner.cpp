@@ -319,8 +319,12 @@ std::shared_ptr<const FigureData> load_figure_data(const config::FigureSpec& spe
             data->beyond_region = bounds;
         }
     }
-    // A map is drawn only from data that validates; warnings (the source's own discrepancies) pass.
-    for (const auto& finding : model::validate_flows(data->gazetteer, data->flows)) {
+    // A map is drawn only from data that validates, by the checks `validate` makes (places and flows);
+    // warnings (the source's own discrepancies) pass.
+    auto findings = model::validate_places(data->gazetteer);
+    const auto flow_findings = model::validate_flows(data->gazetteer, data->flows);
+    findings.insert(findings.end(), flow_findings.begin(), flow_findings.end());
+    for (const auto& finding : findings) {
         if (finding.severity == model::Severity::error)
             throw DataError(finding.where, finding.message, finding.suggestion);
     }
