@@ -184,9 +184,10 @@ TEST(FigureSpec, AnOutputNoWriterWritesIsRefusedAtItsKey) {
     }
     config::FigureSpec command_line;
     command_line.outputs = {"out.tiff"};
-    EXPECT_THAT([&] { (void)figure::make_request(command_line); },
-                ::testing::ThrowsMessage<UsageError>(HasSubstr(
-                    "out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf, .tif, .html, .geojson, .gpkg or .json")));
+    EXPECT_THAT(
+        [&] { (void)figure::make_request(command_line); },
+        ::testing::ThrowsMessage<UsageError>(HasSubstr(
+            "out.tiff: unknown output format '.tiff'; use .svg, .png, .pdf, .tif, .html, .geojson, .gpkg or .json")));
     // Every writer's extension is accepted; the report is one of them.
     for (const auto* writer : render::writers()) {
         command_line.outputs = {std::string("out") + std::string(writer->extension())};
@@ -353,4 +354,14 @@ TEST(FigureSpec, ATextThatIsNotUtf8IsRefusedNamingTheByte) {
     EXPECT_THAT([&] { (void)figure::make_request(spec); },
                 ::testing::ThrowsMessage<UsageError>(
                     HasSubstr("--title: not UTF-8 text: byte 5 (0xff) does not fit; save it as UTF-8")));
+}
+
+TEST(FigureSpec, APathWrittenLikeTheDefaultIsStillTheSpecsOwn) {
+    // A project of its own whose data sits in geodata/ beside its spec: not the shipped tables.
+    const auto dir = test::scratch_dir("spec_own_geodata");
+    test::write_file(dir / "spec.toml",
+                     "[data]\ngazetteer = \"geodata/gazetteer.csv\"\nflows = \"geodata/flows.csv\"\n");
+    const auto spec = config::read_figure_spec(dir / "spec.toml");
+    EXPECT_EQ(spec.gazetteer, dir / "geodata" / "gazetteer.csv");
+    EXPECT_EQ(spec.flows, std::vector<std::filesystem::path>{dir / "geodata" / "flows.csv"});
 }

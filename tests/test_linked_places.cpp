@@ -160,3 +160,49 @@ TEST(LinkedPlaces, AnLpTsvTableReadsBackAsAGazetteer) {
     // LP-TSV has no column for a stated radius: a table read from it says nothing of precision.
     EXPECT_FALSE(back.front().precision_km.has_value());
 }
+
+TEST(LinkedPlaces, AFileOfAnotherShapeIsReadOrRefusedNeverACrash) {
+    const auto dir = test::scratch_dir("lpf_shapes");
+    // The World Historical Gazetteer's GeometryCollection, and members of the wrong type: read.
+    test::write_file(dir / "whg.jsonld", R"({"type": "FeatureCollection", "features": [
+ {"@id": "https://whgazetteer.org/places/123/", "type": "Feature", "properties": {"title": "Kulja"},
+  "when": null, "names": "none", "types": {"label": "town"}, "links": 7,
+  "geometry": {"type": "GeometryCollection", "geometries": [
+    {"type": "LineString", "coordinates": [[1, 2], [3, 4]]},
+    {"type": "Point", "coordinates": [81.33, 43.91], "citations": [{"label": "WHG"}]}]}}]})");
+    const auto places = io::read_places(dir / "whg.jsonld");
+    ASSERT_EQ(places.size(), 1U);
+    EXPECT_EQ(places[0].id, "123");
+    EXPECT_EQ(places[0].position, (model::LonLat{81.33, 43.91}));
+    EXPECT_EQ(places[0].coord_source, "WHG");
+    // No location, coordinates of the wrong type or out of range: refused with the feature named.
+    for (const auto& [geometry, message] : std::vector<std::pair<std::string, std::string>>{
+             {"null", "has no point geometry"},
+             {R"({"type": "Point", "coordinates": {"a": 1, "b": 2}})", "has no point geometry"},
+             {R"({"type": "Point", "coordinates": [200, 43]})", "point (200, 43) is outside WGS84"},
+             {R"({"type": "Point", "coordinates": [80, 43], "precision_km": -3})", "-3 is out of range"}}) {
+        test::write_file(dir / "bad.jsonld", R"({"type": "FeatureCollection", "features": [{"@id": "x:a", )"
+                                             R"("properties": {"title": "A"}, "geometry": )" +
+                                                 geometry + "}]}");
+        try {
+            (void)io::read_places(dir / "bad.jsonld");
+            ADD_FAILURE() << geometry << " was read";
+        } catch (const DataError& e) {
+            EXPECT_THAT(e.what(), HasSubstr("bad.jsonld: feature 1")) << geometry;
+            EXPECT_THAT(e.what(), HasSubstr(message)) << geometry;
+        }
+    }
+}
+
+TEST(LinkedPlaces, ValidateReadsTheGazetteerFormatsRenderReads) {
+    const auto dir = test::scratch_dir("lpf_validate");
+    ASSERT_EQ(test::run_cli({"places", "-o", (dir / "p.jsonld").string()}).exit_code, 0);
+    ASSERT_EQ(test::run_cli({"places", "-o", (dir / "p.tsv").string()}).exit_code, 0);
+    const auto flows = (test::source_dir() / "geodata" / "flows.csv").string();
+    for (const char* name : {"p.jsonld", "p.tsv"}) {
+        const auto result = test::run_cli({"validate", (dir / name).string(), flows});
+        EXPECT_EQ(result.exit_code, 0) << name << ": " << result.err;
+        EXPECT_THAT(result.out, HasSubstr("71 places")) << name;
+        EXPECT_THAT(result.out, ::testing::Not(HasSubstr("no gazetteer among the files"))) << name;
+    }
+}

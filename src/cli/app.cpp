@@ -54,7 +54,9 @@ std::string option_suggestions(const CLI::App& app, int argc, const char* const*
         given = given.substr(0, given.find('='));
         if (std::find(known.begin(), known.end(), given) != known.end()) continue;
         const auto near = model::nearest_names(given, known, 1);
-        if (!near.empty()) hints.push_back(fmt::format("'{}' for '{}'", near.front(), given));
+        // Only a near miss: '--title' for '--titel', not some option for '--frobnicate'.
+        if (!near.empty() && model::edit_distance(given, near.front()) <= std::max<std::size_t>(2, given.size() / 4))
+            hints.push_back(fmt::format("'{}' for '{}'", near.front(), given));
     }
     return hints.empty() ? std::string{} : fmt::format("; did you mean {}?", fmt::join(hints, ", "));
 }

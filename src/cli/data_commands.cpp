@@ -9,6 +9,7 @@
 #include "io/gdal_source.hpp"
 #include "io/linked_places.hpp"
 #include "io/table.hpp"
+#include "io/text_checks.hpp"
 #include "model/gazetteer.hpp"
 #include "model/name_match.hpp"
 #include "model/stats.hpp"
@@ -57,8 +58,21 @@ void add_data_commands(CLI::App& app, DataSettings& settings) {
 namespace {
 
 // A flow table names where its movements start; a gazetteer (the schema's, or a plain id, name, lat,
-// lon list) does not.
-bool looks_like_gazetteer(const io::Table& table) { return !table.column_index("origin").has_value(); }
+// lon list) does not; one with none of a flow table's columns is taken for a gazetteer.
+bool looks_like_gazetteer(const io::Table& table) {
+    for (const char* column : {"origin", "destination", "dest", "count"})
+        if (table.column_index(column)) return false;
+    return true;
+}
+
+// A Linked Places file (read by the gazetteer reader itself, not as a table).
+bool is_linked_places_file(const std::filesystem::path& file) {
+    const std::string name = file.string();
+    std::error_code error;
+    if (!(name.ends_with(".jsonld") || name.ends_with(".json")) || !std::filesystem::is_regular_file(file, error))
+        return false;
+    return name.ends_with(".jsonld") || io::is_linked_places(name, io::read_text_file(file));
+}
 
 }  // namespace
 
@@ -70,8 +84,19 @@ int run_validate(const DataSettings& settings, std::ostream& out, std::ostream& 
     bool have_gazetteer = false;
     std::vector<std::string> reading;  // warnings from reading (columns that are not read)
     for (const auto& file : files) {
+        // The gazetteer reader's own formats, as render reads them (Linked Places, LP-TSV).
+        if (is_linked_places_file(file)) {
+            auto more = io::read_places(file, &reading);
+            places.insert(places.end(), more.begin(), more.end());
+            have_gazetteer = true;
+            continue;
+        }
         const io::Table table = io::read_table(file, io::gdal_source());
-        if (looks_like_gazetteer(table)) {
+        if (io::is_lp_tsv(table)) {
+            auto more = io::places_from_lp_tsv(table);
+            places.insert(places.end(), more.begin(), more.end());
+            have_gazetteer = true;
+        } else if (looks_like_gazetteer(table)) {
             auto more = io::places_from_table(table, &reading);
             places.insert(places.end(), more.begin(), more.end());
             have_gazetteer = true;

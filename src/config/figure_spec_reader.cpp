@@ -123,26 +123,29 @@ void read_map(TomlSection section, FigureSpec& spec) {
     section.finish();
 }
 
-void read_data(TomlSection section, FigureSpec& spec) {
-    if (const auto path = section.string("gazetteer")) spec.gazetteer = *path;
+// Paths a spec writes are relative to the spec's own folder (relative_to_file), so that a project (its
+// data, spec and style side by side) renders from wherever it is run; defaults not written stay as
+// they are (common/data_paths).
+void read_data(TomlSection section, FigureSpec& spec, const std::filesystem::path& file) {
+    if (const auto path = section.string("gazetteer")) spec.gazetteer = relative_to_file(*path, file);
     // One table as a string, several as an array of strings.
     if (const auto* node = section.node("flows")) {
         if (const auto* one = node->as_string()) {
-            spec.flows = {one->get()};
+            spec.flows = {relative_to_file(one->get(), file)};
         } else if (const auto* many = node->as_array(); many != nullptr && !many->empty()) {
             spec.flows.clear();
             for (const auto& item : *many) {
                 const auto* path = item.as_string();
                 if (path == nullptr) section.fail("flows", "every flow table must be a string (a path)");
-                spec.flows.emplace_back(path->get());
+                spec.flows.push_back(relative_to_file(path->get(), file));
             }
         } else {
             section.fail("flows", "expected a path or a non-empty array of paths",
                          "flows = \"geodata/flows.csv\" or flows = [\"a.csv\", \"b.csv\"]");
         }
     }
-    if (const auto path = section.string("basemap")) spec.basemap = *path;
-    if (const auto path = section.string("layers")) spec.layers = *path;
+    if (const auto path = section.string("basemap")) spec.basemap = relative_to_file(*path, file);
+    if (const auto path = section.string("layers")) spec.layers = relative_to_file(*path, file);
     section.finish();
 }
 
@@ -232,14 +235,14 @@ void read_detail(TomlSection section, FigureSpec& spec) {
     spec.detail = std::move(detail);
 }
 
-void read_output(TomlSection section, FigureSpec& spec) {
+void read_output(TomlSection section, FigureSpec& spec, const std::filesystem::path& file) {
     // Each file's extension is checked against the writers when the figure is requested
     // (figure/figure_request.cpp), at this key.
     if (const auto files = section.strings("files")) {
         spec.outputs_where = section.where("files");
-        for (const auto& file : *files) spec.outputs.emplace_back(file);
+        for (const auto& output : *files) spec.outputs.push_back(relative_to_file(output, file));
     }
-    if (const auto report = section.string("report")) spec.report = *report;
+    if (const auto report = section.string("report")) spec.report = relative_to_file(*report, file);
     one_of(section, "svg_text", spec.svg_text, {"text", "outlines"});
     if (const auto flatten = section.boolean("flatten")) spec.flatten = *flatten;
     section.finish();
@@ -255,28 +258,6 @@ std::optional<YearsMode> years_mode_from(std::string_view text) {
     return std::nullopt;
 }
 
-namespace {
-
-// The paths a spec writes are relative to the spec's own folder, so that a project (its data, spec
-// and style side by side) renders from wherever it is run. Defaults not written stay as they are.
-void paths_relative_to(const std::filesystem::path& file, const FigureSpec& defaults, FigureSpec& spec) {
-    const auto relative = [&](std::filesystem::path& path, const std::filesystem::path& unchanged) {
-        if (path != unchanged) path = relative_to_file(path, file);
-    };
-    relative(spec.gazetteer, defaults.gazetteer);
-    if (spec.flows != defaults.flows)
-        for (auto& path : spec.flows) path = relative_to_file(path, file);
-    relative(spec.basemap, defaults.basemap);
-    relative(spec.layers, defaults.layers);
-    for (auto& path : spec.outputs) path = relative_to_file(path, file);
-    relative(spec.report, defaults.report);
-    // A style named by its path ("house.toml", "../styles/x.toml"), not a preset's name ("colour").
-    if (spec.style.ends_with(".toml") || spec.style.find('/') != std::string::npos)
-        spec.style = relative_to_file(spec.style, file).string();
-}
-
-}  // namespace
-
 FigureSpec read_figure_spec(const std::filesystem::path& path) {
     const toml::table document = parse_toml_file(path);
     TomlSection root(document, path.string());
@@ -284,13 +265,15 @@ FigureSpec read_figure_spec(const std::filesystem::path& path) {
     spec.source = path.string();
     if (auto section = root.section("figure")) read_figure(*section, spec);
     if (auto section = root.section("map")) read_map(*section, spec);
-    if (auto section = root.section("data")) read_data(*section, spec);
+    if (auto section = root.section("data")) read_data(*section, spec, path);
     if (auto section = root.section("filter")) read_filter(*section, spec);
     if (auto section = root.section("years")) read_years(*section, spec);
     if (auto section = root.section("detail")) read_detail(*section, spec);
-    if (auto section = root.section("output")) read_output(*section, spec);
+    if (auto section = root.section("output")) read_output(*section, spec, path);
     root.finish();
-    paths_relative_to(path, FigureSpec{}, spec);
+    // A style named by its path ("house.toml", "../styles/x.toml"), not a preset's name ("colour").
+    if (spec.style.ends_with(".toml") || spec.style.find('/') != std::string::npos)
+        spec.style = relative_to_file(spec.style, path).string();
     return spec;
 }
 

@@ -78,6 +78,7 @@ void write_animation(const std::vector<std::filesystem::path>& frames, const std
     const auto folder = path.parent_path() / fmt::format(".{}.frames-{}", path.filename().string(), getpid());
     const FolderRemover remove{folder};
     std::error_code error;
+    std::filesystem::remove_all(folder, error);  // one a killed run of the same process id left
     std::filesystem::create_directories(folder, error);
     if (error)
         throw IoError(fmt::format("{}: cannot make a folder for its frames: {}", path.string(), error.message()));
@@ -120,7 +121,9 @@ void write_animation(const std::vector<std::filesystem::path>& frames, const std
     if (spawned != 0)
         throw IoError(fmt::format("{}: cannot run {}: {}", path.string(), ffmpeg.string(), std::strerror(spawned)));
     int status = 0;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    while (waitpid(child, &status, 0) < 0) {
+        if (errno == EINTR) continue;
+        throw IoError(fmt::format("{}: cannot learn how ffmpeg ended: {}", path.string(), std::strerror(errno)));
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         std::ifstream in(log);

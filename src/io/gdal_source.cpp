@@ -38,7 +38,7 @@ std::pair<std::filesystem::path, std::string> file_and_layer(const std::filesyst
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return {path, ""};
     std::filesystem::path file = text.substr(0, colon);
-    if (!std::filesystem::exists(file, error)) return {path, ""};
+    if (!std::filesystem::is_regular_file(file, error)) return {path, ""};
     return {file, text.substr(colon + 1)};
 }
 
@@ -59,6 +59,7 @@ private:
         if (value == nullptr && !gdal_requested()) return;
         gdal().CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", value);
         gdal().CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", value);
+        gdal().CPLSetThreadLocalConfigOption("OGR_XLS_HEADERS", value);
     }
     bool set_;
 };
@@ -87,7 +88,13 @@ Transform to_wgs84(OGRLayerH layer) {
     if (gdal.OSRIsSameEx(own, wgs84.get(), same) != 0) return nullptr;
     const SpatialReference source(gdal.OSRClone(own));
     gdal.OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    return Transform(gdal.OCTNewCoordinateTransformation(source.get(), wgs84.get()));
+    Transform transform(gdal.OCTNewCoordinateTransformation(source.get(), wgs84.get()));
+    // Left in its own units, every position would be refused as outside WGS84: say why instead.
+    if (!transform) {
+        throw IoError(fmt::format("layer '{}': PROJ cannot turn its coordinate system into longitude and latitude",
+                                  gdal.OGR_L_GetName(layer)));
+    }
+    return transform;
 }
 
 std::optional<PointGeometry> point_of(OGRFeatureH feature, OGRCoordinateTransformationH transform = nullptr) {
@@ -240,7 +247,13 @@ Table GdalSource::table(const std::filesystem::path& named) const {
                         what, fmt::join(layer_names, ", ")));
     }
     OGRFeatureDefnH definition = gdal.OGR_L_GetLayerDefn(layer);
-    const Transform reprojection = to_wgs84(layer);
+    const Transform reprojection = [&] {
+        try {
+            return to_wgs84(layer);
+        } catch (const IoError& e) {
+            throw IoError(fmt::format("{}: {}", file, e.what()));
+        }
+    }();
 
     Table table;
     table.file = file;

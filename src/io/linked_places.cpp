@@ -1,6 +1,7 @@
 #include "io/linked_places.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -125,7 +126,9 @@ std::string linked_places_json(const std::vector<model::Place>& places, const st
         features.push_back(std::move(feature));
     }
     const ordered_json collection{{"type", "FeatureCollection"}, {"@context", kContext}, {"features", features}};
-    return collection.dump(1) + "\n";
+    // A name that is no UTF-8 (read from a file GDAL took as Latin-1, say) is written with U+FFFD, not
+    // a failure.
+    return collection.dump(1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string linked_places_tsv(const std::vector<model::Place>& places) {
@@ -205,6 +208,37 @@ bool is_linked_places(const std::string& path, std::string_view text) {
            text.substr(0, 4096).find("linkedplaces-context") != std::string_view::npos;
 }
 
+namespace {
+
+// A member of a JSON object as the type LPF gives it, or an empty one when the value is absent, null or
+// of another type: a file from elsewhere is read, never trusted to have the shape asked for.
+ordered_json object_at(const ordered_json& parent, const char* key) {
+    if (!parent.is_object()) return ordered_json::object();
+    const auto found = parent.find(key);
+    return found != parent.end() && found->is_object() ? *found : ordered_json::object();
+}
+
+ordered_json array_at(const ordered_json& parent, const char* key) {
+    if (!parent.is_object()) return ordered_json::array();
+    const auto found = parent.find(key);
+    return found != parent.end() && found->is_array() ? *found : ordered_json::array();
+}
+
+std::string text_at(const ordered_json& parent, const char* key) {
+    if (!parent.is_object()) return {};
+    const auto found = parent.find(key);
+    return found != parent.end() && found->is_string() ? found->get<std::string>() : std::string{};
+}
+
+// The record's own id from an IRI: its last part ("https://…/places/kulja", "whg:123").
+std::string last_part(std::string iri) {
+    while (!iri.empty() && (iri.back() == '/' || iri.back() == '#')) iri.pop_back();
+    if (const auto cut = iri.find_last_of("/:#"); cut != std::string::npos) iri = iri.substr(cut + 1);
+    return iri;
+}
+
+}  // namespace
+
 std::vector<model::Place> places_from_linked_places(const std::string& text, const std::string& file) {
     SourceLocation at;
     at.file = file;
@@ -212,8 +246,7 @@ std::vector<model::Place> places_from_linked_places(const std::string& text, con
     if (document.is_discarded() || !document.is_object() || !document.contains("features") ||
         !document["features"].is_array()) {
         throw DataError(at, "not a Linked Places FeatureCollection",
-                        "expected {\"type\": \"FeatureCollection\", "
-                        "\"features\": [...]} (LPF 1.2)");
+                        "expected {\"type\": \"FeatureCollection\", \"features\": [...]} (LPF 1.2)");
     }
     std::vector<model::Place> places;
     int number = 0;
@@ -221,21 +254,14 @@ std::vector<model::Place> places_from_linked_places(const std::string& text, con
         ++number;
         SourceLocation where = at;
         where.feature = number;
-        const auto text_at = [](const ordered_json& object, const char* key) {
-            return object.is_object() && object.contains(key) && object[key].is_string()
-                       ? object[key].get<std::string>()
-                       : std::string{};
-        };
         model::Place place;
         place.where = where;
-        std::string id = text_at(feature, "@id");
-        // The record's own id is the @id's last part ("https://…/places/kulja", "whg:123").
-        if (const auto cut = id.find_last_of("/:#"); cut != std::string::npos) id = id.substr(cut + 1);
-        if (id.empty()) throw DataError(where.with_field("@id"), "the feature has no @id", "give each place an @id");
-        place.id = id;
-        const ordered_json properties = feature.value("properties", ordered_json::object());
-        place.name_en = text_at(properties, "title");
-        for (const auto& name : feature.value("names", ordered_json::array())) {
+        place.id = last_part(text_at(feature, "@id"));
+        if (place.id.empty())
+            throw DataError(where.with_field("@id"), "the feature has no @id", "give each place an @id");
+        const std::string& id = place.id;
+        place.name_en = text_at(object_at(feature, "properties"), "title");
+        for (const auto& name : array_at(feature, "names")) {
             const std::string toponym = text_at(name, "toponym");
             const std::string lang = text_at(name, "lang");
             if (toponym.empty()) continue;
@@ -250,7 +276,7 @@ std::vector<model::Place> places_from_linked_places(const std::string& text, con
             else if (toponym != place.name_en)
                 place.variants.push_back(toponym);
             if (place.source.empty()) {
-                for (const auto& citation : name.value("citations", ordered_json::array())) {
+                for (const auto& citation : array_at(name, "citations")) {
                     place.source = text_at(citation, "label");
                     if (!place.source.empty()) break;
                 }
@@ -258,33 +284,49 @@ std::vector<model::Place> places_from_linked_places(const std::string& text, con
         }
         if (place.name_en.empty())
             throw DataError(where.with_field("properties.title"), fmt::format("place '{}' has no title", id));
-        const auto types = feature.value("types", ordered_json::array());
+        const auto types = array_at(feature, "types");
         const std::string type = types.empty() ? std::string{} : text_at(types.front(), "label");
         place.kind = model::place_kind_from(type).value_or(model::PlaceKind::place);
-        const ordered_json geometry = feature.value("geometry", ordered_json::object());
-        const ordered_json* point = &geometry;
-        if (text_at(geometry, "type") == "GeometryCollection") {
-            for (const auto& member : geometry.value("geometries", ordered_json::array()))
+        // A Point, or the first Point of a GeometryCollection (as the World Historical Gazetteer writes).
+        ordered_json point = object_at(feature, "geometry");
+        if (text_at(point, "type") == "GeometryCollection") {
+            ordered_json first = ordered_json::object();
+            for (const auto& member : array_at(point, "geometries")) {
                 if (text_at(member, "type") == "Point") {
-                    point = &member;
+                    first = member;
                     break;
                 }
+            }
+            point = std::move(first);
         }
-        const ordered_json coordinates = point->value("coordinates", ordered_json::array());
-        if (text_at(*point, "type") != "Point" || coordinates.size() < 2 || !coordinates[0].is_number() ||
+        const ordered_json coordinates = array_at(point, "coordinates");
+        if (text_at(point, "type") != "Point" || coordinates.size() < 2 || !coordinates[0].is_number() ||
             !coordinates[1].is_number()) {
             throw DataError(where.with_field("geometry"), fmt::format("place '{}' has no point geometry", id),
                             "a gazetteer needs each place's longitude and latitude");
         }
         place.position = {coordinates[0].get<double>(), coordinates[1].get<double>()};
-        if (point->contains("precision_km") && (*point)["precision_km"].is_number())
-            place.precision_km = (*point)["precision_km"].get<double>();
-        place.placed_at = text_at(*point, "placed_at");
-        for (const auto& citation : point->value("citations", ordered_json::array())) {
+        if (!std::isfinite(place.position.lon) || !std::isfinite(place.position.lat) ||
+            std::abs(place.position.lon) > 180 || std::abs(place.position.lat) > 90) {
+            throw DataError(where.with_field("geometry"),
+                            fmt::format("point ({}, {}) is outside WGS84 longitude/latitude", place.position.lon,
+                                        place.position.lat),
+                            "LPF coordinates are longitude, latitude in degrees");
+        }
+        if (const auto radius = point.find("precision_km"); radius != point.end() && radius->is_number()) {
+            const double km = radius->get<double>();
+            if (!std::isfinite(km) || km < 0 || km > 5000) {
+                throw DataError(where.with_field("geometry.precision_km"), fmt::format("{} is out of range", km),
+                                "expected a radius from 0 to 5000 km");
+            }
+            place.precision_km = km;
+        }
+        place.placed_at = text_at(point, "placed_at");
+        for (const auto& citation : array_at(point, "citations")) {
             place.coord_source = text_at(citation, "label");
             if (!place.coord_source.empty()) break;
         }
-        for (const auto& link : feature.value("links", ordered_json::array())) {
+        for (const auto& link : array_at(feature, "links")) {
             const std::string identifier = text_at(link, "identifier");
             if (identifier.starts_with("gn:")) place.geonames_id = identifier.substr(3);
             if (identifier.starts_with("wd:")) place.wikidata_id = identifier.substr(3);
@@ -292,20 +334,18 @@ std::vector<model::Place> places_from_linked_places(const std::string& text, con
         place.period = text_at(feature, "period");
         if (place.period.empty()) {
             std::vector<std::string> parts;
-            for (const auto& span :
-                 feature.value("when", ordered_json::object()).value("timespans", ordered_json::array())) {
-                const std::string start = text_at(span.value("start", ordered_json::object()), "in");
-                const std::string end = text_at(span.value("end", ordered_json::object()), "in");
+            for (const auto& span : array_at(object_at(feature, "when"), "timespans")) {
+                const std::string start = text_at(object_at(span, "start"), "in");
+                const std::string end = text_at(object_at(span, "end"), "in");
                 if (!start.empty()) parts.push_back(end == start ? start : start + "-" + end);
             }
             place.period = fmt::format("{}", fmt::join(parts, ";"));
         }
-        for (const auto& relation : feature.value("relations", ordered_json::array())) {
-            std::string parent = text_at(relation, "relationTo");
-            if (const auto cut = parent.find_last_of("/:#"); cut != std::string::npos) parent = parent.substr(cut + 1);
+        for (const auto& relation : array_at(feature, "relations")) {
+            const std::string parent = last_part(text_at(relation, "relationTo"));
             if (!parent.empty()) place.parent = parent;
         }
-        for (const auto& description : feature.value("descriptions", ordered_json::array())) {
+        for (const auto& description : array_at(feature, "descriptions")) {
             place.note = text_at(description, "value");
             break;
         }

@@ -34,6 +34,8 @@ std::string escaped(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (const char c : text) {
+        // XML 1.0 allows no control character but tab, line feed and carriage return.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
         switch (c) {
             case '&':
                 out += "&amp;";
@@ -54,12 +56,14 @@ std::string escaped(std::string_view text) {
     return out;
 }
 
-// An XML id made of the letters, digits, '-', '_' and '.' of `text` (others become '_').
+// An XML id of `text`: its ASCII letters, digits, '-' and '.' as they are, every other byte as '_'
+// and its two hex digits, so that different names never give the same id ("Кульджа", "F 1").
 std::string id_of(std::string_view text) {
     std::string id;
     for (const char c : text) {
-        const bool plain = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
-        id += plain ? c : '_';
+        const auto byte = static_cast<unsigned char>(c);
+        const bool plain = byte < 0x80 && (std::isalnum(byte) != 0 || c == '-' || c == '.');
+        id += plain ? std::string(1, c) : fmt::format("_{:02x}", byte);
     }
     return id;
 }
@@ -160,7 +164,10 @@ public:
 private:
     static std::string text_element(const PlacedText& text) {
         const cairo_matrix_t& m = text.matrix;
-        std::string style = fmt::format("font-family:'{}',sans-serif;font-size:{:.3f}px;fill:{}", text.family,
+        std::string family;
+        for (const char c : text.family)
+            if (c != '\'' && c != '"' && c != ';' && c != '<' && c != '>' && c != '&') family += c;
+        std::string style = fmt::format("font-family:'{}',sans-serif;font-size:{:.3f}px;fill:{}", family,
                                         text.size_pt * kMmPerPoint, hex(text.red, text.green, text.blue));
         if (text.alpha < 1) style += fmt::format(";fill-opacity:{:.2f}", text.alpha);
         if (text.bold) style += ";font-weight:bold";
@@ -291,7 +298,7 @@ void map_groups(Document& document, const layout::Scene& scene, const std::strin
     document.part(out, [&](cairo_t* cr) { paint_map_part(cr, scene, MapPart::labels); });
     out += "</g>\n";
     if (scene.legend.framed) {
-        out += layer_open(prefix + "legend", "legend");
+        out += layer_open(prefix + "legend-in-map", "legend");
         document.part(out, [&](cairo_t* cr) { paint_map_part(cr, scene, MapPart::framed_legend); });
         out += "</g>\n";
     }
