@@ -25,6 +25,19 @@ std::set<std::string> variants_besides_title(const model::Place& place) {
     return out;
 }
 
+// What both Linked Places forms carry of a place: id, kind, names in three languages, position, the
+// coordinates' source and the title's.
+void expect_same_core(const model::Place& a, const model::Place& b) {
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.kind, b.kind) << a.id;
+    EXPECT_EQ(a.name_en, b.name_en) << a.id;
+    EXPECT_EQ(a.name_ru, b.name_ru) << a.id;
+    EXPECT_EQ(a.name_kk, b.name_kk) << a.id;
+    EXPECT_EQ(a.position, b.position) << a.id;
+    EXPECT_EQ(a.coord_source, b.coord_source) << a.id;
+    EXPECT_EQ(a.source, b.source) << a.id;
+}
+
 }  // namespace
 
 TEST(LinkedPlaces, TheShippedGazetteerGoesOutAsLpfAndComesBackTheSame) {
@@ -59,20 +72,13 @@ TEST(LinkedPlaces, TheShippedGazetteerGoesOutAsLpfAndComesBackTheSame) {
     for (std::size_t i = 0; i < back.size(); ++i) {
         const auto& a = original[i];
         const auto& b = back[i];
-        EXPECT_EQ(a.id, b.id);
-        EXPECT_EQ(a.kind, b.kind) << a.id;
-        EXPECT_EQ(a.name_en, b.name_en) << a.id;
-        EXPECT_EQ(a.name_ru, b.name_ru) << a.id;
-        EXPECT_EQ(a.name_kk, b.name_kk) << a.id;
+        expect_same_core(a, b);
         EXPECT_EQ(variants_besides_title(a), variants_besides_title(b)) << a.id;
-        EXPECT_EQ(a.position, b.position) << a.id;
         EXPECT_EQ(a.precision_km, b.precision_km) << a.id;
-        EXPECT_EQ(a.coord_source, b.coord_source) << a.id;
         EXPECT_EQ(a.placed_at, b.placed_at) << a.id;
         EXPECT_EQ(a.period, b.period) << a.id;
         EXPECT_EQ(a.parent, b.parent) << a.id;
         EXPECT_EQ(a.note, b.note) << a.id;
-        EXPECT_EQ(a.source, b.source) << a.id;
     }
     // And a figure drawn from it is the figure drawn from the CSV.
     const auto from_lpf = test::run_cli({"render", "--gazetteer", (dir / "places.jsonld").string(), "--dpi", "50", "-o",
@@ -146,16 +152,7 @@ TEST(LinkedPlaces, AnLpTsvTableReadsBackAsAGazetteer) {
     const auto back = io::read_places(dir / "places.tsv");
     ASSERT_EQ(back.size(), original.size());
     for (std::size_t i = 0; i < back.size(); ++i) {
-        const auto& a = original[i];
-        const auto& b = back[i];
-        EXPECT_EQ(a.id, b.id);
-        EXPECT_EQ(a.kind, b.kind) << a.id;
-        EXPECT_EQ(a.name_en, b.name_en) << a.id;
-        EXPECT_EQ(a.name_ru, b.name_ru) << a.id;
-        EXPECT_EQ(a.name_kk, b.name_kk) << a.id;
-        EXPECT_EQ(a.position, b.position) << a.id;
-        EXPECT_EQ(a.coord_source, b.coord_source) << a.id;
-        EXPECT_EQ(a.source, b.source) << a.id;
+        expect_same_core(original[i], back[i]);
     }
     // LP-TSV has no column for a stated radius: a table read from it says nothing of precision.
     EXPECT_FALSE(back.front().precision_km.has_value());

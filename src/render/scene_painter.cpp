@@ -606,51 +606,6 @@ void paint_label(cairo_t* cr, const layout::Label& label, const layout::Scene& s
     }
 }
 
-// One map (or a panel) on the current page; the page's paper is already painted.
-void paint_map(cairo_t* cr, const layout::Scene& scene) {
-    const config::Style& style = scene.style;
-    const Font font{style.text.font, style.colours.halo};
-    const auto& f = scene.map_frame;
-    if (f.width > 0) {
-        paint_basemap(cr, scene, style);
-        cairo_save(cr);
-        cairo_rectangle(cr, f.x, f.y, f.width, f.height);
-        cairo_clip(cr);
-        for (const auto& symbol : scene.places) paint_uncertainty(cr, symbol, style);
-        for (const auto& flow : scene.flows) paint_flow(cr, flow, style);
-        for (const auto& flow : scene.flows) paint_junction(cr, flow, style);
-        for (const auto& hub : scene.hubs) paint_hub(cr, hub, style);
-        for (const auto& symbol : scene.places) paint_position_leader(cr, symbol, style);
-        for (const auto& symbol : scene.places) paint_symbol(cr, symbol, style);
-        for (const auto& label : scene.labels) paint_leader(cr, label.leader, style);
-        for (const auto& label : scene.labels) paint_label(cr, label, scene);
-        if (scene.north_arrow) paint_north_arrow(cr, *scene.north_arrow, style);
-        if (scene.detail_key) paint_detail_key(cr, *scene.detail_key, style);
-        if (scene.inset) paint_inset(cr, *scene.inset, style);
-        if (scene.legend.framed) paint_legend(cr, scene.legend, style);
-        cairo_restore(cr);
-
-        cairo_rectangle(cr, f.x, f.y, f.width, f.height);
-        set_colour(cr, style.colours.frame);
-        cairo_set_line_width(cr, style.lines.frame_mm);
-        cairo_stroke(cr);
-    }
-    for (const auto& panel : scene.panels) {
-        cairo_save(cr);
-        cairo_translate(cr, panel.offset.x, panel.offset.y);
-        paint_map(cr, panel.scene);
-        cairo_restore(cr);
-    }
-
-    if (!scene.legend.framed) paint_legend(cr, scene.legend, style);
-    if (scene.scale_bar) paint_scale_bar(cr, *scene.scale_bar, style);
-    set_colour(cr, style.colours.text);
-    for (const auto& text : scene.texts) {
-        draw_text(cr, font, text.text, text.origin.x, text.origin.y, text.font_size_pt, text.bold, 0,
-                  text.wrap_width_mm);
-    }
-}
-
 }  // namespace
 
 void paint_map_part(cairo_t* cr, const layout::Scene& scene, MapPart part, std::size_t index) {
@@ -740,6 +695,35 @@ void paint_page_part(cairo_t* cr, const layout::Scene& scene, PagePart part) {
         }
     }
 }
+
+namespace {
+
+// One map (or a panel) on the current page, part by part in paint order (MapPart, PagePart: the
+// editable SVG paints the same parts into groups of their own); the page's paper is already painted.
+void paint_map(cairo_t* cr, const layout::Scene& scene) {
+    if (scene.map_frame.width > 0) {
+        paint_basemap(cr, scene, scene.style);
+        for (const MapPart part :
+             {MapPart::uncertainty, MapPart::flow, MapPart::junctions, MapPart::hubs, MapPart::symbols, MapPart::labels,
+              MapPart::north_arrow, MapPart::detail_key, MapPart::inset, MapPart::framed_legend, MapPart::frame}) {
+            if (part != MapPart::flow) {
+                paint_map_part(cr, scene, part);
+                continue;
+            }
+            for (std::size_t i = 0; i < scene.flows.size(); ++i) paint_map_part(cr, scene, MapPart::flow, i);
+        }
+    }
+    for (const auto& panel : scene.panels) {
+        cairo_save(cr);
+        cairo_translate(cr, panel.offset.x, panel.offset.y);
+        paint_map(cr, panel.scene);
+        cairo_restore(cr);
+    }
+    for (const PagePart part : {PagePart::legend, PagePart::scale_bar, PagePart::texts})
+        paint_page_part(cr, scene, part);
+}
+
+}  // namespace
 
 void paint_scene(cairo_t* cr, const layout::Scene& scene) {
     set_colour(cr, scene.style.colours.paper);
